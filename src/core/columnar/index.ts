@@ -1,0 +1,83 @@
+/**
+ * The one data shape that crosses threads (ARCHITECTURE rule 2, after deck.gl's binary attributes):
+ * `{ length, attributes: { name: { value: TypedArray, size } } }` plus optional triangle indices.
+ * `length` counts vertices (or rows); `size` is the number of components per vertex.
+ * Nothing here draws; the scene turns these buffers into GPU attributes without copying them.
+ */
+
+export type TypedArray =
+  | Float32Array
+  | Float64Array
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array;
+
+export interface ColumnarAttribute<T extends TypedArray = TypedArray> {
+  readonly value: T;
+  readonly size: number;
+  /** Integer data read as [-1, 1] / [0, 1] by the GPU (normals in Int8, colours in Uint8). */
+  readonly normalized?: boolean;
+}
+
+export interface ColumnarGeometry {
+  /** Number of vertices. */
+  readonly length: number;
+  readonly attributes: Readonly<Record<string, ColumnarAttribute>>;
+  /** Triangle list; Uint16 while a chunk has at most 65,535 vertices. */
+  readonly indices: Uint16Array | Uint32Array;
+  /** Axis-aligned bounds in local metres: [minX, minY, minZ, maxX, maxY, maxZ]. */
+  readonly bounds: readonly [number, number, number, number, number, number];
+}
+
+/** Every ArrayBuffer a geometry holds, for `transfer` lists. */
+export function geometryBuffers(g: ColumnarGeometry): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const key of Object.keys(g.attributes).sort()) {
+    const buffer = g.attributes[key]?.value.buffer;
+    if (buffer instanceof ArrayBuffer && !out.includes(buffer)) out.push(buffer);
+  }
+  if (g.indices.buffer instanceof ArrayBuffer && !out.includes(g.indices.buffer)) out.push(g.indices.buffer);
+  return out;
+}
+
+/** Bytes of typed-array memory a geometry holds. */
+export function geometryBytes(g: ColumnarGeometry): number {
+  let bytes = g.indices.byteLength;
+  for (const key of Object.keys(g.attributes)) bytes += g.attributes[key]?.value.byteLength ?? 0;
+  return bytes;
+}
+
+/**
+ * A growable typed-array buffer: push values, then `finish()` returns an exact-length copy.
+ * Used by the geometry builders so no per-feature arrays are allocated.
+ */
+export class Grow<T extends TypedArray> {
+  private data: T;
+  length = 0;
+  constructor(private readonly make: (n: number) => T, initial = 1024) {
+    this.data = make(initial);
+  }
+  reserve(extra: number): T {
+    const need = this.length + extra;
+    if (need > this.data.length) {
+      let cap = this.data.length * 2;
+      while (cap < need) cap *= 2;
+      const next = this.make(cap);
+      next.set(this.data.subarray(0, this.length) as never);
+      this.data = next;
+    }
+    return this.data;
+  }
+  push(v: number): void {
+    this.reserve(1)[this.length++] = v;
+  }
+  finish(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+  clear(): void {
+    this.length = 0;
+  }
+}

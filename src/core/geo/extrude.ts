@@ -1,0 +1,386 @@
+/**
+ * Polygon features -> batched triangle geometry in local metres (x east, y north, z up).
+ *
+ * `mode: 'extrude'` builds prisms: walls with flat outward normals and an earcut-triangulated roof
+ * (plus a floor where a part starts above ground). `mode: 'flat'` builds only the top face at `flatZ`
+ * (green areas, districts). Features are ordered along a Morton curve of their centres and packed into
+ * chunks of at most 65,535 vertices, so every chunk uses Uint16 indices, is spatially compact and can be
+ * culled on its own. Each vertex carries the feature's index in the input (`featureId`), which the
+ * scene uses for picking, hover and colouring.
+ *
+ * Per-vertex layout: position Float32×3 (12 B), normal Int8×3 normalized (3 B), featureId Float32 (4 B;
+ * exact up to 16,777,216 features).
+ */
+import earcut from 'earcut';
+import { type ColumnarGeometry, Grow } from '../columnar/index.ts';
+import { type LocalFrame, createLocalFrame, projectInto } from './frame.ts';
+import { FeatureError, type LonLatPolygon, type SkippedFeature, extendBounds, propertiesOf, readPolygons, skipped } from './geojson.ts';
+import { HeightSource, type ResolvedHeight, resolveHeight } from './height.ts';
+import { type PackedProperties, PropertyPacker } from './properties.ts';
+
+export interface PolygonLayerOptions {
+  /** Frame to project into; by default one centred on the data's bounds. */
+  readonly frame?: LocalFrame;
+  readonly mode?: 'extrude' | 'flat';
+  /** Height of the face in flat mode, metres. */
+  readonly flatZ?: number;
+  /** Per-feature heights (default: OSM tags, see height.ts). */
+  readonly heightOf?: (props: Readonly<Record<string, unknown>>) => ResolvedHeight;
+  /** Called every `progressEvery` features and at the end with (features done, total). */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly progressEvery?: number;
+  /** Largest chunk, in vertices (default 65,535 so chunks can use Uint16 indices). */
+  readonly maxChunkVertices?: number;
+}
+
+export interface PolygonFeatureTable {
+  /** Number of input features (drawn or skipped). */
+  readonly count: number;
+  /** 1 where the feature is drawn, 0 where it was skipped. */
+  readonly drawn: Uint8Array;
+  /** Top and base heights, metres (0 in flat mode). */
+  readonly height: Float32Array;
+  readonly minHeight: Float32Array;
+  /** HeightSource per feature (0 height tag, 1 levels, 2 estimate). */
+  readonly heightSource: Uint8Array;
+  /** Centre of the feature's bounds, local metres: x, y interleaved. */
+  readonly center: Float32Array;
+  /** Footprint area, m² (outer rings minus holes). */
+  readonly area: Float32Array;
+  /** Which chunk holds the feature (-1 when skipped). */
+  readonly chunk: Int32Array;
+}
+
+export interface PolygonLayerData {
+  readonly frame: LocalFrame;
+  readonly chunks: ColumnarGeometry[];
+  readonly features: PolygonFeatureTable;
+  readonly properties: PackedProperties;
+  readonly skipped: SkippedFeature[];
+  /** [minX, minY, minZ, maxX, maxY, maxZ] of everything drawn, local metres. */
+  readonly bounds: [number, number, number, number, number, number];
+  /** WGS84 bounds of the features read: [minLon, minLat, maxLon, maxLat]. */
+  readonly lonLatBounds: [number, number, number, number];
+  readonly vertexCount: number;
+  readonly triangleCount: number;
+}
+
+const MAX_U16_VERTICES = 65535;
+/** Outer rings smaller than this (a 10 cm square) are degenerate, not buildings. */
+const MIN_AREA_M2 = 0.01;
+
+/** Interleaves the low 16 bits of x and y (Morton / Z-order). */
+function morton16(x: number, y: number): number {
+  let a = x & 0xffff;
+  let b = y & 0xffff;
+  a = (a | (a << 8)) & 0x00ff00ff;
+  a = (a | (a << 4)) & 0x0f0f0f0f;
+  a = (a | (a << 2)) & 0x33333333;
+  a = (a | (a << 1)) & 0x55555555;
+  b = (b | (b << 8)) & 0x00ff00ff;
+  b = (b | (b << 4)) & 0x0f0f0f0f;
+  b = (b | (b << 2)) & 0x33333333;
+  b = (b | (b << 1)) & 0x55555555;
+  return (a | (b << 1)) >>> 0;
+}
+
+class ChunkBuilder {
+  readonly position = new Grow((n) => new Float32Array(n), 3 * 4096);
+  readonly normal = new Grow((n) => new Int8Array(n), 3 * 4096);
+  readonly featureId = new Grow((n) => new Float32Array(n), 4096);
+  readonly index = new Grow((n) => new Uint32Array(n), 8192);
+  readonly bounds: [number, number, number, number, number, number] = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
+  get vertices(): number {
+    return this.featureId.length;
+  }
+  vertex(x: number, y: number, z: number, nx: number, ny: number, nz: number, id: number): number {
+    const v = this.featureId.length;
+    const p = this.position.reserve(3);
+    p[this.position.length++] = x;
+    p[this.position.length++] = y;
+    p[this.position.length++] = z;
+    const n = this.normal.reserve(3);
+    n[this.normal.length++] = nx;
+    n[this.normal.length++] = ny;
+    n[this.normal.length++] = nz;
+    this.featureId.push(id);
+    const b = this.bounds;
+    if (x < b[0]) b[0] = x;
+    if (y < b[1]) b[1] = y;
+    if (z < b[2]) b[2] = z;
+    if (x > b[3]) b[3] = x;
+    if (y > b[4]) b[4] = y;
+    if (z > b[5]) b[5] = z;
+    return v;
+  }
+  tri(a: number, b: number, c: number): void {
+    const ix = this.index.reserve(3);
+    ix[this.index.length++] = a;
+    ix[this.index.length++] = b;
+    ix[this.index.length++] = c;
+  }
+  finish(): ColumnarGeometry {
+    const idx32 = this.index.finish();
+    const indices = this.vertices <= MAX_U16_VERTICES ? Uint16Array.from(idx32) : idx32;
+    return {
+      length: this.vertices,
+      attributes: {
+        position: { value: this.position.finish(), size: 3 },
+        normal: { value: this.normal.finish(), size: 3, normalized: true },
+        featureId: { value: this.featureId.finish(), size: 1 },
+      },
+      indices,
+      bounds: [...this.bounds],
+    };
+  }
+}
+
+/** Signed area (shoelace) of a flat local ring x0,y0,x1,y1,… from element `start` to `end`. */
+function signedArea(xy: Float64Array, start: number, end: number): number {
+  let s = 0;
+  for (let i = start, j = end - 2; i < end; j = i, i += 2) s += (xy[j]! - xy[i]!) * (xy[i + 1]! + xy[j + 1]!);
+  return s / 2;
+}
+
+/** Reverses the points of a flat ring in place. */
+function reverseRing(xy: Float64Array, start: number, end: number): void {
+  for (let i = start, j = end - 2; i < j; i += 2, j -= 2) {
+    const x = xy[i]!;
+    const y = xy[i + 1]!;
+    xy[i] = xy[j]!;
+    xy[i + 1] = xy[j + 1]!;
+    xy[j] = x;
+    xy[j + 1] = y;
+  }
+}
+
+interface ProjectedPolygon {
+  /** Flat local xy of all rings; outer counter-clockwise, holes clockwise. */
+  xy: Float64Array;
+  /** Start of each hole in points (earcut's holeIndices). */
+  holes: number[];
+  /** Start/end (in array elements) of every ring. */
+  rings: Array<[number, number]>;
+  area: number;
+}
+
+function projectPolygon(frame: LocalFrame, poly: LonLatPolygon, where: string): ProjectedPolygon {
+  let n = 0;
+  for (const ring of poly) n += ring.length;
+  const xy = new Float64Array(n);
+  const holes: number[] = [];
+  const rings: Array<[number, number]> = [];
+  let k = 0;
+  let area = 0;
+  poly.forEach((ring, r) => {
+    const start = k;
+    for (let i = 0; i < ring.length; i += 2) {
+      projectInto(frame, ring[i]!, ring[i + 1]!, xy, k);
+      k += 2;
+    }
+    const a = signedArea(xy, start, k);
+    if (r === 0 && Math.abs(a) < MIN_AREA_M2) throw new FeatureError('zero-area', `${where}: the outer ring has no area (under ${MIN_AREA_M2} m²)`, where);
+    // Outer rings counter-clockwise (positive area), holes clockwise.
+    if ((r === 0 && a < 0) || (r > 0 && a > 0)) reverseRing(xy, start, k);
+    if (r > 0) holes.push(start / 2);
+    rings.push([start, k]);
+    area += r === 0 ? Math.abs(a) : -Math.abs(a);
+  });
+  return { xy, holes, rings, area };
+}
+
+function emitPolygon(
+  out: ChunkBuilder,
+  p: ProjectedPolygon,
+  id: number,
+  zTop: number,
+  zBase: number,
+  walls: boolean,
+): void {
+  const { xy } = p;
+  if (walls) {
+    for (const [start, end] of p.rings) {
+      for (let i = start; i < end; i += 2) {
+        const j = i + 2 < end ? i + 2 : start;
+        const ax = xy[i]!;
+        const ay = xy[i + 1]!;
+        const bx = xy[j]!;
+        const by = xy[j + 1]!;
+        const dx = bx - ax;
+        const dy = by - ay;
+        const len = Math.hypot(dx, dy);
+        if (len === 0) continue;
+        // Outward normal of an edge of a CCW outer ring (or a CW hole) is (dy, -dx).
+        const nx = Math.round((dy / len) * 127);
+        const ny = Math.round((-dx / len) * 127);
+        const v0 = out.vertex(ax, ay, zBase, nx, ny, 0, id);
+        out.vertex(bx, by, zBase, nx, ny, 0, id);
+        out.vertex(bx, by, zTop, nx, ny, 0, id);
+        out.vertex(ax, ay, zTop, nx, ny, 0, id);
+        out.tri(v0, v0 + 1, v0 + 2);
+        out.tri(v0, v0 + 2, v0 + 3);
+      }
+    }
+  }
+  const tris = earcut(xy, p.holes, 2);
+  const faces = walls && zBase > 0 ? 2 : 1;
+  for (let face = 0; face < faces; face++) {
+    const top = face === 0;
+    const z = top ? zTop : zBase;
+    const first = out.vertices;
+    for (let i = 0; i < xy.length; i += 2) out.vertex(xy[i]!, xy[i + 1]!, z, 0, 0, top ? 127 : -127, id);
+    for (let t = 0; t < tris.length; t += 3) {
+      const a = tris[t]!;
+      let b = tris[t + 1]!;
+      let c = tris[t + 2]!;
+      const cross = (xy[2 * b]! - xy[2 * a]!) * (xy[2 * c + 1]! - xy[2 * a + 1]!) - (xy[2 * b + 1]! - xy[2 * a + 1]!) * (xy[2 * c]! - xy[2 * a]!);
+      // Roofs face up (counter-clockwise seen from above), floors face down.
+      if ((cross < 0) === top) [b, c] = [c, b];
+      out.tri(first + a, first + b, first + c);
+    }
+  }
+}
+
+function vertexEstimate(p: ProjectedPolygon, walls: boolean, floor: boolean): number {
+  const points = p.xy.length / 2;
+  return points * (walls ? 4 : 0) + points * (floor ? 2 : 1);
+}
+
+/** Builds a drawable polygon layer from GeoJSON features (see the module header). */
+export function buildPolygonLayer(features: readonly unknown[], options: PolygonLayerOptions = {}): PolygonLayerData {
+  const total = features.length;
+  const mode = options.mode ?? 'extrude';
+  const walls = mode === 'extrude';
+  const heightOf = options.heightOf ?? resolveHeight;
+  const maxChunk = Math.max(64, Math.min(options.maxChunkVertices ?? MAX_U16_VERTICES, MAX_U16_VERTICES));
+  const progressEvery = options.progressEvery ?? 2000;
+  const skippedList: SkippedFeature[] = [];
+
+  // Pass 1: read geometry, find every feature's lon/lat bounds.
+  const polys: Array<LonLatPolygon[] | undefined> = new Array(total);
+  const fb = new Float64Array(total * 4);
+  const all = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < total; i++) {
+    const f = features[i];
+    try {
+      const list = readPolygons(f);
+      const b = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const poly of list) extendBounds(b, poly[0]!);
+      fb.set(b, i * 4);
+      extendBounds(all, [b[0]!, b[1]!, b[2]!, b[3]!]);
+      polys[i] = list;
+    } catch (err) {
+      if (!(err instanceof FeatureError)) throw err;
+      skippedList.push(skipped(i, f, err));
+    }
+  }
+  const lonLatBounds: [number, number, number, number] = Number.isFinite(all[0]!)
+    ? [all[0]!, all[1]!, all[2]!, all[3]!]
+    : [0, 0, 0, 0];
+  const frame = options.frame ?? createLocalFrame((lonLatBounds[0] + lonLatBounds[2]) / 2, (lonLatBounds[1] + lonLatBounds[3]) / 2);
+
+  // Order features along a Morton curve of their centres so chunks are spatially compact.
+  const spanX = lonLatBounds[2] - lonLatBounds[0] || 1;
+  const spanY = lonLatBounds[3] - lonLatBounds[1] || 1;
+  const sorted: Array<{ i: number; key: number }> = [];
+  for (let i = 0; i < total; i++) {
+    if (!polys[i]) continue;
+    const cx = (fb[i * 4]! + fb[i * 4 + 2]!) / 2;
+    const cy = (fb[i * 4 + 1]! + fb[i * 4 + 3]!) / 2;
+    sorted.push({ i, key: morton16(Math.floor(((cx - lonLatBounds[0]) / spanX) * 65535), Math.floor(((cy - lonLatBounds[1]) / spanY) * 65535)) });
+  }
+  sorted.sort((a, b) => a.key - b.key || a.i - b.i);
+
+  // Pass 2: project, triangulate and emit into chunks.
+  const table: PolygonFeatureTable = {
+    count: total,
+    drawn: new Uint8Array(total),
+    height: new Float32Array(total),
+    minHeight: new Float32Array(total),
+    heightSource: new Uint8Array(total).fill(HeightSource.Estimate),
+    center: new Float32Array(total * 2),
+    area: new Float32Array(total),
+    chunk: new Int32Array(total).fill(-1),
+  };
+  const chunks: ColumnarGeometry[] = [];
+  let current = new ChunkBuilder();
+  let done = 0;
+  let vertexCount = 0;
+  let triangleCount = 0;
+  const flush = (): void => {
+    if (current.vertices === 0) return;
+    vertexCount += current.vertices;
+    triangleCount += current.index.length / 3;
+    chunks.push(current.finish());
+    current = new ChunkBuilder();
+  };
+  for (const { i } of sorted) {
+    const f = features[i];
+    const list = polys[i]!;
+    try {
+      const projected = list.map((poly, k) => projectPolygon(frame, poly, list.length > 1 ? `coordinates[${k}]` : 'coordinates'));
+      const props = propertiesOf(f);
+      const h = walls ? heightOf(props) : { height: options.flatZ ?? 0, minHeight: options.flatZ ?? 0, source: HeightSource.Height };
+      const floor = walls && h.minHeight > 0;
+      let need = 0;
+      for (const p of projected) need += vertexEstimate(p, walls, floor);
+      if (current.vertices > 0 && current.vertices + need > maxChunk) flush();
+      let area = 0;
+      for (const p of projected) {
+        emitPolygon(current, p, i, h.height, h.minHeight, walls);
+        area += p.area;
+      }
+      table.drawn[i] = 1;
+      table.height[i] = h.height;
+      table.minHeight[i] = h.minHeight;
+      table.heightSource[i] = h.source;
+      table.area[i] = area;
+      table.chunk[i] = chunks.length;
+      const c = toCenter(frame, fb, i);
+      table.center[i * 2] = c[0];
+      table.center[i * 2 + 1] = c[1];
+      // A single feature larger than a chunk gets a chunk of its own with Uint32 indices.
+      if (current.vertices >= maxChunk) flush();
+    } catch (err) {
+      if (!(err instanceof FeatureError)) throw err;
+      skippedList.push(skipped(i, f, err));
+    }
+    done++;
+    if (options.onProgress && done % progressEvery === 0) options.onProgress(done, sorted.length);
+  }
+  flush();
+  options.onProgress?.(sorted.length, sorted.length);
+  skippedList.sort((a, b) => a.index - b.index);
+
+  // Properties are packed in input order, so feature i's properties are entry i.
+  const packer = new PropertyPacker();
+  for (let i = 0; i < total; i++) packer.add(propertiesOf(features[i]));
+
+  const bounds: [number, number, number, number, number, number] = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
+  for (const c of chunks) {
+    for (let k = 0; k < 3; k++) {
+      bounds[k] = Math.min(bounds[k]!, c.bounds[k]!);
+      bounds[k + 3] = Math.max(bounds[k + 3]!, c.bounds[k + 3]!);
+    }
+  }
+  if (chunks.length === 0) bounds.fill(0);
+  return { frame, chunks, features: table, properties: packer.finish(), skipped: skippedList, bounds, lonLatBounds, vertexCount, triangleCount };
+}
+
+function toCenter(frame: LocalFrame, fb: Float64Array, i: number): [number, number] {
+  const out: [number, number] = [0, 0];
+  projectInto(frame, (fb[i * 4]! + fb[i * 4 + 2]!) / 2, (fb[i * 4 + 1]! + fb[i * 4 + 3]!) / 2, out, 0);
+  return out;
+}
+
+/** Typed-array bytes a layer holds (geometry, feature table and packed properties). */
+export function polygonLayerBytes(layer: PolygonLayerData): number {
+  let bytes = layer.properties.bytes.byteLength + layer.properties.offsets.byteLength;
+  for (const c of layer.chunks) {
+    bytes += c.indices.byteLength;
+    for (const a of Object.values(c.attributes)) bytes += a.value.byteLength;
+  }
+  const t = layer.features;
+  bytes += t.drawn.byteLength + t.height.byteLength + t.minHeight.byteLength + t.heightSource.byteLength + t.center.byteLength + t.area.byteLength + t.chunk.byteLength;
+  return bytes;
+}

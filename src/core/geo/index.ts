@@ -1,0 +1,28 @@
+/**
+ * Geo ingest: GeoJSON (WGS84 lon/lat, RFC 7946) -> local metres (x east, y north, z up) ->
+ * batched, chunked triangle geometry in typed arrays, with per-feature tables and packed properties.
+ * Bad features are skipped and listed (index, id, code, message); the rest always loads.
+ */
+export { createLocalFrame, projectInto, toLocal, toLonLat } from './frame.ts';
+export type { LocalFrame } from './frame.ts';
+export {
+  DEFAULT_ESTIMATED_STOREYS,
+  ESTIMATED_STOREYS,
+  HEIGHT_SOURCE_NAMES,
+  HeightSource,
+  STOREY_HEIGHT_M,
+  estimatedStoreys,
+  parseLength,
+  resolveHeight,
+} from './height.ts';
+export type { HeightSourceName, ResolvedHeight } from './height.ts';
+export { FeatureError, featureId, propertiesOf, readLines, readPolygons } from './geojson.ts';
+export type { SkipCode, SkippedFeature } from './geojson.ts';
+export { GeoJsonError, isWgs84CrsName, lineColumn, parseGeoJson, readGeoJsonRoot } from './parse.ts';
+export type { ParsedGeoJson } from './parse.ts';
+export { PropertyPacker, packProperties, propertyCount, propertyText, unpackProperties } from './properties.ts';
+export type { PackedProperties } from './properties.ts';
+export { buildPolygonLayer, polygonLayerBytes } from './extrude.ts';
+export type { PolygonFeatureTable, PolygonLayerData, PolygonLayerOptions } from './extrude.ts';
+export { LANE_WIDTH_M, ROAD_CLASSES, buildRoadLayer, roadClassOf, roadWidth } from './roads.ts';
+export type { RoadClass, RoadLayerData, RoadLayerOptions } from './roads.ts';
