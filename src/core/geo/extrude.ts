@@ -68,6 +68,14 @@ export interface PolygonLayerData {
 const MAX_U16_VERTICES = 65535;
 /** Outer rings smaller than this (a 10 cm square) are degenerate, not buildings. */
 const MIN_AREA_M2 = 0.01;
+/** …and so are rings whose area is under this fraction of their perimeter squared (collinear slivers). */
+const SLIVER_RATIO = 1e-5;
+
+function perimeter(xy: Float64Array, start: number, end: number): number {
+  let s = 0;
+  for (let i = start, j = end - 2; i < end; j = i, i += 2) s += Math.hypot(xy[i]! - xy[j]!, xy[i + 1]! - xy[j + 1]!);
+  return s;
+}
 
 /** Interleaves the low 16 bits of x and y (Morton / Z-order). */
 function morton16(x: number, y: number): number {
@@ -179,7 +187,7 @@ function projectPolygon(frame: LocalFrame, poly: LonLatPolygon, where: string): 
       k += 2;
     }
     const a = signedArea(xy, start, k);
-    if (r === 0 && Math.abs(a) < MIN_AREA_M2) throw new FeatureError('zero-area', `${where}: the outer ring has no area (under ${MIN_AREA_M2} m²)`, where);
+    if (r === 0 && (Math.abs(a) < MIN_AREA_M2 || Math.abs(a) < SLIVER_RATIO * perimeter(xy, start, k) ** 2)) throw new FeatureError('zero-area', `${where}: the outer ring has no area (its points are collinear or it is under ${MIN_AREA_M2} m²)`, where);
     // Outer rings counter-clockwise (positive area), holes clockwise.
     if ((r === 0 && a < 0) || (r > 0 && a > 0)) reverseRing(xy, start, k);
     if (r > 0) holes.push(start / 2);
