@@ -32,17 +32,6 @@ export interface ColumnarGeometry {
   readonly bounds: readonly [number, number, number, number, number, number];
 }
 
-/** Every ArrayBuffer a geometry holds, for `transfer` lists. */
-export function geometryBuffers(g: ColumnarGeometry): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  for (const key of Object.keys(g.attributes).sort()) {
-    const buffer = g.attributes[key]?.value.buffer;
-    if (buffer instanceof ArrayBuffer && !out.includes(buffer)) out.push(buffer);
-  }
-  if (g.indices.buffer instanceof ArrayBuffer && !out.includes(g.indices.buffer)) out.push(g.indices.buffer);
-  return out;
-}
-
 /** Bytes of typed-array memory a geometry holds. */
 export function geometryBytes(g: ColumnarGeometry): number {
   let bytes = g.indices.byteLength;
@@ -80,4 +69,31 @@ export class Grow<T extends TypedArray> {
   clear(): void {
     this.length = 0;
   }
+}
+
+/**
+ * Every distinct ArrayBuffer under a plain object (typed arrays in nested objects and arrays), in a
+ * deterministic order: the transfer list for handing a result to another thread without copying.
+ */
+export function collectBuffers(root: unknown): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const seen = new Set<ArrayBuffer>();
+  const visit = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') return;
+    if (ArrayBuffer.isView(v)) {
+      const b = v.buffer;
+      if (b instanceof ArrayBuffer && !seen.has(b)) {
+        seen.add(b);
+        out.push(b);
+      }
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+      return;
+    }
+    for (const key of Object.keys(v)) visit((v as Record<string, unknown>)[key]);
+  };
+  visit(root);
+  return out;
 }

@@ -1,0 +1,71 @@
+// The application shell: the 3D view with panels over it.
+import { useEffect } from 'react';
+import { CityCanvas } from '../scene/CityCanvas.tsx';
+import { useStore } from '../store/index.ts';
+import { InfoPanel } from '../ui/InfoPanel.tsx';
+import { LayerPanel } from '../ui/LayerPanel.tsx';
+import { Attribution, JobBar, Notices, SkippedList } from '../ui/StatusViews.tsx';
+import { LANGUAGES, LANGUAGE_NAMES } from '../ui/i18n/index.ts';
+import { useT } from '../ui/useT.ts';
+
+function LanguageSwitch() {
+  const t = useT();
+  const language = useStore((s) => s.language);
+  const setLanguage = useStore((s) => s.setLanguage);
+  return (
+    <div className="lang" role="group" aria-label={t('lang.label')}>
+      {LANGUAGES.map((l) => (
+        <button key={l} type="button" lang={l} aria-pressed={language === l} onClick={() => setLanguage(l)} data-lang={l}>
+          {LANGUAGE_NAMES[l]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function TopBar() {
+  const t = useT();
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <h1>{t('app.title')}</h1>
+        <span className="subtitle">{t('app.subtitle')}</span>
+      </div>
+      <button type="button" className="reset" onClick={() => (window as { __citytwin?: { resetView(): void } }).__citytwin?.resetView()}>
+        {t('camera.reset')}
+      </button>
+      <LanguageSwitch />
+    </header>
+  );
+}
+
+export function App() {
+  const t = useT();
+  const language = useStore((s) => s.language);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = `${t('app.title')} · ${t('app.subtitle')}`;
+  }, [language, t]);
+  useEffect(() => {
+    void useStore.getState().loadDefaultCity();
+  }, []);
+  return (
+    <div className="app">
+      <CityCanvas />
+      <TopBar />
+      <div className="left">
+        <LayerPanel />
+      </div>
+      <div className="right">
+        <InfoPanel />
+        <SkippedList />
+      </div>
+      <div className="bottom">
+        <Notices />
+        <JobBar />
+        <div className="hint">{t('camera.hint')}</div>
+      </div>
+      <Attribution />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// One batched layer: a mesh per spatial chunk (a few draw calls for the whole city), all sharing one
+// feature material. Picking reads the featureId of the hit triangle; hover and selection are uniforms.
+import { useEffect, useMemo } from 'react';
+import type { ThreeEvent } from '@react-three/fiber';
+import { useThree } from '@react-three/fiber';
+import type * as THREE from 'three';
+import { MeshBVH, acceleratedRaycast } from 'three-mesh-bvh';
+import type { ColumnarGeometry } from '../core/columnar/index.ts';
+import { useStore } from '../store/index.ts';
+import type { FeatureMaterial } from './featureMaterial.ts';
+import { featureOfFace, toBufferGeometry } from './geometry.ts';
+
+/** Clicks that moved further than this many pixels are drags (camera moves), not picks. */
+const CLICK_SLOP_PX = 6;
+
+interface Props {
+  layerId: string;
+  chunks: readonly ColumnarGeometry[];
+  feature: FeatureMaterial;
+  visible: boolean;
+  opacity: number;
+  renderOrder?: number;
+}
+
+type Idle = (cb: () => void) => number;
+const whenIdle: Idle = (cb) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 500 }) : (setTimeout(cb, 16) as unknown as number);
+const cancelIdle = (h: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : clearTimeout(h));
+
+export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0 }: Props) {
+  const invalidate = useThree((s) => s.invalidate);
+  const geometries = useMemo(() => chunks.map(toBufferGeometry), [chunks]);
+
+  // Free GPU buffers when the layer goes away (kiosks run for days).
+  useEffect(() => () => geometries.forEach((g) => g.dispose()), [geometries]);
+
+  // Build picking acceleration structures one chunk at a time, when the main thread is idle.
+  useEffect(() => {
+    let handle = 0;
+    let i = 0;
+    const next = (): void => {
+      const g = geometries[i++];
+      if (!g) return;
+      (g as THREE.BufferGeometry & { boundsTree?: MeshBVH }).boundsTree = new MeshBVH(g, { indirect: true, maxLeafSize: 16 });
+      handle = whenIdle(next);
+    };
+    handle = whenIdle(next);
+    return () => cancelIdle(handle);
+  }, [geometries]);
+
+  // Hover and selection come from the store without re-rendering React.
+  useEffect(() => {
+    const apply = (): void => {
+      const s = useStore.getState();
+      feature.setHovered(s.hovered?.layerId === layerId ? s.hovered.featureId : -1);
+      feature.setSelected(s.selected?.layerId === layerId ? s.selected.featureId : -1);
+      invalidate();
+    };
+    apply();
+    return useStore.subscribe((s, prev) => {
+      if (s.hovered !== prev.hovered || s.selected !== prev.selected) apply();
+    });
+  }, [feature, layerId, invalidate]);
+
+  useEffect(() => {
+    feature.setOpacity(opacity);
+    invalidate();
+  }, [feature, opacity, invalidate]);
+
+  const pickId = (e: ThreeEvent<PointerEvent | MouseEvent>): number => {
+    const face = e.face;
+    return face ? featureOfFace((e.object as THREE.Mesh).geometry, face.a) : -1;
+  };
+  const onMove = (e: ThreeEvent<PointerEvent>): void => {
+    e.stopPropagation();
+    if (e.pointerType === 'touch') return;
+    const id = pickId(e);
+    useStore.getState().setHovered(id >= 0 ? { layerId, featureId: id } : null);
+  };
+  const onOut = (): void => {
+    const h = useStore.getState().hovered;
+    if (h?.layerId === layerId) useStore.getState().setHovered(null);
+  };
+  const onClick = (e: ThreeEvent<MouseEvent>): void => {
+    e.stopPropagation();
+    if (e.delta > CLICK_SLOP_PX) return;
+    const id = pickId(e);
+    if (id >= 0) useStore.getState().select({ layerId, featureId: id });
+  };
+
+  return (
+    <group visible={visible}>
+      {geometries.map((g, i) => (
+        <mesh
+          key={i}
+          geometry={g}
+          material={feature.material}
+          raycast={acceleratedRaycast}
+          renderOrder={renderOrder}
+          onPointerMove={onMove}
+          onPointerOut={onOut}
+          onClick={onClick}
+        />
+      ))}
+    </group>
+  );
+}

@@ -1,0 +1,81 @@
+// The 3D view: canvas, lights, ground, base-map layers and the map camera. Renders on demand only.
+import { useEffect, useRef } from 'react';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import * as THREE from 'three';
+import { useStore } from '../store/index.ts';
+import { type Bounds, applyView, useMapControls, viewOf } from './MapCamera.tsx';
+import { MapLayer } from './layers.tsx';
+import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
+import { installTestHooks } from './testHooks.ts';
+
+function Ground({ bounds }: { bounds: Bounds }) {
+  const cx = (bounds[0] + bounds[3]) / 2;
+  const cy = (bounds[1] + bounds[4]) / 2;
+  const size = Math.max(bounds[3] - bounds[0], bounds[4] - bounds[1]) + 4000;
+  return (
+    <mesh position={[cx, -0.02, -cy]} rotation-x={-Math.PI / 2} renderOrder={0}>
+      <planeGeometry args={[size, size]} />
+      <meshLambertMaterial color={GROUND_COLOR} />
+    </mesh>
+  );
+}
+
+function Scene() {
+  const layers = useStore((s) => s.layers);
+  const base = layers.find((l) => l.data)?.data?.data.bounds;
+  const controls = useMapControls();
+  const camera = useThree((s) => s.camera);
+  const invalidate = useThree((s) => s.invalidate);
+  const framed = useRef(false);
+  const frames = useRef(0);
+
+  useEffect(() => {
+    if (!base || !controls || framed.current) return;
+    framed.current = true;
+    applyView(camera, controls, viewOf(base));
+    invalidate();
+  }, [base, camera, controls, invalidate]);
+
+  const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
+  useEffect(
+    () => (controls ? installTestHooks({ camera, controls, gl, scene, invalidate, frames, bounds: () => base }) : undefined),
+    [camera, controls, gl, scene, invalidate, base],
+  );
+  useFrame(() => {
+    frames.current++;
+  });
+
+  return (
+    <>
+      <color attach="background" args={[BACKGROUND_COLOR]} />
+      <hemisphereLight args={['#f4f7fb', '#8b8474', 1.6]} />
+      <directionalLight position={[-600, 1000, 500]} intensity={1.9} />
+      {base ? <Ground bounds={base} /> : null}
+      {/* Local (x east, y north, z up) -> three's y-up world. */}
+      <group rotation-x={-Math.PI / 2}>
+        {layers.map((l) => (
+          <MapLayer key={l.id} layer={l} />
+        ))}
+      </group>
+    </>
+  );
+}
+
+export function CityCanvas() {
+  return (
+    <Canvas
+      frameloop="demand"
+      dpr={[1, 2]}
+      camera={{ fov: 45, near: 2, far: 60000, position: [0, 2000, 2000] }}
+      gl={{ antialias: true, powerPreference: 'high-performance' }}
+      raycaster={{ firstHitOnly: true } as unknown as THREE.Raycaster}
+      onPointerMissed={(e) => {
+        if (e.type === 'click') useStore.getState().select(null);
+      }}
+      data-testid="city-canvas"
+    >
+      <Scene />
+    </Canvas>
+  );
+}

@@ -1,0 +1,29 @@
+// Colours of the base map (sRGB hex). The legend in the UI reads the same table.
+import { ROAD_CLASSES } from '../core/geo/index.ts';
+
+export const BUILDING_COLOR = '#e9e4da';
+/** Buildings whose height is an estimate are drawn a little cooler, so they can be told apart. */
+export const BUILDING_ESTIMATED_COLOR = '#c9ced6';
+export const GREEN_COLOR = '#9cc68a';
+export const GROUND_COLOR = '#d9d6cf';
+export const BACKGROUND_COLOR = '#b9c7d3';
+export const HOVER_COLOR = '#4da3ff';
+export const SELECT_COLOR = '#ff7a1a';
+
+/** Road colours by class, in ROAD_CLASSES order. */
+export const ROAD_COLORS: Readonly<Record<string, string>> = {
+  motorway: '#e4572e',
+  trunk: '#f28e2b',
+  primary: '#f6c244',
+  secondary: '#f3e07a',
+  tertiary: '#ffffff',
+  residential: '#fbfbf8',
+  service: '#f1efe9',
+  pedestrian: '#e5dcd0',
+  footway: '#d4b9a6',
+  other: '#cfcac2',
+};
+
+export function roadColor(cls: number): string {
+  return ROAD_COLORS[ROAD_CLASSES[cls]?.key ?? 'other'] ?? '#cccccc';
+}

@@ -1,0 +1,81 @@
+// `window.__citytwin`: a small, read-mostly handle for browser tests, benchmarks and the kiosk shell:
+// where a feature is on screen, fly to a feature, how many frames were drawn.
+import * as THREE from 'three';
+import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
+import { useStore } from '../store/index.ts';
+import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
+
+interface HookDeps {
+  camera: THREE.Camera;
+  controls: MapControls;
+  gl: THREE.WebGLRenderer;
+  scene: THREE.Scene;
+  invalidate: () => void;
+  frames: { current: number };
+  bounds: () => Bounds | undefined;
+}
+
+export interface CityTwinHandle {
+  /** Frames rendered so far. */
+  frames(): number;
+  /** CSS-pixel position (page coordinates) of a feature's top centre, or null when not loaded. */
+  screenOf(layerId: string, featureId: number): { x: number; y: number } | null;
+  /** Points the camera straight down at a feature from `distance` metres. */
+  lookAt(layerId: string, featureId: number, distance?: number, tilt?: number): boolean;
+  resetView(): void;
+  /** Turns the view to a compass bearing (degrees) about the city centre. */
+  setBearing(deg: number): void;
+  /** Renders one frame now (synchronously). */
+  renderNow(): void;
+}
+
+function featureTop(layerId: string, featureId: number): THREE.Vector3 | null {
+  const layer = useStore.getState().layers.find((l) => l.id === layerId);
+  const d = layer?.data;
+  if (!d || featureId < 0 || featureId >= d.data.features.count) return null;
+  const x = d.data.features.center[2 * featureId]!;
+  const y = d.data.features.center[2 * featureId + 1]!;
+  const z = d.kind === 'roads' ? 0.2 : d.kind === 'green' ? 0.06 : d.data.features.height[featureId]!;
+  return new THREE.Vector3(x, z, -y);
+}
+
+export function installTestHooks(deps: HookDeps): () => void {
+  const { camera, controls, gl, scene, invalidate, frames, bounds } = deps;
+  let bearing = 0;
+  const handle: CityTwinHandle = {
+    frames: () => frames.current,
+    screenOf: (layerId, featureId) => {
+      const p = featureTop(layerId, featureId);
+      if (!p) return null;
+      camera.updateMatrixWorld();
+      p.project(camera);
+      const rect = gl.domElement.getBoundingClientRect();
+      return { x: rect.left + ((p.x + 1) / 2) * rect.width, y: rect.top + ((1 - p.y) / 2) * rect.height };
+    },
+    lookAt: (layerId, featureId, distance = 300, tilt = 0.5) => {
+      const p = featureTop(layerId, featureId);
+      if (!p) return false;
+      applyView(camera, controls, { target: new THREE.Vector3(p.x, 0, p.z), distance: distance + p.y, tilt, bearing });
+      invalidate();
+      return true;
+    },
+    resetView: () => {
+      const b = bounds();
+      if (b) applyView(camera, controls, viewOf(b, 50, bearing));
+      invalidate();
+    },
+    setBearing: (deg) => {
+      bearing = deg;
+      const b = bounds();
+      if (b) applyView(camera, controls, viewOf(b, 45, deg));
+      gl.render(scene, camera);
+      invalidate();
+    },
+    renderNow: () => gl.render(scene, camera),
+  };
+  (window as unknown as { __citytwin?: CityTwinHandle }).__citytwin = handle;
+  return () => {
+    const w = window as unknown as { __citytwin?: CityTwinHandle };
+    if (w.__citytwin === handle) delete w.__citytwin;
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * Bridges from the UI to the simulation workers. Each worker's API type comes from its adapter
+ * module (type-only import), so calls are checked end to end.
+ */
+import type { IngestApi } from '../../workers/ingest.worker.ts';
+import { type BridgeEvents, WorkerBridge } from './bridge.ts';
+
+export { CancelledError, WorkerBridge, WorkerCrashedError } from './bridge.ts';
+export type { BridgeEvents } from './bridge.ts';
+
+export function createIngestBridge(events: BridgeEvents): WorkerBridge<IngestApi> {
+  return new WorkerBridge<IngestApi>(
+    'ingest',
+    () => new Worker(new URL('../../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' }),
+    events,
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * The one application store (zustand, built from slices): layers, selection, UI (language, notices),
+ * jobs, and the ingest actions that drive the workers. React reads it with `useStore(selector)`;
+ * scene code that runs every frame reads `useStore.getState()`.
+ */
+import { create } from 'zustand';
+import { createIngestSlice } from './ingest.ts';
+import { createJobsSlice, createLayersSlice, createSelectionSlice, createUiSlice } from './slices.ts';
+import type { AppState } from './types.ts';
+
+export const useStore = create<AppState>()((...a) => ({
+  ...createLayersSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createUiSlice(...a),
+  ...createJobsSlice(...a),
+  ...createIngestSlice(...a),
+}));
+
+export { DEFAULT_CITY } from './ingest.ts';
+export type { AppState, FeatureRef, Job, LayerState, LayerStatus, Notice } from './types.ts';

@@ -1,0 +1,82 @@
+// The store's slices (zustand slices pattern): plain state and the actions that change it.
+import type { StateCreator } from 'zustand';
+import { type Language, isLanguage } from '../ui/i18n/index.ts';
+import type { AppState, JobsSlice, LayersSlice, SelectionSlice, UiSlice } from './types.ts';
+
+type Slice<T> = StateCreator<AppState, [], [], T>;
+
+export const createLayersSlice: Slice<LayersSlice> = (set) => ({
+  layers: [],
+  upsertLayer: (layer) =>
+    set((s) => {
+      const i = s.layers.findIndex((l) => l.id === layer.id);
+      if (i < 0) return { layers: [...s.layers, layer] };
+      const layers = s.layers.slice();
+      layers[i] = layer;
+      return { layers };
+    }),
+  patchLayer: (id, patch) => set((s) => ({ layers: s.layers.map((l) => (l.id === id ? { ...l, ...patch } : l)) })),
+  setVisible: (id, visible) => set((s) => ({ layers: s.layers.map((l) => (l.id === id ? { ...l, visible } : l)) })),
+  setOpacity: (id, opacity) =>
+    set((s) => ({ layers: s.layers.map((l) => (l.id === id ? { ...l, opacity: Math.min(1, Math.max(0, opacity)) } : l)) })),
+  removeLayer: (id) =>
+    set((s) => ({
+      layers: s.layers.filter((l) => l.id !== id),
+      selected: s.selected?.layerId === id ? null : s.selected,
+      hovered: s.hovered?.layerId === id ? null : s.hovered,
+    })),
+  setFrame: (frame) => set({ frame }),
+});
+
+export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
+  hovered: null,
+  selected: null,
+  setHovered: (ref) => {
+    const h = get().hovered;
+    if (h === ref || (h && ref && h.layerId === ref.layerId && h.featureId === ref.featureId)) return;
+    set({ hovered: ref });
+  },
+  select: (ref) => set({ selected: ref }),
+});
+
+const LANGUAGE_KEY = 'citytwin.language';
+
+/** The remembered language, else the browser's preference (Korean when it asks for Korean), else Korean. */
+export function initialLanguage(): Language {
+  try {
+    const saved = globalThis.localStorage?.getItem(LANGUAGE_KEY);
+    if (isLanguage(saved)) return saved;
+  } catch {
+    // storage may be unavailable (privacy mode); fall through
+  }
+  const nav = globalThis.navigator?.language ?? 'ko';
+  return nav.toLowerCase().startsWith('en') ? 'en' : 'ko';
+}
+
+let noticeSeq = 0;
+
+export const createUiSlice: Slice<UiSlice> = (set) => ({
+  language: initialLanguage(),
+  notices: [],
+  skippedOpen: null,
+  setLanguage: (language) => {
+    try {
+      globalThis.localStorage?.setItem(LANGUAGE_KEY, language);
+    } catch {
+      // not remembered, still switched
+    }
+    if (globalThis.document) globalThis.document.documentElement.lang = language;
+    set({ language });
+  },
+  notify: (level, key, params) =>
+    set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeSeq, level, key, ...(params ? { params } : {}) }] })),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  openSkipped: (skippedOpen) => set({ skippedOpen }),
+});
+
+export const createJobsSlice: Slice<JobsSlice> = (set) => ({
+  jobs: [],
+  startJob: (job) => set((s) => ({ jobs: [...s.jobs.filter((j) => j.id !== job.id), job] })),
+  updateJob: (id, patch) => set((s) => ({ jobs: s.jobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) })),
+  endJob: (id) => set((s) => ({ jobs: s.jobs.filter((j) => j.id !== id) })),
+});

@@ -1,0 +1,92 @@
+// Shapes held in the store. Layer data are the worker's typed arrays, held by reference, never copied.
+import type { IngestPhase, IngestedLayer, LayerKind } from '../core/ingest/index.ts';
+import type { LocalFrame } from '../core/geo/index.ts';
+import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
+
+export type LayerStatus = 'loading' | 'ready' | 'error';
+
+export interface LayerState {
+  readonly id: string;
+  readonly kind: LayerKind;
+  /** A catalog key for built-in layers, or a plain name (a file name) for loaded ones. */
+  readonly name: { readonly key: MessageKey } | { readonly text: string };
+  /** Where it came from (URL or file name), for retry and display. */
+  readonly source: string;
+  readonly status: LayerStatus;
+  /** 0..1 while loading. */
+  readonly progress: number;
+  readonly phase?: IngestPhase;
+  readonly error?: string;
+  readonly visible: boolean;
+  readonly opacity: number;
+  readonly data?: IngestedLayer;
+  /** Attribution that must be shown while the layer is visible. */
+  readonly attribution?: 'osm';
+}
+
+export interface FeatureRef {
+  readonly layerId: string;
+  readonly featureId: number;
+}
+
+export interface Notice {
+  readonly id: number;
+  readonly level: 'error' | 'info';
+  readonly key: MessageKey;
+  readonly params?: MessageParams;
+}
+
+export interface Job {
+  readonly id: string;
+  readonly key: MessageKey;
+  readonly params?: MessageParams;
+  readonly progress: number;
+  readonly phase?: IngestPhase;
+}
+
+export interface LayersSlice {
+  layers: LayerState[];
+  /** The local frame every layer is drawn in (set by the first layer loaded). */
+  frame?: LocalFrame;
+  upsertLayer(layer: LayerState): void;
+  patchLayer(id: string, patch: Partial<LayerState>): void;
+  setVisible(id: string, visible: boolean): void;
+  setOpacity(id: string, opacity: number): void;
+  removeLayer(id: string): void;
+  setFrame(frame: LocalFrame): void;
+}
+
+export interface SelectionSlice {
+  hovered: FeatureRef | null;
+  selected: FeatureRef | null;
+  setHovered(ref: FeatureRef | null): void;
+  select(ref: FeatureRef | null): void;
+}
+
+export interface UiSlice {
+  language: Language;
+  notices: Notice[];
+  /** Layer whose skipped-feature list is open. */
+  skippedOpen: string | null;
+  setLanguage(lang: Language): void;
+  notify(level: Notice['level'], key: MessageKey, params?: MessageParams): void;
+  dismiss(id: number): void;
+  openSkipped(layerId: string | null): void;
+}
+
+export interface JobsSlice {
+  jobs: Job[];
+  startJob(job: Job): void;
+  updateJob(id: string, patch: Partial<Job>): void;
+  endJob(id: string): void;
+}
+
+export interface IngestSlice {
+  /** Loads a GeoJSON URL as a layer in the ingest worker; resolves when done (or failed). */
+  loadLayer(spec: { id: string; kind: LayerKind; url: string; name: LayerState['name']; attribution?: 'osm' }): Promise<void>;
+  /** Loads the embedded default city (Monaco): buildings, then roads and green areas in its frame. */
+  loadDefaultCity(): Promise<void>;
+  cancelJob(id: string): void;
+}
+
+export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice;

@@ -1,0 +1,52 @@
+// Browser-test harness: serves the built app (dist/) with Vite's preview server on a free port and
+// drives Debian's Chromium through playwright-core, headless, with SwiftShader WebGL2.
+import { existsSync } from 'node:fs';
+import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
+import { type PreviewServer, preview } from 'vite';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export function chromiumPath(): string {
+  const path = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: install Debian's chromium or set CHROMIUM_PATH`);
+  return path;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+export async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm run test:browser does)');
+  const server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false }, logLevel: 'silent' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/** Collects console errors and uncaught page errors for the "no errors" assertions. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** Waits until every layer has finished loading (ready or error). */
+export async function waitForCity(page: Page, layers = ['buildings', 'green', 'roads']): Promise<void> {
+  for (const id of layers) {
+    await page.waitForSelector(`li.layer[data-layer="${id}"][data-status="ready"]`, { timeout: 120_000 });
+  }
+  await page.waitForFunction(() => Boolean((window as { __citytwin?: unknown }).__citytwin), undefined, { timeout: 60_000 });
+}

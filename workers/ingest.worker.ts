@@ -1,0 +1,47 @@
+// Ingest worker: a thin comlink adapter over src/core/ingest (ARCHITECTURE rule 4).
+// Fetches or receives GeoJSON, builds drawable layers, and hands them back by transfer.
+import { expose, transfer } from 'comlink';
+import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestGeoJsonText } from '../src/core/ingest/index.ts';
+import type { LocalFrame } from '../src/core/geo/index.ts';
+import { syntheticCity } from '../src/core/synthetic/index.ts';
+
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`);
+  return res.text();
+}
+
+function send(layer: IngestedLayer): IngestedLayer {
+  return transfer(layer, collectBuffers(layer.data));
+}
+
+const api = {
+  async ingestUrl(url: string, kind: LayerKind, frame: LocalFrame | undefined, onProgress?: ProgressFn): Promise<IngestedLayer> {
+    const text = await fetchText(url);
+    return send(ingestGeoJsonText(text, kind, { ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
+  },
+  async ingestText(text: string, kind: LayerKind, frame: LocalFrame | undefined, onProgress?: ProgressFn): Promise<IngestedLayer> {
+    return send(ingestGeoJsonText(text, kind, { ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
+  },
+  /** A seeded synthetic city (benchmarks and demos). */
+  async ingestSynthetic(buildings: number, seed: number, onProgress?: ProgressFn): Promise<IngestedLayer> {
+    const city = syntheticCity({ buildings, seed });
+    return send(ingestFeatures(city.features, 'buildings', onProgress ? { onProgress } : {}));
+  },
+  /** Keeps the worker busy for `ms` (benchmarks: frame rate while a worker computes). */
+  async busy(ms: number): Promise<number> {
+    const end = performance.now() + ms;
+    let x = 0;
+    while (performance.now() < end) for (let i = 0; i < 10000; i++) x += Math.sqrt(i);
+    return x;
+  },
+  /** Fails outside any call, as a bug in a worker would (tests the crash-and-restart path). */
+  async crashLater(): Promise<void> {
+    setTimeout(() => {
+      throw new Error('deliberate worker crash (self-test)');
+    }, 0);
+  },
+};
+
+export type IngestApi = typeof api;
+expose(api);
