@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { useStore } from './store/index.ts';
 import './styles.css';
+
+// The store, for browser tests, benchmarks and kiosk automation (read state, call actions).
+(window as unknown as { __citytwinStore?: typeof useStore }).__citytwinStore = useStore;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -43,7 +43,10 @@ export interface PolygonFeatureTable {
   readonly minHeight: Float32Array;
   /** HeightSource per feature (0 height tag, 1 levels, 2 estimate). */
   readonly heightSource: Uint8Array;
-  /** Centre of the feature's bounds, local metres: x, y interleaved. */
+  /**
+   * A point inside the feature (centroid of the largest roof triangle of its largest polygon), local
+   * metres, x and y interleaved: where labels go and where the camera flies to.
+   */
   readonly center: Float32Array;
   /** Footprint area, m² (outer rings minus holes). */
   readonly area: Float32Array;
@@ -197,6 +200,13 @@ function projectPolygon(frame: LocalFrame, poly: LonLatPolygon, where: string): 
   return { xy, holes, rings, area };
 }
 
+/** Largest roof triangle seen so far for a feature: its doubled area and centroid. */
+interface Anchor {
+  area2: number;
+  x: number;
+  y: number;
+}
+
 function emitPolygon(
   out: ChunkBuilder,
   p: ProjectedPolygon,
@@ -204,6 +214,7 @@ function emitPolygon(
   zTop: number,
   zBase: number,
   walls: boolean,
+  anchor: Anchor,
 ): void {
   const { xy } = p;
   if (walls) {
@@ -242,6 +253,11 @@ function emitPolygon(
       let b = tris[t + 1]!;
       let c = tris[t + 2]!;
       const cross = (xy[2 * b]! - xy[2 * a]!) * (xy[2 * c + 1]! - xy[2 * a + 1]!) - (xy[2 * b + 1]! - xy[2 * a + 1]!) * (xy[2 * c]! - xy[2 * a]!);
+      if (top && Math.abs(cross) > anchor.area2) {
+        anchor.area2 = Math.abs(cross);
+        anchor.x = (xy[2 * a]! + xy[2 * b]! + xy[2 * c]!) / 3;
+        anchor.y = (xy[2 * a + 1]! + xy[2 * b + 1]! + xy[2 * c + 1]!) / 3;
+      }
       // Roofs face up (counter-clockwise seen from above), floors face down.
       if ((cross < 0) === top) [b, c] = [c, b];
       out.tri(first + a, first + b, first + c);
@@ -334,8 +350,9 @@ export function buildPolygonLayer(features: readonly unknown[], options: Polygon
       for (const p of projected) need += vertexEstimate(p, walls, floor);
       if (current.vertices > 0 && current.vertices + need > maxChunk) flush();
       let area = 0;
+      const anchor: Anchor = { area2: -1, x: 0, y: 0 };
       for (const p of projected) {
-        emitPolygon(current, p, i, h.height, h.minHeight, walls);
+        emitPolygon(current, p, i, h.height, h.minHeight, walls, anchor);
         area += p.area;
       }
       table.drawn[i] = 1;
@@ -344,9 +361,8 @@ export function buildPolygonLayer(features: readonly unknown[], options: Polygon
       table.heightSource[i] = h.source;
       table.area[i] = area;
       table.chunk[i] = chunks.length;
-      const c = toCenter(frame, fb, i);
-      table.center[i * 2] = c[0];
-      table.center[i * 2 + 1] = c[1];
+      table.center[i * 2] = anchor.x;
+      table.center[i * 2 + 1] = anchor.y;
       // A single feature larger than a chunk gets a chunk of its own with Uint32 indices.
       if (current.vertices >= maxChunk) flush();
     } catch (err) {
@@ -373,12 +389,6 @@ export function buildPolygonLayer(features: readonly unknown[], options: Polygon
   }
   if (chunks.length === 0) bounds.fill(0);
   return { frame, chunks, features: table, properties: packer.finish(), skipped: skippedList, bounds, lonLatBounds, vertexCount, triangleCount };
-}
-
-function toCenter(frame: LocalFrame, fb: Float64Array, i: number): [number, number] {
-  const out: [number, number] = [0, 0];
-  projectInto(frame, (fb[i * 4]! + fb[i * 4 + 2]!) / 2, (fb[i * 4 + 1]! + fb[i * 4 + 3]!) / 2, out, 0);
-  return out;
 }
 
 /** Typed-array bytes a layer holds (geometry, feature table and packed properties). */
