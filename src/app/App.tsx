@@ -47,7 +47,14 @@ export function App() {
     document.title = `${t('app.title')} · ${t('app.subtitle')}`;
   }, [language, t]);
   useEffect(() => {
-    void useStore.getState().loadDefaultCity();
+    // ?synthetic=N loads a seeded synthetic city instead of the default one (benchmarks, demos).
+    const params = new URLSearchParams(window.location.search);
+    const synthetic = Number(params.get('synthetic'));
+    if (Number.isInteger(synthetic) && synthetic > 0) {
+      if (!useStore.getState().layers.some((l) => l.id === 'buildings')) void useStore.getState().loadSynthetic(synthetic, Number(params.get('seed') ?? 1) || 1);
+    } else {
+      void useStore.getState().loadDefaultCity();
+    }
   }, []);
   return (
     <div className="app">

@@ -1,14 +1,20 @@
 // One batched layer: a mesh per spatial chunk (a few draw calls for the whole city), all sharing one
 // feature material. Picking reads the featureId of the hit triangle; hover and selection are uniforms.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
-import { useThree } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import type * as THREE from 'three';
 import { MeshBVH, acceleratedRaycast } from 'three-mesh-bvh';
-import type { ColumnarGeometry } from '../core/columnar/index.ts';
+import { type ColumnarGeometry, geometryBytes } from '../core/columnar/index.ts';
 import { useStore } from '../store/index.ts';
 import type { FeatureMaterial } from './featureMaterial.ts';
 import { featureOfFace, toBufferGeometry } from './geometry.ts';
+
+/**
+ * Geometry bytes handed to the GPU per frame while a layer appears: uploading a whole big city in one
+ * frame would block the main thread for hundreds of milliseconds, so chunks join the scene a few at a time.
+ */
+const UPLOAD_BYTES_PER_FRAME = 4 * 1024 * 1024;
 
 /** Clicks that moved further than this many pixels are drags (camera moves), not picks. */
 const CLICK_SLOP_PX = 6;
@@ -22,6 +28,9 @@ interface Props {
   renderOrder?: number;
 }
 
+/** Chunks not yet in the scene, per layer (benchmarks and tests wait for none). */
+export const pendingChunks = new Map<string, number>();
+
 type Idle = (cb: () => void) => number;
 const whenIdle: Idle = (cb) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 500 }) : (setTimeout(cb, 16) as unknown as number);
@@ -30,6 +39,20 @@ const cancelIdle = (h: number): void => (typeof cancelIdleCallback === 'function
 export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0 }: Props) {
   const invalidate = useThree((s) => s.invalidate);
   const geometries = useMemo(() => chunks.map(toBufferGeometry), [chunks]);
+  const [mounted, setMounted] = useState({ of: geometries, count: 0 });
+  const shown = mounted.of === geometries ? mounted.count : 0;
+  useEffect(() => {
+    pendingChunks.set(layerId, geometries.length - shown);
+  }, [layerId, geometries, shown]);
+  useEffect(() => () => void pendingChunks.delete(layerId), [layerId]);
+  useFrame(() => {
+    if (shown >= chunks.length) return;
+    let n = shown;
+    let bytes = 0;
+    while (n < chunks.length && (n === shown || bytes + geometryBytes(chunks[n]!) <= UPLOAD_BYTES_PER_FRAME)) bytes += geometryBytes(chunks[n++]!);
+    setMounted({ of: geometries, count: n });
+    invalidate();
+  });
 
   // Free GPU buffers when the layer goes away (kiosks run for days).
   useEffect(() => () => geometries.forEach((g) => g.dispose()), [geometries]);
@@ -41,7 +64,7 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
     const next = (): void => {
       const g = geometries[i++];
       if (!g) return;
-      (g as THREE.BufferGeometry & { boundsTree?: MeshBVH }).boundsTree = new MeshBVH(g, { indirect: true, maxLeafSize: 16 });
+      (g as THREE.BufferGeometry & { boundsTree?: MeshBVH }).boundsTree = new MeshBVH(g, { indirect: true, targetLeafSize: 16 });
       handle = whenIdle(next);
     };
     handle = whenIdle(next);
@@ -90,7 +113,7 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
 
   return (
     <group visible={visible}>
-      {geometries.map((g, i) => (
+      {geometries.slice(0, shown).map((g, i) => (
         <mesh
           key={i}
           geometry={g}

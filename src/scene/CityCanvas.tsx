@@ -8,6 +8,9 @@ import { MapLayer } from './layers.tsx';
 import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
 import { installTestHooks } from './testHooks.ts';
 
+/** `?noaa` turns multisampling off (software renderers pay for it on the CPU). */
+const SOFTWARE_ANTIALIAS_OFF = typeof location !== 'undefined' && new URLSearchParams(location.search).has('noaa');
+
 function Ground({ bounds }: { bounds: Bounds }) {
   const cx = (bounds[0] + bounds[3]) / 2;
   const cy = (bounds[1] + bounds[4]) / 2;
@@ -68,7 +71,7 @@ export function CityCanvas() {
       frameloop="demand"
       dpr={[1, 2]}
       camera={{ fov: 45, near: 2, far: 60000, position: [0, 2000, 2000] }}
-      gl={{ antialias: true, powerPreference: 'high-performance' }}
+      gl={{ antialias: !SOFTWARE_ANTIALIAS_OFF, powerPreference: 'high-performance' }}
       raycaster={{ firstHitOnly: true } as unknown as THREE.Raycaster}
       onPointerMissed={(e) => {
         if (e.type === 'click') useStore.getState().select(null);

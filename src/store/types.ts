@@ -86,6 +86,8 @@ export interface IngestSlice {
   loadLayer(spec: { id: string; kind: LayerKind; url: string; name: LayerState['name']; attribution?: 'osm' }): Promise<void>;
   /** Loads the embedded default city (Monaco): buildings, then roads and green areas in its frame. */
   loadDefaultCity(): Promise<void>;
+  /** Loads a seeded synthetic city of `buildings` buildings (benchmarks, demos) as the buildings layer. */
+  loadSynthetic(buildings: number, seed?: number): Promise<void>;
   cancelJob(id: string): void;
 }
 

@@ -1,0 +1,43 @@
+// `npm run bench`: every benchmark, written as JSON to bench/out/ (a timestamped file and latest.json)
+// so runs can be compared. Figures that depend on the machine are reported beside a baseline
+// measured in the same run. Select sections with `npm run bench -- ingest fps traffic`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { build } from 'vite';
+import { benchFps } from './fps.ts';
+import { benchIngest } from './ingest.ts';
+
+const sections = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const want = (name: string): boolean => sections.length === 0 || sections.includes(name);
+
+const result: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+};
+
+if (want('ingest')) {
+  const sizes = process.env['BENCH_QUICK'] ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+  result['ingest'] = { note: 'node, synthetic city (seed 42); baseline: bare JSON.parse of the same text', runs: await benchIngest(sizes) };
+}
+if (want('fps')) {
+  await build({ logLevel: 'warn' });
+  result['fps'] = {
+    note: 'headless Chromium + SwiftShader, 640x480; every frame drained with readPixels; baseline: idle fps in the same page',
+    runs: await benchFps([10_000, 100_000]),
+  };
+}
+if (want('traffic')) {
+  try {
+    const path = './traffic.ts';
+    const mod = (await import(path)) as { benchTraffic: () => Promise<object> };
+    result['traffic'] = await mod.benchTraffic();
+  } catch (err) {
+    result['traffic'] = { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+mkdirSync('bench/out', { recursive: true });
+const json = JSON.stringify(result, null, 2);
+writeFileSync(`bench/out/bench-${result['date'] as string}.json`.replace(/:/g, '-'), json);
+writeFileSync('bench/out/latest.json', json);
+console.log(json);
