@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { useStore } from './store/index.ts';
+// Korean and Latin glyphs shipped with the app (SIL Open Font License), so kiosks need no system fonts.
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-kr/700.css';
 import './styles.css';
 
 // The store, for browser tests, benchmarks and kiosk automation (read state, call actions).
