@@ -31,7 +31,11 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
     const { id, name } = spec;
     const s = get();
     const previous = s.layers.find((l) => l.id === id);
-    s.upsertLayer({ ...spec, status: 'loading', progress: 0, visible: previous?.visible ?? true, opacity: previous?.opacity ?? 1 });
+    // While a layer reloads, what it showed stays on screen until the new data replaces it.
+    s.upsertLayer({
+      ...spec, status: 'loading', progress: 0, visible: previous?.visible ?? true, opacity: previous?.opacity ?? 1,
+      ...(previous?.data ? { data: previous.data } : {}),
+    });
     const label = 'key' in name ? { nameKey: name.key } : { name: name.text };
     s.startJob({ id, key: 'jobs.loading', params: label, progress: 0 });
     let last = 0;
@@ -69,11 +73,14 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
     loadLayer: async ({ id, kind, url, name, attribution }) => {
       const frame = get().frame;
       await runIngest({ id, kind, name, source: url, ...(attribution ? { attribution } : {}) }, (api, onProgress) =>
-        api.ingestUrl(url, kind, frame, onProgress) as Promise<IngestedLayer>,
+        api.ingestUrl(url, kind, frame ?? undefined, onProgress) as Promise<IngestedLayer>,
       );
     },
 
     loadSynthetic: async (buildings, seed = 1) => {
+      // A synthetic city replaces the current one: other layers would lie somewhere else on Earth.
+      for (const l of get().layers) if (l.id !== 'buildings') get().removeLayer(l.id);
+      get().clearFrame();
       const text = `synthetic city, ${buildings} buildings, seed ${seed}`;
       await runIngest({ id: 'buildings', kind: 'buildings', name: { text }, source: `synthetic:${buildings}:${seed}` }, (api, onProgress) =>
         api.ingestSynthetic(buildings, seed, onProgress) as Promise<IngestedLayer>,

@@ -7,6 +7,7 @@ type Slice<T> = StateCreator<AppState, [], [], T>;
 
 export const createLayersSlice: Slice<LayersSlice> = (set) => ({
   layers: [],
+  frame: null,
   upsertLayer: (layer) =>
     set((s) => {
       const i = s.layers.findIndex((l) => l.id === layer.id);
@@ -26,6 +27,7 @@ export const createLayersSlice: Slice<LayersSlice> = (set) => ({
       hovered: s.hovered?.layerId === id ? null : s.hovered,
     })),
   setFrame: (frame) => set({ frame }),
+  clearFrame: () => set({ frame: null }),
 });
 
 export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({

@@ -47,13 +47,15 @@ export interface Job {
 export interface LayersSlice {
   layers: LayerState[];
   /** The local frame every layer is drawn in (set by the first layer loaded). */
-  frame?: LocalFrame;
+  frame: LocalFrame | null;
   upsertLayer(layer: LayerState): void;
   patchLayer(id: string, patch: Partial<LayerState>): void;
   setVisible(id: string, visible: boolean): void;
   setOpacity(id: string, opacity: number): void;
   removeLayer(id: string): void;
   setFrame(frame: LocalFrame): void;
+  /** Forgets the frame, so the next layer loaded sets a new one. */
+  clearFrame(): void;
 }
 
 export interface SelectionSlice {

@@ -202,3 +202,29 @@ describe('bad input and failures', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('cancelling a load', () => {
+  it('stops the worker, says so, keeps what was shown, and the next load works', async () => {
+    const p = await context.newPage();
+    const pageErrors = collectErrors(p);
+    await p.goto(`${url}?synthetic=1`);
+    await p.waitForSelector('li.layer[data-layer=buildings][data-status=ready]', { timeout: 60_000 });
+    await p.evaluate(() => {
+      const store = (window as unknown as { __citytwinStore: { getState(): { loadSynthetic(n: number, seed: number): Promise<void> } } }).__citytwinStore;
+      void store.getState().loadSynthetic(400_000, 3);
+    });
+    await p.locator('.job[data-job=buildings] button').click({ timeout: 30_000 });
+    await p.waitForSelector('[data-notice="notice.cancelled"]', { timeout: 20_000 });
+    const row = p.locator('li.layer[data-layer=buildings]');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('ready');
+    expect(await row.textContent()).toContain('1 of 1 features drawn');
+    expect(await p.locator('.job').count()).toBe(0);
+    await p.evaluate(async () => {
+      const store = (window as unknown as { __citytwinStore: { getState(): { loadSynthetic(n: number, seed: number): Promise<void> } } }).__citytwinStore;
+      await store.getState().loadSynthetic(50, 3);
+    });
+    expect(await row.textContent()).toContain('50 of 50 features drawn');
+    expect(pageErrors).toEqual([]);
+    await p.close();
+  });
+});
