@@ -21,6 +21,7 @@ interface Handle {
   screenOf(layer: string, id: number): { x: number; y: number } | null;
   lookAt(layer: string, id: number, distance?: number, tilt?: number): boolean;
   renderNow(): void;
+  pendingChunks(): number;
 }
 
 /** Renders a frame and reads back a grid of canvas pixels (RGBA) in the same task. */
@@ -59,6 +60,8 @@ async function pixelAt(p: Page, x: number, y: number): Promise<number[]> {
 }
 
 async function flyTo(p: Page, layer: string, id: number): Promise<{ x: number; y: number }> {
+  // Chunks join the scene a few per frame: wait until every loaded chunk can be drawn and picked.
+  await p.waitForFunction(() => (window as unknown as { __citytwin: Handle }).__citytwin.pendingChunks() === 0);
   const pos = await p.evaluate(([l, i]) => {
     const h = (window as unknown as { __citytwin: Handle }).__citytwin;
     h.lookAt(l as string, i as number, 260, 0.5);
