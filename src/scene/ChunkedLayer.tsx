@@ -14,7 +14,7 @@ import { featureOfFace, toBufferGeometry } from './geometry.ts';
  * Geometry bytes handed to the GPU per frame while a layer appears: uploading a whole big city in one
  * frame would block the main thread for hundreds of milliseconds, so chunks join the scene a few at a time.
  */
-const UPLOAD_BYTES_PER_FRAME = 4 * 1024 * 1024;
+const UPLOAD_BYTES_PER_FRAME = 2 * 1024 * 1024;
 
 /** Clicks that moved further than this many pixels are drags (camera moves), not picks. */
 const CLICK_SLOP_PX = 6;
