@@ -6,6 +6,7 @@ import os from 'node:os';
 import { build } from 'vite';
 import { benchFps } from './fps.ts';
 import { benchIngest } from './ingest.ts';
+import { benchTraffic } from './traffic.ts';
 
 const sections = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name);
@@ -27,13 +28,7 @@ if (want('fps')) {
   };
 }
 if (want('traffic')) {
-  try {
-    const path = './traffic.ts';
-    const mod = (await import(path)) as { benchTraffic: () => Promise<object> };
-    result['traffic'] = await mod.benchTraffic();
-  } catch (err) {
-    result['traffic'] = { error: err instanceof Error ? err.message : String(err) };
-  }
+  result['traffic'] = await benchTraffic();
 }
 
 mkdirSync('bench/out', { recursive: true });

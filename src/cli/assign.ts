@@ -1,0 +1,188 @@
+/**
+ * `assign`: static user-equilibrium traffic assignment of a TNTP network and trip table.
+ * Prints one JSON object on stdout; `--flows-out` writes a TNTP flow file (from, to, volume in veh/h,
+ * generalized cost in the network's time unit).
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  TntpParseError,
+  assign,
+  buildDemand,
+  buildNetwork,
+  findLink,
+  formatTntpFlow,
+  parseTntpNet,
+  parseTntpTrips,
+} from '../core/traffic/index.ts';
+import type { AssignMethod } from '../core/traffic/index.ts';
+import { EXIT_OK, InputError, UsageError, integerOption, numberOption, readTextFile } from './command.ts';
+import type { CliIo, Command } from './command.ts';
+
+const USAGE = `Usage: cli assign --net <net.tntp> --trips <trips.tntp> [options]
+
+Static user-equilibrium assignment with BPR link costs (TNTP files).
+
+Options:
+  --net <file>             TNTP network (_net.tntp)                          (required)
+  --trips <file>           TNTP trip table (_trips.tntp)                     (required)
+  --method b|cfw|fw        b: Algorithm B (default); cfw: conjugate Frank-Wolfe; fw: Frank-Wolfe
+  --gap <G>                stop at this relative gap (default 1e-6)
+  --max-iter <N>           stop after N iterations (default 1000)
+  --toll-factor <F>        time units per toll unit in the generalized cost (default 0)
+  --distance-factor <F>    time units per length unit in the generalized cost (default 0)
+  --demand-scale <F>       multiply every OD flow by F (default 1)
+  --close <FROM-TO>        close the link FROM -> TO (TNTP node ids); repeatable
+  --flows-out <file>       write link flows as a TNTP flow file (from, to, volume, cost)
+  -h, --help               show this help
+
+Output (stdout, one JSON object):
+  {"objective", "tstt", "relativeGap", "iterations", "seconds", "links", "zones"}
+  objective: Beckmann objective in generalized cost; tstt: total travel time (sum of flow x BPR time);
+  relativeGap: (total generalized cost - shortest-path cost) / shortest-path cost;
+  seconds: wall time of the assignment alone (not reading files).
+Exit status: 0 done (a warning on stderr if the gap was not reached), 1 bad or unreadable file,
+2 bad arguments.`;
+
+interface AssignArgs {
+  readonly net: string;
+  readonly trips: string;
+  readonly method: AssignMethod;
+  readonly gap: number;
+  readonly maxIter: number;
+  readonly tollFactor: number;
+  readonly distanceFactor: number;
+  readonly demandScale: number;
+  readonly close: readonly [number, number][];
+  readonly flowsOut: string | undefined;
+}
+
+function parse(args: readonly string[]): AssignArgs | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        net: { type: 'string' },
+        trips: { type: 'string' },
+        method: { type: 'string' },
+        gap: { type: 'string' },
+        'max-iter': { type: 'string' },
+        'toll-factor': { type: 'string' },
+        'distance-factor': { type: 'string' },
+        'demand-scale': { type: 'string' },
+        close: { type: 'string', multiple: true },
+        'flows-out': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help === true) return 'help';
+  if (values.net === undefined) throw new UsageError('missing --net <net.tntp>');
+  if (values.trips === undefined) throw new UsageError('missing --trips <trips.tntp>');
+  const method = values.method ?? 'b';
+  if (method !== 'b' && method !== 'cfw' && method !== 'fw') {
+    throw new UsageError(`--method must be b, cfw or fw, got '${method}'`);
+  }
+  const close: [number, number][] = [];
+  for (const text of values.close ?? []) {
+    const match = /^(\d+)-(\d+)$/.exec(text.trim());
+    if (match === null) throw new UsageError(`--close must be FROM-TO (TNTP node ids), got '${text}'`);
+    close.push([Number(match[1]), Number(match[2])]);
+  }
+  return {
+    net: values.net,
+    trips: values.trips,
+    method,
+    gap: numberOption('gap', values.gap, 1e-6, 0),
+    maxIter: integerOption('max-iter', values['max-iter'], 1000),
+    tollFactor: numberOption('toll-factor', values['toll-factor'], 0, 0),
+    distanceFactor: numberOption('distance-factor', values['distance-factor'], 0, 0),
+    demandScale: numberOption('demand-scale', values['demand-scale'], 1, 0, true),
+    close,
+    flowsOut: values['flows-out'],
+  };
+}
+
+/** Parse a TNTP file; a TntpParseError (file and line in its message) becomes an InputError. */
+function parseFile<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof TntpParseError || error instanceof RangeError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+function run(args: readonly string[], io: CliIo): number {
+  const parsed = parse(args);
+  if (parsed === 'help') {
+    io.out(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const netText = readTextFile('net', parsed.net);
+  const tripsText = readTextFile('trips', parsed.trips);
+  const net = parseFile(() => buildNetwork(parseTntpNet(netText, parsed.net)));
+  const demand = parseFile(() => buildDemand(parseTntpTrips(tripsText, parsed.trips), net));
+  const closed: number[] = [];
+  for (const [fromId, toId] of parsed.close) {
+    const link = findLink(net, fromId, toId);
+    if (link < 0) throw new UsageError(`--close ${fromId}-${toId}: no such link in '${parsed.net}'`);
+    closed.push(link);
+  }
+
+  const started = performance.now();
+  const result = assign(net, demand, {
+    method: parsed.method,
+    targetGap: parsed.gap,
+    maxIterations: parsed.maxIter,
+    tollFactor: parsed.tollFactor,
+    distanceFactor: parsed.distanceFactor,
+    demandScale: parsed.demandScale,
+    edits: { closed },
+  });
+  const seconds = (performance.now() - started) / 1000;
+
+  if (parsed.flowsOut !== undefined) {
+    const fromIds = Int32Array.from(net.from, (i) => i + 1);
+    const toIds = Int32Array.from(net.to, (i) => i + 1);
+    const text = formatTntpFlow(fromIds, toIds, result.linkFlows, result.linkCosts);
+    try {
+      writeFileSync(parsed.flowsOut, text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InputError(`cannot write --flows-out file '${parsed.flowsOut}': ${reason}`);
+    }
+  }
+  if (result.stopReason !== 'converged') {
+    io.err(
+      `warning: stopped after ${result.iterations} iterations at relative gap ${result.relativeGap} ` +
+        `(target ${parsed.gap})\n`,
+    );
+  }
+  if (result.unassignedDemand > 0) {
+    io.err(`warning: ${result.unassignedDemand} veh/h of demand cannot reach its destination and was not assigned\n`);
+  }
+  const summary = {
+    objective: result.objective,
+    tstt: result.tstt,
+    relativeGap: result.relativeGap,
+    iterations: result.iterations,
+    seconds: Math.round(seconds * 1e6) / 1e6,
+    links: net.numLinks,
+    zones: net.numZones,
+  };
+  io.out(`${JSON.stringify(summary)}\n`);
+  return EXIT_OK;
+}
+
+export const assignCommand: Command = {
+  name: 'assign',
+  summary: 'static user-equilibrium traffic assignment of TNTP files',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,66 @@
+/**
+ * CityTwin command line: `npm run --silent cli -- <command> [options]`.
+ * A dispatcher over subcommands, one per file; each reuses src/core only. Errors go to stderr with a
+ * non-zero exit status (1: bad or unreadable file, 2: bad arguments).
+ */
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { assignCommand } from './assign.ts';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './command.ts';
+import type { CliIo, Command } from './command.ts';
+
+/** Registered subcommands; add carbon, hydrogen, tiles here. */
+export const COMMANDS: readonly Command[] = [assignCommand];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `Usage: cli <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'cli <command> --help' for the options of a command.`;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err(`${usage()}\n`);
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(`${usage()}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    io.err(`error: unknown command '${name}'\n\n${usage()}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${command.name}: ${error.message}\nRun 'cli ${command.name} --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof InputError) {
+      io.err(`error: ${error.message}\n`);
+      return EXIT_INPUT;
+    }
+    throw error;
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && resolve(entry) === fileURLToPath(import.meta.url)) {
+  const io: CliIo = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

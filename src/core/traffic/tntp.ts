@@ -1,0 +1,515 @@
+/**
+ * TNTP text formats (Transportation Networks for Research, github.com/bstabler/TransportationNetworks):
+ * `_net` (links), `_trips` (origin-destination demand), `_node` (coordinates), `_flow` (link flows).
+ *
+ * Common syntax: an optional metadata block of `<TAG> value` lines closed by `<END OF METADATA>`,
+ * `~` starts a comment that runs to the end of the line, a row ends with `;`, fields are separated by
+ * tabs or spaces. A missing final `;` is tolerated; text after a row's `;` is an error.
+ *
+ * Counts in the metadata must agree with the rows; `<TOTAL OD FLOW>` must match the sum of the demand
+ * entries within max(0.5, 1e-4 × total), since files round it.
+ *
+ * Every problem throws a {@link TntpParseError} carrying the file name passed in and a 1-based line.
+ * Node ids stay 1-based here, exactly as in the file; `network.ts` turns them into 0-based indices.
+ */
+
+/** A parse error: `file`, 1-based `line` and a `detail` without the location. */
+export class TntpParseError extends Error {
+  readonly file: string;
+  readonly line: number;
+  readonly detail: string;
+
+  constructor(file: string, line: number, detail: string) {
+    super(`${file}: line ${line}: ${detail}`);
+    this.name = 'TntpParseError';
+    this.file = file;
+    this.line = line;
+    this.detail = detail;
+  }
+}
+
+/** A parsed `_net` file. Arrays are in file order, one entry per link; node ids are 1-based. */
+export interface TntpNet {
+  readonly fileName: string;
+  readonly numZones: number;
+  readonly numNodes: number;
+  /** Nodes numbered below this are zones that paths may start or end at but never pass through. */
+  readonly firstThruNode: number;
+  readonly numLinks: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** veh/h */
+  readonly capacity: Float64Array;
+  /** In the file's length unit. */
+  readonly length: Float64Array;
+  /** Free-flow time, in the file's time unit (minutes for most TNTP networks). */
+  readonly fft: Float64Array;
+  readonly b: Float64Array;
+  readonly power: Float64Array;
+  readonly speed: Float64Array;
+  readonly toll: Float64Array;
+  readonly linkType: Int32Array;
+  /** 1-based source line of each link row (for later error messages). */
+  readonly sourceLine: Int32Array;
+}
+
+/** A parsed `_trips` file: nonzero demand grouped by origin (CSR), in file order within an origin. */
+export interface TntpTrips {
+  readonly fileName: string;
+  readonly numZones: number;
+  /** `<TOTAL OD FLOW>` when the file gives it (checked against the sum of the entries). */
+  readonly totalOdFlow: number | undefined;
+  /** Demand rows of origin zone `o` (1-based) are `originStart[o-1] .. originStart[o]-1`. */
+  readonly originStart: Int32Array;
+  /** 1-based destination zone ids. */
+  readonly destination: Int32Array;
+  /** veh/h */
+  readonly demand: Float64Array;
+}
+
+/** A parsed `_node` file. */
+export interface TntpNodes {
+  readonly fileName: string;
+  readonly id: Int32Array;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+}
+
+/** A parsed `_flow` file: one row per link with its volume (veh/h) and cost. */
+export interface TntpFlow {
+  readonly fileName: string;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly volume: Float64Array;
+  readonly cost: Float64Array;
+}
+
+const NET_COLUMNS = [
+  'init_node',
+  'term_node',
+  'capacity',
+  'length',
+  'free_flow_time',
+  'b',
+  'power',
+  'speed',
+  'toll',
+  'link_type',
+] as const;
+
+/** Relative and absolute slack when checking `<TOTAL OD FLOW>` (files round the total). */
+const TOTAL_FLOW_REL_TOL = 1e-4;
+const TOTAL_FLOW_ABS_TOL = 0.5;
+
+interface Metadata {
+  /** Tag (upper case, single spaces) -> value text and line. */
+  readonly tags: Map<string, { readonly value: string; readonly line: number }>;
+  /** Index (0-based) of the first line after `<END OF METADATA>`, and the marker's 1-based line. */
+  readonly bodyStart: number;
+  readonly endLine: number;
+}
+
+function splitLines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/);
+}
+
+function stripComment(line: string): string {
+  const at = line.indexOf('~');
+  return at >= 0 ? line.slice(0, at) : line;
+}
+
+function readMetadata(lines: readonly string[], file: string, required: boolean): Metadata | undefined {
+  const tags = new Map<string, { value: string; line: number }>();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] ?? '';
+    const trimmed = raw.trim();
+    if (trimmed === '') continue;
+    const match = /^<([^>]*)>(.*)$/.exec(trimmed);
+    if (match === null) {
+      if (trimmed.startsWith('~')) continue;
+      if (!required && tags.size === 0) return undefined;
+      throw new TntpParseError(file, i + 1, `expected a metadata line '<TAG> value' or <END OF METADATA>, got '${clip(trimmed)}'`);
+    }
+    const tag = (match[1] ?? '').trim().toUpperCase().replace(/\s+/g, ' ');
+    if (tag === 'END OF METADATA') return { tags, bodyStart: i + 1, endLine: i + 1 };
+    if (tags.has(tag)) throw new TntpParseError(file, i + 1, `duplicate metadata <${tag}>`);
+    tags.set(tag, { value: stripComment(match[2] ?? '').trim(), line: i + 1 });
+  }
+  if (!required && tags.size === 0) return undefined;
+  throw new TntpParseError(file, Math.max(1, lines.length), 'missing <END OF METADATA>');
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+function metaInteger(meta: Metadata, tag: string, file: string, min: number): number | undefined {
+  const entry = meta.tags.get(tag);
+  if (entry === undefined) return undefined;
+  const value = Number(entry.value);
+  if (entry.value === '' || !Number.isInteger(value)) {
+    throw new TntpParseError(file, entry.line, `<${tag}> must be an integer, got '${clip(entry.value)}'`);
+  }
+  if (value < min) throw new TntpParseError(file, entry.line, `<${tag}> must be >= ${min}, got ${value}`);
+  return value;
+}
+
+function requireMeta(meta: Metadata, tag: string, file: string, min: number): number {
+  const value = metaInteger(meta, tag, file, min);
+  if (value === undefined) throw new TntpParseError(file, meta.endLine, `missing metadata <${tag}>`);
+  return value;
+}
+
+/**
+ * The fields of one row: the text before `;`, split on white space. Returns undefined for a blank or
+ * comment-only line. Text after the `;` (other than a comment) is an error.
+ */
+function rowFields(raw: string, lineNo: number, file: string): string[] | undefined {
+  const text = stripComment(raw);
+  const semi = text.indexOf(';');
+  let body = text;
+  if (semi >= 0) {
+    if (text.slice(semi + 1).trim() !== '') {
+      throw new TntpParseError(file, lineNo, `unexpected text after ';': '${clip(text.slice(semi + 1).trim())}'`);
+    }
+    body = text.slice(0, semi);
+  }
+  const trimmed = body.trim();
+  if (trimmed === '') {
+    if (semi >= 0) throw new TntpParseError(file, lineNo, "empty row before ';'");
+    return undefined;
+  }
+  return trimmed.split(/\s+/);
+}
+
+function parseNumber(field: string, name: string, lineNo: number, file: string): number {
+  const value = Number(field);
+  if (field === '' || !Number.isFinite(value)) {
+    throw new TntpParseError(file, lineNo, `${name} must be a number, got '${clip(field)}'`);
+  }
+  return value;
+}
+
+function parseInteger(field: string, name: string, lineNo: number, file: string): number {
+  const value = Number(field);
+  if (field === '' || !Number.isInteger(value)) {
+    throw new TntpParseError(file, lineNo, `${name} must be an integer, got '${clip(field)}'`);
+  }
+  return value;
+}
+
+function checkNodeId(id: number, name: string, numNodes: number, lineNo: number, file: string): void {
+  if (id < 1 || id > numNodes) {
+    throw new TntpParseError(file, lineNo, `${name} ${id} out of range 1..${numNodes}`);
+  }
+}
+
+/** Parse a `_net` file. */
+export function parseTntpNet(text: string, fileName: string): TntpNet {
+  const lines = splitLines(text);
+  const meta = readMetadata(lines, fileName, true);
+  if (meta === undefined) throw new TntpParseError(fileName, 1, 'missing metadata block');
+  const numZones = requireMeta(meta, 'NUMBER OF ZONES', fileName, 0);
+  const numNodes = requireMeta(meta, 'NUMBER OF NODES', fileName, 1);
+  const numLinks = requireMeta(meta, 'NUMBER OF LINKS', fileName, 0);
+  // Absent <FIRST THRU NODE>: every node may be passed through (as with value 1).
+  const firstThruNode = metaInteger(meta, 'FIRST THRU NODE', fileName, 1) ?? 1;
+  if (numZones > numNodes) {
+    const line = meta.tags.get('NUMBER OF ZONES')?.line ?? meta.endLine;
+    throw new TntpParseError(fileName, line, `<NUMBER OF ZONES> ${numZones} exceeds <NUMBER OF NODES> ${numNodes}`);
+  }
+  if (firstThruNode > numNodes + 1) {
+    const line = meta.tags.get('FIRST THRU NODE')?.line ?? meta.endLine;
+    throw new TntpParseError(fileName, line, `<FIRST THRU NODE> ${firstThruNode} exceeds <NUMBER OF NODES> + 1`);
+  }
+
+  const from = new Int32Array(numLinks);
+  const to = new Int32Array(numLinks);
+  const capacity = new Float64Array(numLinks);
+  const length = new Float64Array(numLinks);
+  const fft = new Float64Array(numLinks);
+  const b = new Float64Array(numLinks);
+  const power = new Float64Array(numLinks);
+  const speed = new Float64Array(numLinks);
+  const toll = new Float64Array(numLinks);
+  const linkType = new Int32Array(numLinks);
+  const sourceLine = new Int32Array(numLinks);
+
+  let count = 0;
+  for (let i = meta.bodyStart; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const fields = rowFields(lines[i] ?? '', lineNo, fileName);
+    if (fields === undefined) continue;
+    if (fields.length !== NET_COLUMNS.length) {
+      throw new TntpParseError(fileName, lineNo, `expected ${NET_COLUMNS.length} columns, got ${fields.length}`);
+    }
+    if (count >= numLinks) {
+      throw new TntpParseError(fileName, lineNo, `more link rows than <NUMBER OF LINKS> ${numLinks}`);
+    }
+    const f = (k: number): string => fields[k] ?? '';
+    const tail = parseInteger(f(0), 'init_node', lineNo, fileName);
+    const head = parseInteger(f(1), 'term_node', lineNo, fileName);
+    checkNodeId(tail, 'init_node', numNodes, lineNo, fileName);
+    checkNodeId(head, 'term_node', numNodes, lineNo, fileName);
+    if (tail === head) throw new TntpParseError(fileName, lineNo, `link ${tail}->${head} starts and ends at the same node`);
+    const cap = parseNumber(f(2), 'capacity', lineNo, fileName);
+    if (!(cap > 0)) throw new TntpParseError(fileName, lineNo, `capacity must be > 0, got ${cap}`);
+    const len = parseNumber(f(3), 'length', lineNo, fileName);
+    if (len < 0) throw new TntpParseError(fileName, lineNo, `length must be >= 0, got ${len}`);
+    const t0 = parseNumber(f(4), 'free_flow_time', lineNo, fileName);
+    if (t0 < 0) throw new TntpParseError(fileName, lineNo, `free_flow_time must be >= 0, got ${t0}`);
+    const bb = parseNumber(f(5), 'b', lineNo, fileName);
+    if (bb < 0) throw new TntpParseError(fileName, lineNo, `b must be >= 0, got ${bb}`);
+    const pw = parseNumber(f(6), 'power', lineNo, fileName);
+    if (pw < 0) throw new TntpParseError(fileName, lineNo, `power must be >= 0, got ${pw}`);
+    const sp = parseNumber(f(7), 'speed', lineNo, fileName);
+    if (sp < 0) throw new TntpParseError(fileName, lineNo, `speed must be >= 0, got ${sp}`);
+    const tl = parseNumber(f(8), 'toll', lineNo, fileName);
+    if (tl < 0) throw new TntpParseError(fileName, lineNo, `toll must be >= 0, got ${tl}`);
+    const ty = parseInteger(f(9), 'link_type', lineNo, fileName);
+
+    from[count] = tail;
+    to[count] = head;
+    capacity[count] = cap;
+    length[count] = len;
+    fft[count] = t0;
+    b[count] = bb;
+    power[count] = pw;
+    speed[count] = sp;
+    toll[count] = tl;
+    linkType[count] = ty;
+    sourceLine[count] = lineNo;
+    count++;
+  }
+  if (count !== numLinks) {
+    const line = meta.tags.get('NUMBER OF LINKS')?.line ?? meta.endLine;
+    throw new TntpParseError(fileName, line, `<NUMBER OF LINKS> is ${numLinks} but the file has ${count} link rows`);
+  }
+  return {
+    fileName,
+    numZones,
+    numNodes,
+    firstThruNode,
+    numLinks,
+    from,
+    to,
+    capacity,
+    length,
+    fft,
+    b,
+    power,
+    speed,
+    toll,
+    linkType,
+    sourceLine,
+  };
+}
+
+/** Parse a `_trips` file. Zero entries are dropped; a repeated origin-destination pair is an error. */
+export function parseTntpTrips(text: string, fileName: string): TntpTrips {
+  const lines = splitLines(text);
+  const meta = readMetadata(lines, fileName, true);
+  if (meta === undefined) throw new TntpParseError(fileName, 1, 'missing metadata block');
+  const numZones = requireMeta(meta, 'NUMBER OF ZONES', fileName, 1);
+  const totalEntry = meta.tags.get('TOTAL OD FLOW');
+  let totalOdFlow: number | undefined;
+  if (totalEntry !== undefined) {
+    totalOdFlow = parseNumber(totalEntry.value, '<TOTAL OD FLOW>', totalEntry.line, fileName);
+    if (totalOdFlow < 0) throw new TntpParseError(fileName, totalEntry.line, '<TOTAL OD FLOW> must be >= 0');
+  }
+
+  const origins: number[] = [];
+  const dests: number[] = [];
+  const values: number[] = [];
+  const entryLines: number[] = [];
+  let origin = 0;
+  let sum = 0;
+  for (let i = meta.bodyStart; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const text = stripComment(lines[i] ?? '').trim();
+    if (text === '') continue;
+    const originMatch = /^origin\b\s*(.*)$/i.exec(text);
+    if (originMatch !== null) {
+      const idText = (originMatch[1] ?? '').replace(/;\s*$/, '').trim();
+      const id = parseInteger(idText, 'origin', lineNo, fileName);
+      if (id < 1 || id > numZones) throw new TntpParseError(fileName, lineNo, `origin ${id} out of range 1..${numZones}`);
+      origin = id;
+      continue;
+    }
+    const segments = text.split(';');
+    for (let s = 0; s < segments.length; s++) {
+      const segment = (segments[s] ?? '').trim();
+      if (segment === '') {
+        if (s === segments.length - 1) continue;
+        throw new TntpParseError(fileName, lineNo, "empty entry before ';'");
+      }
+      const pair = /^(\S+)\s*:\s*(\S+)$/.exec(segment);
+      if (pair === null) {
+        throw new TntpParseError(fileName, lineNo, `expected 'destination : flow;', got '${clip(segment)}'`);
+      }
+      if (origin === 0) throw new TntpParseError(fileName, lineNo, "demand entry before any 'Origin' line");
+      const dest = parseInteger(pair[1] ?? '', 'destination', lineNo, fileName);
+      if (dest < 1 || dest > numZones) {
+        throw new TntpParseError(fileName, lineNo, `destination ${dest} out of range 1..${numZones}`);
+      }
+      const value = parseNumber(pair[2] ?? '', 'demand', lineNo, fileName);
+      if (value < 0) throw new TntpParseError(fileName, lineNo, `demand must be >= 0, got ${value}`);
+      sum += value;
+      if (value === 0) continue;
+      origins.push(origin);
+      dests.push(dest);
+      values.push(value);
+      entryLines.push(lineNo);
+    }
+  }
+  if (totalOdFlow !== undefined && totalEntry !== undefined) {
+    const slack = Math.max(TOTAL_FLOW_ABS_TOL, TOTAL_FLOW_REL_TOL * totalOdFlow);
+    if (Math.abs(sum - totalOdFlow) > slack) {
+      throw new TntpParseError(
+        fileName,
+        totalEntry.line,
+        `<TOTAL OD FLOW> is ${totalOdFlow} but the entries sum to ${roundForMessage(sum)}`,
+      );
+    }
+  }
+
+  // Group by origin (stable counting sort keeps file order within an origin).
+  const n = origins.length;
+  const originStart = new Int32Array(numZones + 1);
+  for (let k = 0; k < n; k++) originStart[origins[k] ?? 0]! += 1;
+  for (let z = 0; z < numZones; z++) originStart[z + 1]! += originStart[z]!;
+  const cursor = originStart.slice(0, numZones);
+  const destination = new Int32Array(n);
+  const demand = new Float64Array(n);
+  const rowLine = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const o = (origins[k] ?? 1) - 1;
+    const at = cursor[o]!;
+    cursor[o] = at + 1;
+    destination[at] = dests[k] ?? 0;
+    demand[at] = values[k] ?? 0;
+    rowLine[at] = entryLines[k] ?? 0;
+  }
+  // A repeated (origin, destination) pair is most likely a copy-paste error: report its second line.
+  const seen = new Int32Array(numZones + 1);
+  for (let o = 0; o < numZones; o++) {
+    for (let k = originStart[o]!; k < originStart[o + 1]!; k++) {
+      const d = destination[k]!;
+      if (seen[d] === o + 1) {
+        throw new TntpParseError(fileName, rowLine[k]!, `duplicate demand for origin ${o + 1} destination ${d}`);
+      }
+      seen[d] = o + 1;
+    }
+  }
+  return { fileName, numZones, totalOdFlow, originStart, destination, demand };
+}
+
+function roundForMessage(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
+
+/**
+ * Parse a `_node` file: rows `id x y`, an optional header row (`Node X Y ;`) and an optional metadata
+ * block. With `numNodes`, ids must lie in 1..numNodes and appear at most once.
+ */
+export function parseTntpNodes(text: string, fileName: string, numNodes?: number): TntpNodes {
+  const lines = splitLines(text);
+  const meta = readMetadata(lines, fileName, false);
+  const ids: number[] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const seen = numNodes === undefined ? undefined : new Uint8Array(numNodes + 1);
+  let headerAllowed = true;
+  for (let i = meta?.bodyStart ?? 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const fields = rowFields(lines[i] ?? '', lineNo, fileName);
+    if (fields === undefined) continue;
+    if (headerAllowed && fields.length > 0 && !Number.isFinite(Number(fields[0]))) {
+      headerAllowed = false;
+      continue;
+    }
+    headerAllowed = false;
+    if (fields.length !== 3) throw new TntpParseError(fileName, lineNo, `expected 3 columns, got ${fields.length}`);
+    const id = parseInteger(fields[0] ?? '', 'node id', lineNo, fileName);
+    if (seen !== undefined && numNodes !== undefined) {
+      checkNodeId(id, 'node id', numNodes, lineNo, fileName);
+      if (seen[id] === 1) throw new TntpParseError(fileName, lineNo, `duplicate node id ${id}`);
+      seen[id] = 1;
+    } else if (id < 1) {
+      throw new TntpParseError(fileName, lineNo, `node id must be >= 1, got ${id}`);
+    }
+    ids.push(id);
+    xs.push(parseNumber(fields[1] ?? '', 'x', lineNo, fileName));
+    ys.push(parseNumber(fields[2] ?? '', 'y', lineNo, fileName));
+  }
+  return { fileName, id: Int32Array.from(ids), x: Float64Array.from(xs), y: Float64Array.from(ys) };
+}
+
+/**
+ * Parse a `_flow` file: rows `from to volume cost` (the `;` is optional), an optional header row
+ * (`From To Volume Cost`) and an optional metadata block. Volumes must be >= 0.
+ */
+export function parseTntpFlow(text: string, fileName: string): TntpFlow {
+  const lines = splitLines(text);
+  const meta = readMetadata(lines, fileName, false);
+  const from: number[] = [];
+  const to: number[] = [];
+  const volume: number[] = [];
+  const cost: number[] = [];
+  let headerAllowed = true;
+  for (let i = meta?.bodyStart ?? 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const fields = rowFields(lines[i] ?? '', lineNo, fileName);
+    if (fields === undefined) continue;
+    if (headerAllowed && fields.length > 0 && !Number.isFinite(Number(fields[0]))) {
+      headerAllowed = false;
+      continue;
+    }
+    headerAllowed = false;
+    if (fields.length !== 4) throw new TntpParseError(fileName, lineNo, `expected 4 columns, got ${fields.length}`);
+    const tail = parseInteger(fields[0] ?? '', 'from', lineNo, fileName);
+    const head = parseInteger(fields[1] ?? '', 'to', lineNo, fileName);
+    if (tail < 1) throw new TntpParseError(fileName, lineNo, `from node must be >= 1, got ${tail}`);
+    if (head < 1) throw new TntpParseError(fileName, lineNo, `to node must be >= 1, got ${head}`);
+    const vol = parseNumber(fields[2] ?? '', 'volume', lineNo, fileName);
+    if (vol < 0) throw new TntpParseError(fileName, lineNo, `volume must be >= 0, got ${vol}`);
+    from.push(tail);
+    to.push(head);
+    volume.push(vol);
+    cost.push(parseNumber(fields[3] ?? '', 'cost', lineNo, fileName));
+  }
+  return {
+    fileName,
+    from: Int32Array.from(from),
+    to: Int32Array.from(to),
+    volume: Float64Array.from(volume),
+    cost: Float64Array.from(cost),
+  };
+}
+
+/**
+ * Write a TNTP flow file (`From To Volume Cost`, tab separated, one link per row) in the layout of the
+ * published `_flow.tntp` files. Numbers use JavaScript's shortest round-trip form, so the text is exact
+ * and deterministic. `from`/`to` are 1-based node ids.
+ */
+export function formatTntpFlow(
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  volume: ArrayLike<number>,
+  cost: ArrayLike<number>,
+): string {
+  const n = from.length;
+  if (to.length !== n || volume.length !== n || cost.length !== n) {
+    throw new RangeError('formatTntpFlow: from, to, volume and cost must have the same length');
+  }
+  const rows: string[] = ['From \tTo \tVolume \tCost '];
+  for (let k = 0; k < n; k++) {
+    rows.push(`${from[k]} \t${to[k]} \t${formatNumber(volume[k] ?? 0)} \t${formatNumber(cost[k] ?? 0)} `);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) throw new RangeError(`formatTntpFlow: value ${x} is not finite`);
+  return Object.is(x, -0) ? '0' : String(x);
+}

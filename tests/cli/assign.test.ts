@@ -1,0 +1,101 @@
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildNetwork, flowsByLink, parseTntpFlow, parseTntpNet } from '../../src/core/traffic/index.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURES = join(ROOT, 'tests/fixtures/tntp');
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run `npx tsx src/cli/main.ts ...args` from the repository root. */
+function cli(...args: string[]): Run {
+  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const fixture = (file: string): string => join(FIXTURES, file);
+
+describe('cli assign', () => {
+  it('solves Braess and prints exactly one JSON object', () => {
+    const r = cli('assign', '--net', fixture('Braess_net.tntp'), '--trips', fixture('Braess_trips.tntp'), '--gap', '1e-10');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBe(1);
+    const out = JSON.parse(lines[0]!) as Record<string, number>;
+    expect(Object.keys(out)).toEqual(['objective', 'tstt', 'relativeGap', 'iterations', 'seconds', 'links', 'zones']);
+    expect(out.objective).toBeCloseTo(386, 6);
+    expect(out.tstt).toBeCloseTo(552, 6);
+    expect(out.links).toBe(5);
+    expect(out.zones).toBe(2);
+  });
+
+  it('solves Sioux Falls with both methods and writes a TNTP flow file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citytwin-cli-'));
+    try {
+      const flowsOut = join(dir, 'sf_flow.tntp');
+      const netFile = fixture('SiouxFalls_net.tntp');
+      const tripsFile = fixture('SiouxFalls_trips.tntp');
+      const b = cli('assign', '--net', netFile, '--trips', tripsFile, '--gap', '1e-8', '--flows-out', flowsOut);
+      expect(b.status).toBe(0);
+      const out = JSON.parse(b.stdout) as Record<string, number>;
+      expect(Math.abs(out.objective! - 4231335.287107440) / 4231335.287107440).toBeLessThan(1e-6);
+      expect(out.relativeGap).toBeLessThanOrEqual(1e-8);
+      expect(out.links).toBe(76);
+      expect(out.zones).toBe(24);
+      const net = buildNetwork(parseTntpNet(readFileSync(netFile, 'utf8'), netFile));
+      const written = flowsByLink(net, parseTntpFlow(readFileSync(flowsOut, 'utf8'), flowsOut));
+      const best = flowsByLink(net, parseTntpFlow(readFileSync(fixture('SiouxFalls_flow.tntp'), 'utf8'), 'best'));
+      for (let a = 0; a < net.numLinks; a++) expect(Math.abs(written[a]! - best[a]!) / best[a]!).toBeLessThan(1e-3);
+
+      const cfw = cli('assign', '--net', netFile, '--trips', tripsFile, '--method', 'cfw', '--gap', '1e-4');
+      expect(cfw.status).toBe(0);
+      const c = JSON.parse(cfw.stdout) as Record<string, number>;
+      expect(c.relativeGap).toBeLessThanOrEqual(1e-4);
+      expect(Math.abs(c.objective! - out.objective!) / out.objective!).toBeLessThan(1e-4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the file and line of a broken file and exits non-zero', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citytwin-cli-'));
+    try {
+      const broken = join(dir, 'broken_net.tntp');
+      const lines = readFileSync(fixture('Braess_net.tntp'), 'utf8').split('\n');
+      lines[11] = '\t3\t2\t1\t100\t50\t0.02\t1\t;'; // line 12: a row cut short
+      writeFileSync(broken, lines.join('\n'));
+      const r = cli('assign', '--net', broken, '--trips', fixture('Braess_trips.tntp'));
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${broken}: line 12: expected 10 columns, got 7`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a missing file, bad arguments and an unknown command', () => {
+    const missing = cli('assign', '--net', 'no/such_net.tntp', '--trips', fixture('Braess_trips.tntp'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("cannot read --net file 'no/such_net.tntp'");
+    const badGap = cli('assign', '--net', fixture('Braess_net.tntp'), '--trips', fixture('Braess_trips.tntp'), '--gap', 'tiny');
+    expect(badGap.status).toBe(2);
+    expect(badGap.stderr).toContain("--gap must be a number >= 0, got 'tiny'");
+    const noTrips = cli('assign', '--net', fixture('Braess_net.tntp'));
+    expect(noTrips.status).toBe(2);
+    expect(noTrips.stderr).toContain('missing --trips');
+    const unknown = cli('route');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'route'");
+    const help = cli('assign', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--flows-out');
+  });
+});
