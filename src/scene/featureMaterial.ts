@@ -40,9 +40,29 @@ export function hexBytes(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
+/** A width in metres per feature (link ribbons widen by flow without new geometry). */
+export class FeatureWidths {
+  readonly data: Float32Array;
+  readonly texture: THREE.DataTexture;
+  constructor(readonly count: number) {
+    const height = Math.max(1, Math.ceil(count / COLOR_TEXTURE_WIDTH));
+    this.data = new Float32Array(COLOR_TEXTURE_WIDTH * height);
+    this.texture = new THREE.DataTexture(this.data, COLOR_TEXTURE_WIDTH, height, THREE.RedFormat, THREE.FloatType);
+    this.texture.needsUpdate = true;
+  }
+  commit(): void {
+    this.texture.needsUpdate = true;
+  }
+  dispose(): void {
+    this.texture.dispose();
+  }
+}
+
 export interface FeatureMaterial {
   readonly material: THREE.MeshLambertMaterial | THREE.MeshBasicMaterial;
   readonly colors: FeatureColors;
+  /** Present when the material was made with `{ widths: true }`. */
+  readonly widths?: FeatureWidths;
   setHovered(id: number): void;
   setSelected(id: number): void;
   setOpacity(opacity: number): void;
@@ -77,9 +97,22 @@ if (vHighlight > 1.5) diffuseColor.rgb = mix(diffuseColor.rgb, uSelectColor, 0.8
 else if (vHighlight > 0.5) diffuseColor.rgb = mix(diffuseColor.rgb, uHoverColor, 0.5);
 `;
 
-export function createFeatureMaterial(kind: 'lambert' | 'basic', featureCount: number): FeatureMaterial {
+const WIDTH_HEAD = /* glsl */ `
+in vec2 side;
+uniform highp sampler2D uWidths;
+`;
+const WIDTH_BODY = /* glsl */ `
+{
+  int wid = int(featureId + 0.5);
+  transformed.xy += side * texelFetch(uWidths, ivec2(wid % ${COLOR_TEXTURE_WIDTH}, wid / ${COLOR_TEXTURE_WIDTH}), 0).r;
+}
+`;
+
+export function createFeatureMaterial(kind: 'lambert' | 'basic', featureCount: number, options: { widths?: boolean } = {}): FeatureMaterial {
   const colors = new FeatureColors(featureCount);
+  const widths = options.widths ? new FeatureWidths(featureCount) : undefined;
   const uniforms = {
+    uWidths: { value: widths?.texture ?? null },
     uFeatureColors: { value: colors.texture },
     uHovered: { value: -1 },
     uSelected: { value: -1 },
@@ -90,13 +123,16 @@ export function createFeatureMaterial(kind: 'lambert' | 'basic', featureCount: n
   const material = kind === 'lambert' ? new THREE.MeshLambertMaterial(params) : new THREE.MeshBasicMaterial(params);
   material.onBeforeCompile = (shader) => {
     Object.assign(shader.uniforms, uniforms);
-    shader.vertexShader = VERTEX_HEAD + shader.vertexShader.replace('#include <begin_vertex>', `#include <begin_vertex>\n${VERTEX_BODY}`);
+    const head = VERTEX_HEAD + (widths ? WIDTH_HEAD : '');
+    const body = VERTEX_BODY + (widths ? WIDTH_BODY : '');
+    shader.vertexShader = head + shader.vertexShader.replace('#include <begin_vertex>', `#include <begin_vertex>\n${body}`);
     shader.fragmentShader = FRAGMENT_HEAD + shader.fragmentShader.replace('#include <color_fragment>', `#include <color_fragment>\n${FRAGMENT_BODY}`);
   };
-  material.customProgramCacheKey = () => `citytwin-feature-${kind}`;
+  material.customProgramCacheKey = () => `citytwin-feature-${kind}${widths ? '-widths' : ''}`;
   return {
     material,
     colors,
+    ...(widths ? { widths } : {}),
     setHovered: (id) => {
       uniforms.uHovered.value = id;
     },
@@ -114,6 +150,7 @@ export function createFeatureMaterial(kind: 'lambert' | 'basic', featureCount: n
     dispose: () => {
       material.dispose();
       colors.dispose();
+      widths?.dispose();
     },
   };
 }
