@@ -1,9 +1,10 @@
 // The application shell: the 3D view with panels over it.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CityCanvas } from '../scene/CityCanvas.tsx';
 import { useStore } from '../store/index.ts';
 import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
+import { TrafficPanel } from '../ui/TrafficPanel.tsx';
 import { Attribution, JobBar, Notices, SkippedList } from '../ui/StatusViews.tsx';
 import { LANGUAGES, LANGUAGE_NAMES } from '../ui/i18n/index.ts';
 import { useT } from '../ui/useT.ts';
@@ -20,6 +21,23 @@ function LanguageSwitch() {
         </button>
       ))}
     </div>
+  );
+}
+
+function LeftTabs() {
+  const t = useT();
+  const [tab, setTab] = useState<'layers' | 'traffic'>('layers');
+  return (
+    <>
+      <div className="tabs" role="tablist">
+        {(['layers', 'traffic'] as const).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} aria-pressed={tab === k} onClick={() => setTab(k)} data-tab={k}>
+            {t(`tabs.${k}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'layers' ? <LayerPanel /> : <TrafficPanel />}
+    </>
   );
 }
 
@@ -61,7 +79,7 @@ export function App() {
       <CityCanvas />
       <TopBar />
       <div className="left">
-        <LayerPanel />
+        <LeftTabs />
       </div>
       <div className="right">
         <InfoPanel />

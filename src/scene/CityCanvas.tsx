@@ -5,6 +5,7 @@ import * as THREE from 'three';
 import { useStore } from '../store/index.ts';
 import { type Bounds, applyView, useMapControls, viewOf } from './MapCamera.tsx';
 import { MapLayer } from './layers.tsx';
+import { TrafficOverlay } from './TrafficOverlay.tsx';
 import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
 import { installTestHooks } from './testHooks.ts';
 
@@ -60,6 +61,7 @@ function Scene() {
         {layers.map((l) => (
           <MapLayer key={l.id} layer={l} />
         ))}
+        <TrafficOverlay />
       </group>
     </>
   );

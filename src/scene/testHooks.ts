@@ -32,7 +32,23 @@ export interface CityTwinHandle {
   pendingChunks(): number;
 }
 
+/** Middle point of a traffic link's polyline, local metres. */
+export function linkMidpoint(featureId: number): [number, number] | null {
+  const view = useStore.getState().traffic.view;
+  if (!view || featureId < 0 || featureId >= view.linkCount) return null;
+  const { coords, offsets } = view.polylines;
+  const a = offsets[featureId]!;
+  const b = offsets[featureId + 1]!;
+  if (b - a === 2) return [(coords[2 * a]! + coords[2 * a + 2]!) / 2, (coords[2 * a + 1]! + coords[2 * a + 3]!) / 2];
+  const m = a + Math.floor((b - a) / 2);
+  return [coords[2 * m]!, coords[2 * m + 1]!];
+}
+
 function featureTop(layerId: string, featureId: number): THREE.Vector3 | null {
+  if (layerId === 'traffic') {
+    const p = linkMidpoint(featureId);
+    return p ? new THREE.Vector3(p[0], 0.6, -p[1]) : null;
+  }
   const layer = useStore.getState().layers.find((l) => l.id === layerId);
   const d = layer?.data;
   if (!d || featureId < 0 || featureId >= d.data.features.count) return null;

@@ -3,6 +3,7 @@
  * module (type-only import), so calls are checked end to end.
  */
 import type { IngestApi } from '../../workers/ingest.worker.ts';
+import type { TrafficApi } from '../../workers/traffic.worker.ts';
 import { type BridgeEvents, WorkerBridge } from './bridge.ts';
 
 export { CancelledError, WorkerBridge, WorkerCrashedError } from './bridge.ts';
@@ -12,6 +13,14 @@ export function createIngestBridge(events: BridgeEvents): WorkerBridge<IngestApi
   return new WorkerBridge<IngestApi>(
     'ingest',
     () => new Worker(new URL('../../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' }),
+    events,
+  );
+}
+
+export function createTrafficBridge(events: BridgeEvents): WorkerBridge<TrafficApi> {
+  return new WorkerBridge<TrafficApi>(
+    'traffic',
+    () => new Worker(new URL('../../workers/traffic.worker.ts', import.meta.url), { type: 'module', name: 'traffic' }),
     events,
   );
 }

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { createIngestSlice } from './ingest.ts';
+import { createTrafficSlice } from './traffic.ts';
 import { createJobsSlice, createLayersSlice, createSelectionSlice, createUiSlice } from './slices.ts';
 import type { AppState } from './types.ts';
 
@@ -14,7 +15,8 @@ export const useStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createJobsSlice(...a),
   ...createIngestSlice(...a),
+  ...createTrafficSlice(...a),
 }));
 
 export { DEFAULT_CITY } from './ingest.ts';
-export type { AppState, FeatureRef, Job, LayerState, LayerStatus, Notice } from './types.ts';
+export type { AppState, FeatureRef, Job, LayerState, LayerStatus, Notice, TrafficState } from './types.ts';

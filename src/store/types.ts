@@ -1,5 +1,8 @@
 // Shapes held in the store. Layer data are the worker's typed arrays, held by reference, never copied.
 import type { IngestPhase, IngestedLayer, LayerKind } from '../core/ingest/index.ts';
+import type { ColumnarGeometry } from '../core/columnar/index.ts';
+import type { TrafficEdits, TrafficIteration, TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/index.ts';
+import type { SegmentIndex } from '../core/flowviz/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
 
@@ -93,4 +96,38 @@ export interface IngestSlice {
   cancelJob(id: string): void;
 }
 
-export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice;
+export interface TrafficState {
+  readonly status: 'idle' | 'preparing' | 'ready' | 'running' | 'error';
+  readonly view: TrafficNetworkView | null;
+  readonly ribbons: ColumnarGeometry[] | null;
+  readonly index: SegmentIndex | null;
+  readonly result: TrafficRunResult | null;
+  /** The run scenarios are compared with (the first run, until the user keeps another). */
+  readonly baseline: TrafficRunResult | null;
+  readonly progress: TrafficIteration | null;
+  /** 'no-roads' or a worker's message. */
+  readonly error: string | null;
+  readonly demandScale: number;
+  readonly targetGap: number;
+  readonly edits: TrafficEdits;
+  readonly showFlows: boolean;
+  readonly showVehicles: boolean;
+  readonly vehiclesPaused: boolean;
+}
+
+export interface TrafficSlice {
+  traffic: TrafficState;
+  prepareTraffic(): Promise<void>;
+  runTraffic(): Promise<void>;
+  cancelTraffic(): void;
+  setDemandScale(scale: number): void;
+  setTargetGap(gap: number): void;
+  closeLink(link: number): void;
+  reopenLink(link: number): void;
+  setLinkLanes(link: number, lanes: number): void;
+  resetEdits(): void;
+  keepAsBaseline(): void;
+  setTrafficDisplay(p: Partial<Pick<TrafficState, 'showFlows' | 'showVehicles' | 'vehiclesPaused'>>): void;
+}
+
+export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice;

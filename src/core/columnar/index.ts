@@ -97,3 +97,16 @@ export function collectBuffers(root: unknown): ArrayBuffer[] {
   visit(root);
   return out;
 }
+
+/**
+ * A copy of a plain object in which every typed array is sliced (fresh buffers), for handing data to
+ * another thread by transfer while keeping the original usable here.
+ */
+export function copyTyped<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (ArrayBuffer.isView(value)) return (value as unknown as TypedArray).slice() as unknown as T;
+  if (Array.isArray(value)) return value.map((v) => copyTyped(v)) as unknown as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copyTyped((value as Record<string, unknown>)[key]);
+  return out as T;
+}

@@ -1,0 +1,41 @@
+/**
+ * Peak-hour travel demand for a city without survey data, from its buildings: grid zones, PM-peak
+ * trip ends from floor area by land use (ITE rates), and a doubly constrained gravity distribution
+ * over free-flow network times. Output matches the traffic module: a dense Z×Z matrix (row = origin)
+ * and the same nonzero pairs as a parsed TNTP `_trips` file for `buildDemand`.
+ *
+ * Units and terms:
+ *  - positions in local metres of the road network's `LocalFrame`; floor area in m²;
+ *  - trips and trip ends in vehicles per hour (veh/h) of the weekday PM peak hour;
+ *  - production = trip ends leaving a zone in that hour (origins), attraction = entering (destinations);
+ *  - cost c = free-flow time in minutes; deterrence f(c) = exp(−β·c), β per minute;
+ *  - zone z is network node z (see src/core/roadnet); intrazonal trips are excluded.
+ * Pure and deterministic: no DOM, no clocks, no randomness.
+ */
+export {
+  DEFAULT_BETA,
+  DEFAULT_MAX_ITERATIONS,
+  DEFAULT_TOLERANCE,
+  createDemandModel,
+  deterrenceMatrix,
+  distribute,
+  freeFlowSkim,
+  furness,
+  toTntpTrips,
+} from './gravity.ts';
+export type { DemandEdits, DemandModel, DemandModelOptions, FurnessOptions, FurnessResult, TripTable, ZoneTotals } from './gravity.ts';
+export { DEFAULT_CELL_SIZE_M, buildDemandZones, storeysOf } from './zones.ts';
+export type { DemandZoneOptions, DemandZoneStats, DemandZones } from './zones.ts';
+export {
+  DWELLING_AREA_M2,
+  ITE_RATES,
+  LAND_USE_COUNT,
+  LAND_USE_KEYS,
+  LandUse,
+  M2_PER_KSF,
+  UNKNOWN_RESIDENTIAL_SHARE,
+  landUseOf,
+  tripRates,
+} from './rates.ts';
+export type { LandUseKey, TripRateSource, TripRates } from './rates.ts';
+export type { Assumption } from '../roadnet/index.ts';

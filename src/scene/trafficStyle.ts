@@ -1,0 +1,56 @@
+// How traffic results look: colour by volume/capacity (d3's RdYlGn, reversed: green free-flowing,
+// red over capacity) and width by flow. Shared by the 3D layer and its legend.
+import { interpolateRdYlGn } from 'd3-scale-chromatic';
+
+/** V/C at the red end of the scale. */
+export const VC_MAX = 1.2;
+/** Width of a link with no flow, and extra width at the busiest link, metres. */
+export const MIN_WIDTH_M = 1.2;
+export const EXTRA_WIDTH_M = 9;
+export const CLOSED_COLOR: readonly [number, number, number] = [40, 40, 48];
+export const NO_RESULT_COLOR: readonly [number, number, number] = [120, 130, 145];
+
+export function vcColor(vc: number): string {
+  return interpolateRdYlGn(1 - Math.min(Math.max(vc, 0), VC_MAX) / VC_MAX);
+}
+
+/** 'rgb(r, g, b)' or '#rrggbb' -> bytes. */
+export function cssBytes(css: string): [number, number, number] {
+  const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(css);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  const n = Number.parseInt(css.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export const VC_RAMP: readonly string[] = [0, 0.2, 0.4, 0.6, 0.8, 1].map((t) => vcColor(t * VC_MAX));
+
+/** Per-link colours and widths for a network, with or without results. */
+export function trafficStyle(
+  linkCount: number,
+  isConnector: Uint8Array,
+  closed: readonly number[],
+  result: { flows: Float64Array; capacity: Float64Array } | null,
+): { colors: Uint8Array; widths: Float32Array } {
+  const colors = new Uint8Array(linkCount * 3);
+  const widths = new Float32Array(linkCount);
+  let maxFlow = 0;
+  if (result) for (let l = 0; l < linkCount; l++) if (!isConnector[l]) maxFlow = Math.max(maxFlow, result.flows[l]!);
+  const closedSet = new Set(closed);
+  for (let l = 0; l < linkCount; l++) {
+    if (isConnector[l]) continue; // zone connectors are model plumbing, not streets: not drawn
+    let c: readonly [number, number, number] = NO_RESULT_COLOR;
+    let w = MIN_WIDTH_M;
+    if (closedSet.has(l)) {
+      c = CLOSED_COLOR;
+      w = MIN_WIDTH_M * 2;
+    } else if (result) {
+      const v = result.flows[l]!;
+      const cap = result.capacity[l]!;
+      c = cssBytes(vcColor(cap > 0 ? v / cap : 0));
+      w = MIN_WIDTH_M + (maxFlow > 0 ? EXTRA_WIDTH_M * Math.sqrt(v / maxFlow) : 0);
+    }
+    colors.set(c, 3 * l);
+    widths[l] = w;
+  }
+  return { colors, widths };
+}

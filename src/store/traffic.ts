@@ -1,0 +1,120 @@
+// The traffic slice: build the city's network and demand in the traffic worker, run and re-run
+// assignments (warm), edit the scenario (close links, change lanes, scale demand), keep a baseline.
+import { proxy } from 'comlink';
+import type { StateCreator } from 'zustand';
+import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/citytraffic/index.ts';
+import { buildSegmentIndex } from '../core/flowviz/index.ts';
+import { CancelledError, createTrafficBridge } from '../sim-client/index.ts';
+import type { AppState, TrafficSlice, TrafficState } from './types.ts';
+
+export const INITIAL_TRAFFIC: TrafficState = {
+  status: 'idle',
+  view: null,
+  ribbons: null,
+  index: null,
+  result: null,
+  baseline: null,
+  progress: null,
+  error: null,
+  demandScale: 1,
+  targetGap: 1e-4,
+  edits: { closed: [], lanes: [] },
+  showFlows: true,
+  showVehicles: true,
+  vehiclesPaused: false,
+};
+
+export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = (set, get) => {
+  const bridge = createTrafficBridge({
+    onCrash: (worker, message) => {
+      get().notify('error', 'notice.workerCrashed', { worker, message });
+      // The worker's network is gone with it: build it again before the next run.
+      set((s) => ({ traffic: { ...s.traffic, status: s.traffic.view ? 'idle' : s.traffic.status, view: null, ribbons: null, index: null } }));
+    },
+  });
+  (globalThis as { __citytwinTraffic?: typeof bridge }).__citytwinTraffic = bridge;
+  const patch = (p: Partial<TrafficState>): void => set((s) => ({ traffic: { ...s.traffic, ...p } }));
+
+  return {
+    traffic: INITIAL_TRAFFIC,
+
+    prepareTraffic: async () => {
+      const s = get();
+      const roads = s.layers.find((l) => l.kind === 'roads' && l.status === 'ready');
+      const buildings = s.layers.find((l) => l.kind === 'buildings' && l.status === 'ready');
+      if (!roads || !buildings || !s.frame) {
+        patch({ status: 'error', error: 'no-roads' });
+        return;
+      }
+      const frame = s.frame;
+      patch({ status: 'preparing', error: null });
+      try {
+        const out = await bridge.call((api) => api.prepareCity(roads.source, buildings.source, frame));
+        patch({ status: 'ready', view: out.view, ribbons: out.ribbons, index: buildSegmentIndex(out.view.polylines), result: null, baseline: null });
+      } catch (err) {
+        patch({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+      }
+    },
+
+    runTraffic: async () => {
+      if (!get().traffic.view) await get().prepareTraffic();
+      const t = get().traffic;
+      if (!t.view || t.status === 'running') return;
+      const params: TrafficRunParams = {
+        demandScale: t.demandScale,
+        edits: t.edits,
+        targetGap: t.targetGap,
+        maxIterations: 500,
+        warmStart: true,
+      };
+      patch({ status: 'running', progress: null, error: null });
+      let last = 0;
+      const onIteration = proxy((it: TrafficIteration) => {
+        const now = performance.now();
+        if (now - last < 80) return;
+        last = now;
+        patch({ progress: it });
+      });
+      try {
+        const result: TrafficRunResult = await bridge.call((api) => api.run(params, onIteration));
+        patch({ status: 'ready', result, progress: null, baseline: get().traffic.baseline ?? result });
+        if (result.stopReason === 'cancelled') get().notify('info', 'notice.trafficCancelled');
+      } catch (err) {
+        if (err instanceof CancelledError) {
+          patch({ status: 'ready', progress: null });
+          get().notify('info', 'notice.trafficCancelled');
+        } else {
+          patch({ status: get().traffic.view ? 'ready' : 'idle', progress: null, error: err instanceof Error ? err.message : String(err) });
+        }
+      }
+    },
+
+    cancelTraffic: () => {
+      // Ask nicely first: the worker stops after its current slice and returns the solution so far.
+      void bridge.call((api) => api.cancel()).catch(() => undefined);
+    },
+
+    setDemandScale: (demandScale) => patch({ demandScale: Math.min(3, Math.max(0.1, demandScale)) }),
+    setTargetGap: (targetGap) => patch({ targetGap }),
+
+    closeLink: (link) => {
+      const e = get().traffic.edits;
+      if (e.closed.includes(link)) return;
+      patch({ edits: { ...e, closed: [...e.closed, link].sort((a, b) => a - b) } });
+    },
+    reopenLink: (link) => {
+      const e = get().traffic.edits;
+      patch({ edits: { ...e, closed: e.closed.filter((l) => l !== link) } });
+    },
+    setLinkLanes: (link, lanes) => {
+      const t = get().traffic;
+      const base = t.view?.lanes[link] ?? 1;
+      const others = t.edits.lanes.filter((x) => x.link !== link);
+      const next = Math.max(1, Math.round(lanes));
+      patch({ edits: { ...t.edits, lanes: next === base ? others : [...others, { link, lanes: next }].sort((a, b) => a.link - b.link) } });
+    },
+    resetEdits: () => patch({ edits: { closed: [], lanes: [] }, demandScale: 1 }),
+    keepAsBaseline: () => patch({ baseline: get().traffic.result }),
+    setTrafficDisplay: (p) => patch(p),
+  };
+};

@@ -1,0 +1,132 @@
+// Traffic in the viewer, as a planner uses it: build Monaco's network and demand, run the assignment
+// in the worker, see flows on the map, inspect the most congested link, close it, re-run warm and
+// compare with the baseline; vehicles animate only while playing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { collectErrors, launchBrowser, startPreview, waitForCity } from './harness.ts';
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+interface TrafficState {
+  view: { linkCount: number } | null;
+  result: { flows: Float64Array; summary: { topCongested: { link: number; vc: number }[]; vehKm: number }; warmStarted: boolean } | null;
+  edits: { closed: number[] };
+}
+const traffic = (p: Page) =>
+  p.evaluate(() => {
+    const t = (window as unknown as { __citytwinStore: { getState(): { traffic: TrafficState } } }).__citytwinStore.getState().traffic;
+    return {
+      links: t.view?.linkCount ?? 0,
+      top: t.result?.summary.topCongested[0] ?? null,
+      vehKm: t.result?.summary.vehKm ?? 0,
+      warm: t.result?.warmStarted ?? false,
+      closed: t.edits.closed,
+      flowOf: (t.result && t.edits.closed.length ? t.result.flows[t.edits.closed[0]!] : null) ?? null,
+    };
+  });
+
+beforeAll(async () => {
+  let url: string;
+  ({ server, url } = await startPreview());
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 900, height: 640 }, locale: 'en-GB' });
+  errors = collectErrors(page);
+  await page.goto(url);
+  await waitForCity(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('traffic assignment in the viewer', () => {
+  it('builds the network and demand from the loaded roads and buildings', async () => {
+    await page.click('button[data-tab=traffic]');
+    await page.getByRole('button', { name: 'Build network and demand' }).click();
+    await page.waitForSelector('[data-testid=traffic-run]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid=traffic-network]')).toBe('1,672 road links, 56 zones, 11,586 trips/h');
+    expect(await page.textContent('[data-testid=traffic-panel]')).toContain('ITE Trip Generation Manual');
+  });
+
+  it('runs to the target gap in the worker and draws flows coloured by V/C', async () => {
+    await page.click('[data-testid=traffic-run]');
+    await page.waitForSelector('[data-testid=traffic-result]', { timeout: 60_000 });
+    const text = await page.textContent('[data-testid=traffic-result]');
+    expect(text).toMatch(/^\d+ iterations, relative gap \d\.\de-\d+, [\d.]+ s$/);
+    const t = await traffic(page);
+    expect(t.vehKm).toBeGreaterThan(1000);
+    expect(t.top!.vc).toBeGreaterThan(1); // Monaco's busiest links are over capacity in the PM peak
+    // Red (over capacity) and green (free-flowing) ribbons are on screen.
+    const counts = await page.evaluate(() => {
+      (window as unknown as { __citytwin: { renderNow(): void } }).__citytwin.renderNow();
+      const gl = document.querySelector('canvas')!.getContext('webgl2')!;
+      const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
+      const px = new Uint8Array(w * h * 4);
+      gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      let red = 0, green = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!;
+        if (r > 170 && g < 90 && b < 90) red++;
+        if (g > 120 && r < 110 && b < 110) green++;
+      }
+      return { red, green };
+    });
+    expect(counts.red).toBeGreaterThan(30);
+    expect(counts.green).toBeGreaterThan(30);
+  });
+
+  it('clicking a congested link shows its flow, capacity, V/C and times', async () => {
+    const t = await traffic(page);
+    await page.locator('.congested button').first().click();
+    const panel = page.locator('[data-testid=info-panel]');
+    await expect.poll(() => panel.textContent()).toContain('Volume / capacity');
+    const text = (await panel.textContent())!;
+    expect(text).toContain(t.top!.vc.toFixed(2));
+    expect(text).toMatch(/Flow[\d,]+ veh\/h/);
+    expect(text).toMatch(/Free-flow time[\d.]+ s/);
+    expect(text).toMatch(/Congested time[\d.]+ s/);
+    // A click on the map at that link picks the same link.
+    const pos = await page.evaluate((link) => {
+      const h = (window as unknown as { __citytwin: { lookAt(l: string, i: number, d?: number, t?: number): boolean; screenOf(l: string, i: number): { x: number; y: number } | null } }).__citytwin;
+      h.lookAt('traffic', link, 120, 0.5);
+      return h.screenOf('traffic', link);
+    }, t.top!.link);
+    await page.locator('[data-testid=info-panel] .close').click();
+    await page.mouse.click(pos!.x, pos!.y);
+    await expect.poll(() => panel.textContent()).toContain(t.top!.vc.toFixed(2));
+  });
+
+  it('closing that link and re-running starts warm, moves its flow elsewhere and compares with the baseline', async () => {
+    const before = await traffic(page);
+    await page.click('[data-testid=link-close]');
+    expect(await page.textContent('[data-testid=info-panel]')).toContain('Closed in this scenario');
+    await page.click('[data-testid=traffic-run]');
+    await expect.poll(async () => (await traffic(page)).warm, { timeout: 60_000 }).toBe(true);
+    const after = await traffic(page);
+    expect(after.closed).toEqual([before.top!.link]);
+    expect(after.flowOf).toBe(0);
+    expect(await page.textContent('[data-testid=traffic-result]')).toContain('(warm start)');
+    expect(await page.textContent('table.summary')).toMatch(/\([+−-]?[\d.]+ %\)/);
+  });
+
+  it('vehicles animate while playing and stop drawing when paused', async () => {
+    const frames = () => page.evaluate(() => (window as unknown as { __citytwin: { frames(): number } }).__citytwin.frames());
+    const a = await frames();
+    await page.waitForTimeout(1500);
+    expect(await frames()).toBeGreaterThan(a + 2);
+    await page.click('[data-testid=vehicles-pause]');
+    await page.waitForTimeout(600);
+    const b = await frames();
+    await page.waitForTimeout(1500);
+    expect(await frames()).toBeLessThanOrEqual(b + 1);
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

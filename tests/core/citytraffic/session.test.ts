@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { buildCityTraffic } from '../../../src/core/citytraffic/build.ts';
+import { TrafficSession, type TrafficRunParams } from '../../../src/core/citytraffic/index.ts';
+import { buildPolygonLayer, parseGeoJson } from '../../../src/core/geo/index.ts';
+
+const read = (name: string) => parseGeoJson(readFileSync(new URL(`../../../assets/city/monaco/${name}.geojson`, import.meta.url), 'utf8')).features;
+const roads = read('roads');
+const buildings = read('buildings');
+const frame = buildPolygonLayer(buildings).frame;
+const city = buildCityTraffic(roads, buildings, frame);
+const base: TrafficRunParams = { demandScale: 1, edits: { closed: [], lanes: [] }, targetGap: 1e-6, maxIterations: 200, warmStart: false };
+const go = (s: TrafficSession, p: Partial<TrafficRunParams> = {}) => s.run({ ...base, ...p }, () => true);
+
+describe('Monaco traffic model', () => {
+  it('has the network and demand built from its OSM roads and buildings (golden counts)', () => {
+    expect(city.view.stats['roadLinks']).toBe(1672);
+    expect(city.view.stats['zones']).toBe(56);
+    expect(city.view.totalDemand).toBeCloseTo(11585.85, 1);
+    // Every assumption names a source.
+    for (const a of city.view.assumptions) expect(a.source.length).toBeGreaterThan(3);
+  });
+
+  it('converges to the target gap; summaries add up from link flows', async () => {
+    const s = new TrafficSession(city.network, city.view, city.demandFor);
+    const r = await go(s);
+    expect(r.stopReason).toBe('converged');
+    expect(r.relativeGap).toBeLessThanOrEqual(1e-6);
+    expect(r.summary.unassignedDemand).toBe(0);
+    let vehKm = 0;
+    for (let l = 0; l < city.view.linkCount; l++) if (!city.view.isConnector[l]) vehKm += (r.flows[l]! * city.view.lengthM[l]!) / 1000;
+    expect(r.summary.vehKm).toBeCloseTo(vehKm, 6);
+    expect(r.summary.meanSpeedKmh).toBeCloseTo(r.summary.vehKm / r.summary.vehHours, 9);
+    expect(r.summary.topCongested[0]!.vc).toBeGreaterThanOrEqual(r.summary.topCongested[1]!.vc);
+  });
+
+  it('is deterministic: same scenario, same bytes', async () => {
+    const a = await go(new TrafficSession(city.network, city.view, city.demandFor));
+    const b = await go(new TrafficSession(city.network, city.view, city.demandFor));
+    expect(Buffer.from(a.flows.buffer).equals(Buffer.from(b.flows.buffer))).toBe(true);
+  });
+
+  it('closing the busiest link empties it and re-runs warm; undoing the edit gives the original flows back', async () => {
+    const s = new TrafficSession(city.network, city.view, city.demandFor);
+    const first = await go(s, { warmStart: true });
+    const busiest = first.summary.topCongested[0]!.link;
+    const closed = await go(s, { warmStart: true, edits: { closed: [busiest], lanes: [] } });
+    expect(closed.warmStarted).toBe(true);
+    expect(closed.flows[busiest]).toBe(0);
+    expect(closed.capacity[busiest]).toBe(0);
+    const undone = await go(s, { warmStart: true });
+    for (let l = 0; l < city.view.linkCount; l++) expect(Math.abs(undone.flows[l]! - first.flows[l]!)).toBeLessThan(0.5);
+    expect(undone.summary.vehKm).toBeCloseTo(first.summary.vehKm, -1);
+  });
+
+  it('an extra lane raises capacity in proportion; more demand means more vehicle-hours', async () => {
+    const s = new TrafficSession(city.network, city.view, city.demandFor);
+    const r0 = await go(s);
+    const link = r0.summary.topCongested[0]!.link;
+    const lanes = city.view.lanes[link]!;
+    const r1 = await go(s, { edits: { closed: [], lanes: [{ link, lanes: lanes + 1 }] } });
+    expect(r1.capacity[link]).toBeCloseTo((city.view.capacity[link]! * (lanes + 1)) / lanes, 6);
+    const more = await go(s, { demandScale: 1.1 });
+    expect(more.summary.vehHours).toBeGreaterThan(r0.summary.vehHours * 1.1);
+  });
+
+  it('stops when asked between slices and says so', async () => {
+    const s = new TrafficSession(city.network, city.view, city.demandFor);
+    const r = await s.run({ ...base, targetGap: 1e-14, maxIterations: 100 }, () => false, 1);
+    expect(r.stopReason).toBe('cancelled');
+    expect(r.iterations).toBe(1);
+  });
+});
