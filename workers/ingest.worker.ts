@@ -3,7 +3,7 @@
 import { expose, transfer } from 'comlink';
 import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestGeoJsonText } from '../src/core/ingest/index.ts';
 import type { LocalFrame } from '../src/core/geo/index.ts';
-import { syntheticCity } from '../src/core/synthetic/index.ts';
+import { syntheticCity, syntheticRoads } from '../src/core/synthetic/index.ts';
 
 async function fetchText(url: string): Promise<string> {
   const res = await fetch(url);
@@ -23,10 +23,10 @@ const api = {
   async ingestText(text: string, kind: LayerKind, frame: LocalFrame | undefined, onProgress?: ProgressFn): Promise<IngestedLayer> {
     return send(ingestGeoJsonText(text, kind, { ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
   },
-  /** A seeded synthetic city (benchmarks and demos). */
-  async ingestSynthetic(buildings: number, seed: number, onProgress?: ProgressFn): Promise<IngestedLayer> {
-    const city = syntheticCity({ buildings, seed });
-    return send(ingestFeatures(city.features, 'buildings', onProgress ? { onProgress } : {}));
+  /** A seeded synthetic city (benchmarks and demos): its buildings, or its street grid. */
+  async ingestSynthetic(buildings: number, seed: number, kind: 'buildings' | 'roads', frame: LocalFrame | undefined, onProgress?: ProgressFn): Promise<IngestedLayer> {
+    const features = kind === 'roads' ? syntheticRoads({ buildings }).features : syntheticCity({ buildings, seed }).features;
+    return send(ingestFeatures(features, kind, { ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
   },
   /** Keeps the worker busy for `ms` (benchmarks: frame rate while a worker computes). */
   async busy(ms: number): Promise<number> {

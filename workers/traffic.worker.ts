@@ -7,11 +7,17 @@ import { TrafficSession, type TrafficIteration, type TrafficRunParams, type Traf
 import { buildLinkRibbons } from '../src/core/flowviz/index.ts';
 import type { LocalFrame } from '../src/core/geo/index.ts';
 import { parseGeoJson } from '../src/core/geo/index.ts';
+import { syntheticCity, syntheticRoads } from '../src/core/synthetic/index.ts';
 
 let session: TrafficSession | undefined;
 let cancelRequested = false;
 
 async function featuresOf(url: string): Promise<readonly unknown[]> {
+  const synthetic = /^synthetic:(buildings|roads):(\d+):(\d+)$/.exec(url);
+  if (synthetic) {
+    const options = { buildings: Number(synthetic[2]), seed: Number(synthetic[3]) };
+    return (synthetic[1] === 'roads' ? syntheticRoads(options) : syntheticCity(options)).features;
+  }
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status}`);
   return parseGeoJson(await res.text()).features;

@@ -8,6 +8,11 @@ import type { IngestApi } from '../../workers/ingest.worker.ts';
 import { CancelledError, createIngestBridge } from '../sim-client/index.ts';
 import type { AppState, IngestSlice, LayerState } from './types.ts';
 
+/** The `source` of a synthetic layer: workers regenerate it from this instead of fetching a URL. */
+export function syntheticSource(buildings: number, seed: number, kind: 'buildings' | 'roads'): string {
+  return `synthetic:${kind}:${buildings}:${seed}`;
+}
+
 /** URLs of the embedded default city, relative to the page (copied into assets/). */
 export const DEFAULT_CITY = {
   buildings: new URL('../../assets/city/monaco/buildings.geojson', import.meta.url).href,
@@ -27,7 +32,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
   const runIngest = async (
     spec: Spec,
     call: (api: Remote<IngestApi>, onProgress: ProgressFn) => Promise<IngestedLayer>,
-  ): Promise<void> => {
+  ): Promise<boolean> => {
     const { id, name } = spec;
     const s = get();
     const previous = s.layers.find((l) => l.id === id);
@@ -54,12 +59,14 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       performance.mark(`citytwin:ingest-end:${id}`);
       if (!get().frame) get().setFrame(result.data.frame);
       get().patchLayer(id, { status: 'ready', progress: 1, data: result });
+      return true;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (err instanceof CancelledError) get().notify('info', 'notice.cancelled', { name: label.name ?? id });
       // Keep what the layer showed before, if anything; record the error beside it.
       if (previous?.data) get().patchLayer(id, { status: 'ready', progress: 1, data: previous.data, error: message });
       else get().patchLayer(id, { status: 'error', error: message });
+      return false;
     } finally {
       get().endJob(id);
     }
@@ -78,12 +85,19 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
     },
 
     loadSynthetic: async (buildings, seed = 1) => {
-      // A synthetic city replaces the current one: other layers would lie somewhere else on Earth.
-      for (const l of get().layers) if (l.id !== 'buildings') get().removeLayer(l.id);
-      get().clearFrame();
       const text = `synthetic city, ${buildings} buildings, seed ${seed}`;
-      await runIngest({ id: 'buildings', kind: 'buildings', name: { text }, source: `synthetic:${buildings}:${seed}` }, (api, onProgress) =>
-        api.ingestSynthetic(buildings, seed, onProgress) as Promise<IngestedLayer>,
+      const ok = await runIngest({ id: 'buildings', kind: 'buildings', name: { text }, source: syntheticSource(buildings, seed, 'buildings') }, (api, onProgress) =>
+        api.ingestSynthetic(buildings, seed, 'buildings', undefined, onProgress) as Promise<IngestedLayer>,
+      );
+      if (!ok) return;
+      // A synthetic city replaces the current one: other layers lie somewhere else on Earth.
+      for (const l of get().layers) if (l.id !== 'buildings') get().removeLayer(l.id);
+      get().resetTraffic();
+      const built = get().layers.find((l) => l.id === 'buildings')?.data?.data.frame;
+      if (built) get().setFrame(built);
+      const frame = built;
+      await runIngest({ id: 'roads', kind: 'roads', name: { text: `synthetic streets (${buildings} buildings)` }, source: syntheticSource(buildings, seed, 'roads') }, (api, onProgress) =>
+        api.ingestSynthetic(buildings, seed, 'roads', frame, onProgress) as Promise<IngestedLayer>,
       );
     },
 

@@ -27,7 +27,6 @@ export const createLayersSlice: Slice<LayersSlice> = (set) => ({
       hovered: s.hovered?.layerId === id ? null : s.hovered,
     })),
   setFrame: (frame) => set({ frame }),
-  clearFrame: () => set({ frame: null }),
 });
 
 export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({

@@ -116,5 +116,6 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
     resetEdits: () => patch({ edits: { closed: [], lanes: [] }, demandScale: 1 }),
     keepAsBaseline: () => patch({ baseline: get().traffic.result }),
     setTrafficDisplay: (p) => patch(p),
+    resetTraffic: () => set({ traffic: INITIAL_TRAFFIC }),
   };
 };

@@ -57,8 +57,6 @@ export interface LayersSlice {
   setOpacity(id: string, opacity: number): void;
   removeLayer(id: string): void;
   setFrame(frame: LocalFrame): void;
-  /** Forgets the frame, so the next layer loaded sets a new one. */
-  clearFrame(): void;
 }
 
 export interface SelectionSlice {
@@ -128,6 +126,8 @@ export interface TrafficSlice {
   resetEdits(): void;
   keepAsBaseline(): void;
   setTrafficDisplay(p: Partial<Pick<TrafficState, 'showFlows' | 'showVehicles' | 'vehiclesPaused'>>): void;
+  /** Forgets the network, results and edits (the city changed). */
+  resetTraffic(): void;
 }
 
 export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice;
