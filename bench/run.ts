@@ -1,12 +1,13 @@
 // `npm run bench`: every benchmark, written as JSON to bench/out/ (a timestamped file and latest.json)
 // so runs can be compared. Figures that depend on the machine are reported beside a baseline
-// measured in the same run. Select sections with `npm run bench -- ingest fps traffic`.
+// measured in the same run. Select sections with `npm run bench -- ingest fps traffic traffic-browser`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { build } from 'vite';
 import { benchFps } from './fps.ts';
 import { benchIngest } from './ingest.ts';
 import { benchTraffic } from './traffic.ts';
+import { benchTrafficBrowser } from './traffic-browser.ts';
 
 const sections = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name);
@@ -29,6 +30,13 @@ if (want('fps')) {
 }
 if (want('traffic')) {
   result['traffic'] = await benchTraffic();
+}
+if (want('traffic-browser')) {
+  await build({ logLevel: 'warn' });
+  result['trafficBrowser'] = {
+    note: 'headless Chromium; assignment in the traffic worker to gap 1e-4; longest main-thread task and animation-frame rate during the run',
+    runs: await benchTrafficBrowser(),
+  };
 }
 
 mkdirSync('bench/out', { recursive: true });
