@@ -19,6 +19,7 @@ export const INITIAL_TRAFFIC: TrafficState = {
   demandScale: 1,
   targetGap: 1e-4,
   edits: { closed: [], lanes: [] },
+  zoneFactors: [],
   showFlows: true,
   showVehicles: true,
   vehiclesPaused: false,
@@ -62,6 +63,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       if (!t.view || t.status === 'running') return;
       const params: TrafficRunParams = {
         demandScale: t.demandScale,
+        zoneFactors: t.zoneFactors,
         edits: t.edits,
         targetGap: t.targetGap,
         maxIterations: 500,
@@ -113,7 +115,13 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       const next = Math.max(1, Math.round(lanes));
       patch({ edits: { ...t.edits, lanes: next === base ? others : [...others, { link, lanes: next }].sort((a, b) => a.link - b.link) } });
     },
-    resetEdits: () => patch({ edits: { closed: [], lanes: [] }, demandScale: 1 }),
+    setZoneFactor: (zone, factor) => {
+      const t = get().traffic;
+      const f = Math.min(5, Math.max(0, Number.isFinite(factor) ? factor : 1));
+      const others = t.zoneFactors.filter((z) => z.zone !== zone);
+      patch({ zoneFactors: f === 1 ? others : [...others, { zone, factor: f }].sort((a, b) => a.zone - b.zone) });
+    },
+    resetEdits: () => patch({ edits: { closed: [], lanes: [] }, demandScale: 1, zoneFactors: [] }),
     keepAsBaseline: () => patch({ baseline: get().traffic.result }),
     setTrafficDisplay: (p) => patch(p),
     resetTraffic: () => set({ traffic: INITIAL_TRAFFIC }),

@@ -108,6 +108,8 @@ export interface TrafficState {
   readonly demandScale: number;
   readonly targetGap: number;
   readonly edits: TrafficEdits;
+  /** Per-zone multipliers of trips produced and attracted (zones not listed keep 1). */
+  readonly zoneFactors: readonly { readonly zone: number; readonly factor: number }[];
   readonly showFlows: boolean;
   readonly showVehicles: boolean;
   readonly vehiclesPaused: boolean;
@@ -123,6 +125,7 @@ export interface TrafficSlice {
   closeLink(link: number): void;
   reopenLink(link: number): void;
   setLinkLanes(link: number, lanes: number): void;
+  setZoneFactor(zone: number, factor: number): void;
   resetEdits(): void;
   keepAsBaseline(): void;
   setTrafficDisplay(p: Partial<Pick<TrafficState, 'showFlows' | 'showVehicles' | 'vehiclesPaused'>>): void;

@@ -26,7 +26,7 @@ export function TrafficPanel() {
   const { view, result, baseline, progress, status } = traffic;
   const running = status === 'running';
   const busy = running || status === 'preparing';
-  const editCount = traffic.edits.closed.length + traffic.edits.lanes.length;
+  const editCount = traffic.edits.closed.length + traffic.edits.lanes.length + traffic.zoneFactors.length;
 
   const row = (label: string, value: (r: NonNullable<typeof result>) => number, unit: string, digits = 0) => {
     if (!result) return null;
@@ -82,7 +82,7 @@ export function TrafficPanel() {
           </label>
           {editCount > 0 || traffic.demandScale !== 1 ? (
             <div className="small">
-              {t('traffic.edits', { closed: traffic.edits.closed.length, lanes: traffic.edits.lanes.length })}{' '}
+              {t('traffic.edits', { closed: traffic.edits.closed.length, lanes: traffic.edits.lanes.length, zones: traffic.zoneFactors.length })}{' '}
               <button type="button" className="link" onClick={resetEdits} disabled={running}>{t('traffic.resetEdits')}</button>
             </div>
           ) : null}
@@ -163,6 +163,34 @@ export function TrafficPanel() {
             </ol>
           </details>
         </>
+      ) : null}
+      {view ? (
+        <details>
+          <summary>{t('traffic.zones')}</summary>
+          <p className="muted small">{t('traffic.zonesNote')}</p>
+          <table className="props zones">
+            <thead>
+              <tr><th>{t('traffic.zone')}</th><th>{t('traffic.zoneOut')}</th><th>{t('traffic.zoneIn')}</th><th>×</th></tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: view.zones.count }, (_, z) => (
+                <tr key={z}>
+                  <td>{z + 1}</td>
+                  <td>{fmt0(view.zones.production[z]!)}</td>
+                  <td>{fmt0(view.zones.attraction[z]!)}</td>
+                  <td>
+                    <input
+                      type="number" min={0} max={5} step={0.1} disabled={running}
+                      value={traffic.zoneFactors.find((f) => f.zone === z)?.factor ?? 1}
+                      onChange={(e) => useStore.getState().setZoneFactor(z, Number(e.target.value))}
+                      aria-label={t('traffic.zoneFactor', { zone: z + 1 })}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
       ) : null}
       {view ? (
         <details>

@@ -64,6 +64,19 @@ describe('Monaco traffic model', () => {
     expect(more.summary.vehHours).toBeGreaterThan(r0.summary.vehHours * 1.1);
   });
 
+  it('a zone edit changes its trips and re-balances the table; removing the edit restores the base', async () => {
+    const s = new TrafficSession(city.network, city.view, city.demandFor);
+    const base = await go(s);
+    const zone = 0;
+    const none = await go(s, { zoneFactors: [{ zone, factor: 0 }] });
+    expect(none.summary.assignedDemand).toBeLessThan(base.summary.assignedDemand);
+    const demand = city.demandFor([{ zone, factor: 0 }]);
+    for (let g = 0; g < demand.origins.length; g++) expect(demand.origins[g]).not.toBe(zone);
+    for (let k = 0; k < demand.destination.length; k++) expect(demand.destination[k]).not.toBe(zone);
+    const back = await go(s, { zoneFactors: [] });
+    expect(back.summary.assignedDemand).toBeCloseTo(base.summary.assignedDemand, 6);
+  });
+
   it('stops when asked between slices and says so', async () => {
     const s = new TrafficSession(city.network, city.view, city.demandFor);
     const r = await s.run({ ...base, targetGap: 1e-14, maxIterations: 100 }, () => false, 1);
