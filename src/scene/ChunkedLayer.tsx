@@ -9,6 +9,7 @@ import { type ColumnarGeometry, geometryBytes } from '../core/columnar/index.ts'
 import { useStore } from '../store/index.ts';
 import type { FeatureMaterial } from './featureMaterial.ts';
 import { featureOfFace, toBufferGeometry } from './geometry.ts';
+import { useFeatureHighlight } from './useFeatureHighlight.ts';
 
 /**
  * Geometry bytes handed to the GPU per frame while a layer appears: uploading a whole big city in one
@@ -71,24 +72,7 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
     return () => cancelIdle(handle);
   }, [geometries]);
 
-  // Hover and selection come from the store without re-rendering React.
-  useEffect(() => {
-    const apply = (): void => {
-      const s = useStore.getState();
-      feature.setHovered(s.hovered?.layerId === layerId ? s.hovered.featureId : -1);
-      feature.setSelected(s.selected?.layerId === layerId ? s.selected.featureId : -1);
-      invalidate();
-    };
-    apply();
-    return useStore.subscribe((s, prev) => {
-      if (s.hovered !== prev.hovered || s.selected !== prev.selected) apply();
-    });
-  }, [feature, layerId, invalidate]);
-
-  useEffect(() => {
-    feature.setOpacity(opacity);
-    invalidate();
-  }, [feature, opacity, invalidate]);
+  useFeatureHighlight(feature, layerId, opacity);
 
   const pickId = (e: ThreeEvent<PointerEvent | MouseEvent>): number => {
     const face = e.face;

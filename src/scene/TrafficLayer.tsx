@@ -11,6 +11,7 @@ import { type SegmentIndex, pickLink } from '../core/flowviz/index.ts';
 import { useStore } from '../store/index.ts';
 import { createFeatureMaterial } from './featureMaterial.ts';
 import { toBufferGeometry } from './geometry.ts';
+import { useFeatureHighlight } from './useFeatureHighlight.ts';
 
 /** Height of the ribbons above the ground, metres (over the base-map roads). */
 export const TRAFFIC_Z = 0.6;
@@ -54,23 +55,7 @@ export function TrafficLayer({ layerId, chunks, index, linkCount, colors, widths
     invalidate();
   }, [feature, colors, widths, linkCount, invalidate]);
 
-  useEffect(() => {
-    feature.setOpacity(opacity);
-    invalidate();
-  }, [feature, opacity, invalidate]);
-
-  useEffect(() => {
-    const apply = (): void => {
-      const s = useStore.getState();
-      feature.setHovered(s.hovered?.layerId === layerId ? s.hovered.featureId : -1);
-      feature.setSelected(s.selected?.layerId === layerId ? s.selected.featureId : -1);
-      invalidate();
-    };
-    apply();
-    return useStore.subscribe((s, prev) => {
-      if (s.hovered !== prev.hovered || s.selected !== prev.selected) apply();
-    });
-  }, [feature, layerId, invalidate]);
+  useFeatureHighlight(feature, layerId, opacity);
 
   /** Link under the pointer: world point -> local metres, tolerance grows with viewing distance. */
   const linkAt = (e: ThreeEvent<PointerEvent | MouseEvent>): number => {

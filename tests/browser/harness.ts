@@ -1,7 +1,7 @@
 // Browser-test harness: serves the built app (dist/) with Vite's preview server on a free port and
 // drives Debian's Chromium through playwright-core, headless, with SwiftShader WebGL2.
 import { existsSync } from 'node:fs';
-import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type ConsoleMessage, type Page, chromium } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 
 export const CHROMIUM_ARGS = [
@@ -49,4 +49,33 @@ export async function waitForCity(page: Page, layers = ['buildings', 'green', 'r
     await page.waitForSelector(`li.layer[data-layer="${id}"][data-status="ready"]`, { timeout: 120_000 });
   }
   await page.waitForFunction(() => Boolean((window as { __citytwin?: unknown }).__citytwin), undefined, { timeout: 60_000 });
+}
+
+export interface OpenedApp {
+  server: PreviewServer;
+  url: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Serves the built app, opens it in a fresh browser (English UI) and waits for the default city. */
+export async function openCity(viewport = { width: 900, height: 640 }): Promise<OpenedApp> {
+  const { server, url } = await startPreview();
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(url);
+  await waitForCity(page);
+  return {
+    server, url, browser, context, page, errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

@@ -2,12 +2,10 @@
 // in the worker, see flows on the map, inspect the most congested link, close it, re-run warm and
 // compare with the baseline; vehicles animate only while playing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { collectErrors, launchBrowser, startPreview, waitForCity } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { type OpenedApp, openCity } from './harness.ts';
 
-let server: PreviewServer;
-let browser: Browser;
+let app: OpenedApp;
 let page: Page;
 let errors: string[];
 
@@ -30,18 +28,12 @@ const traffic = (p: Page) =>
   });
 
 beforeAll(async () => {
-  let url: string;
-  ({ server, url } = await startPreview());
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 900, height: 640 }, locale: 'en-GB' });
-  errors = collectErrors(page);
-  await page.goto(url);
-  await waitForCity(page);
+  app = await openCity();
+  ({ page, errors } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe('traffic assignment in the viewer', () => {

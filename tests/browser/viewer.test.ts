@@ -3,13 +3,11 @@
 // broken input is reported without losing what is loaded, a crashed worker is restarted —
 // and the console stays free of errors throughout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { collectErrors, launchBrowser, startPreview, waitForCity } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { type OpenedApp, collectErrors, openCity, waitForCity } from './harness.ts';
 
-let server: PreviewServer;
+let app: OpenedApp;
 let url: string;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
@@ -73,18 +71,12 @@ async function flyTo(p: Page, layer: string, id: number): Promise<{ x: number; y
 }
 
 beforeAll(async () => {
-  ({ server, url } = await startPreview());
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 900, height: 640 }, locale: 'en-GB' });
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await page.goto(url);
-  await waitForCity(page);
+  app = await openCity();
+  ({ url, context, page, errors } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe('the default city (Monaco)', () => {

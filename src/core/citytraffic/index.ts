@@ -4,7 +4,7 @@
  * user-equilibrium assignments in slices, and the summaries a planner reads.
  * Units: flows veh/h, times minutes, lengths metres, speeds km/h.
  */
-export { TrafficSession, demandFromMatrix, summarise, toLinkEdits } from './session.ts';
+export { TrafficSession, summarise, toLinkEdits } from './session.ts';
 export type {
   Assumption,
   TrafficEdits,

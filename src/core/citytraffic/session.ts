@@ -17,43 +17,6 @@ import type { TrafficEdits, TrafficIteration, TrafficNetworkView, TrafficRunPara
 /** Number of most-congested links reported. */
 const TOP_CONGESTED = 10;
 
-/** Dense zone-by-zone trips (row = origin, veh/h) -> the traffic module's grouped demand. */
-export function demandFromMatrix(numZones: number, matrix: ArrayLike<number>): Demand {
-  const origins: number[] = [];
-  const start: number[] = [0];
-  const destination: number[] = [];
-  const flow: number[] = [];
-  let total = 0;
-  let intrazonal = 0;
-  for (let o = 0; o < numZones; o++) {
-    const before = destination.length;
-    for (let d = 0; d < numZones; d++) {
-      const v = matrix[o * numZones + d]!;
-      if (!(v > 0)) continue;
-      if (o === d) {
-        intrazonal += v;
-        continue;
-      }
-      destination.push(d);
-      flow.push(v);
-      total += v;
-    }
-    if (destination.length > before) {
-      origins.push(o);
-      start.push(destination.length);
-    }
-  }
-  return {
-    numZones,
-    origins: Int32Array.from(origins),
-    start: Int32Array.from(start),
-    destination: Int32Array.from(destination),
-    flow: Float64Array.from(flow),
-    total,
-    intrazonal,
-  };
-}
-
 /** Capacity edits for the traffic module: lanes scale a link's capacity in proportion. */
 export function toLinkEdits(view: TrafficNetworkView, edits: TrafficEdits): LinkEdits {
   const capacity: { link: number; capacity: number }[] = [];

@@ -110,3 +110,13 @@ export function copyTyped<T>(value: T): T {
   for (const key of Object.keys(value)) out[key] = copyTyped((value as Record<string, unknown>)[key]);
   return out as T;
 }
+
+/** Grows [minX, minY, minZ, maxX, maxY, maxZ] to hold (x, y, z). */
+export function extendBox(b: [number, number, number, number, number, number], x: number, y: number, z: number): void {
+  if (x < b[0]) b[0] = x;
+  if (y < b[1]) b[1] = y;
+  if (z < b[2]) b[2] = z;
+  if (x > b[3]) b[3] = x;
+  if (y > b[4]) b[4] = y;
+  if (z > b[5]) b[5] = z;
+}

@@ -12,7 +12,7 @@
  * exact up to 16,777,216 features).
  */
 import earcut from 'earcut';
-import { type ColumnarGeometry, Grow } from '../columnar/index.ts';
+import { type ColumnarGeometry, Grow, extendBox } from '../columnar/index.ts';
 import { type LocalFrame, createLocalFrame, projectInto } from './frame.ts';
 import { FeatureError, type LonLatPolygon, type SkippedFeature, extendBounds, propertiesOf, readPolygons, skipped } from './geojson.ts';
 import { HeightSource, type ResolvedHeight, resolveHeight } from './height.ts';
@@ -115,13 +115,7 @@ class ChunkBuilder {
     n[this.normal.length++] = ny;
     n[this.normal.length++] = nz;
     this.featureId.push(id);
-    const b = this.bounds;
-    if (x < b[0]) b[0] = x;
-    if (y < b[1]) b[1] = y;
-    if (z < b[2]) b[2] = z;
-    if (x > b[3]) b[3] = x;
-    if (y > b[4]) b[4] = y;
-    if (z > b[5]) b[5] = z;
+    extendBox(this.bounds, x, y, z);
     return v;
   }
   tri(a: number, b: number, c: number): void {

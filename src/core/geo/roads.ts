@@ -6,7 +6,7 @@
  * Widths are display widths for the map, not model inputs: `lanes` × LANE_WIDTH_M where `lanes` is
  * tagged, else the class default below. Traffic capacities live in src/core/traffic.
  */
-import { type ColumnarGeometry, Grow } from '../columnar/index.ts';
+import { type ColumnarGeometry, Grow, extendBox } from '../columnar/index.ts';
 import { type LocalFrame, createLocalFrame, projectInto } from './frame.ts';
 import { FeatureError, type SkippedFeature, extendBounds, propertiesOf, readLines, skipped } from './geojson.ts';
 import { type PackedProperties, PropertyPacker } from './properties.ts';
@@ -110,13 +110,7 @@ class RibbonBuilder {
     p[this.position.length++] = z;
     this.featureId.push(id);
     this.roadClass.push(cls);
-    const b = this.bounds;
-    if (x < b[0]) b[0] = x;
-    if (y < b[1]) b[1] = y;
-    if (z < b[2]) b[2] = z;
-    if (x > b[3]) b[3] = x;
-    if (y > b[4]) b[4] = y;
-    if (z > b[5]) b[5] = z;
+    extendBox(this.bounds, x, y, z);
   }
   finish(): ColumnarGeometry {
     const idx = this.index.finish();
