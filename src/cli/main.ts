@@ -6,11 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { assignCommand } from './assign.ts';
+import { carbonCommand } from './carbon.ts';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './command.ts';
 import type { CliIo, Command } from './command.ts';
 
 /** Registered subcommands; add carbon, hydrogen, tiles here. */
-export const COMMANDS: readonly Command[] = [assignCommand];
+export const COMMANDS: readonly Command[] = [assignCommand, carbonCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,271 @@
+/**
+ * `carbon`: the carbon spatial map of a city from GeoJSON buildings, roads and green areas.
+ * Prints one JSON object on stdout (totals per sector in t CO2e per year, grid size, counts, the
+ * assumptions used); `--grid-out` writes the grid cells as GeoJSON in WGS84.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { GeoJsonError, parseGeoJson, propertiesOf } from '../core/geo/index.ts';
+import type { LocalFrame, SkippedFeature } from '../core/geo/index.ts';
+import {
+  CarbonInputError,
+  DEFAULT_PEAK_VC,
+  DEFAULT_PEAK_VC_SOURCE,
+  VEHICLE_CLASS_KEYS,
+  aggregateToDistricts,
+  aggregateToGrid,
+  computeCarbon,
+  frameForFeatures,
+  gridToGeoJson,
+  readBuildings,
+  readGreen,
+  readPolygonSet,
+  readRoads,
+} from '../core/carbon/index.ts';
+import type { Assumption, CarbonInputs, ClimateRegion, TransportBasis, VehicleClassKey } from '../core/carbon/index.ts';
+import { EXIT_OK, InputError, UsageError, numberOption, readTextFile } from './command.ts';
+import type { CliIo, Command } from './command.ts';
+
+const USAGE = `Usage: cli carbon --buildings <geojson> [options]
+
+Annual CO2e of buildings and road transport and absorption by green areas, mapped on a grid.
+
+Options:
+  --buildings <file>       building footprints, GeoJSON (WGS84) Polygon/MultiPolygon    (required)
+  --roads <file>           road centre lines, GeoJSON LineString/MultiLineString
+  --green <file>           green areas, GeoJSON Polygon/MultiPolygon (OSM leisure/landuse/natural tags)
+  --districts <file>       polygons to total by (e.g. admin.geojson); adds "districts" to the output
+  --cell <m>               grid cell size in metres (25, 50, 100, 250, 500 or any > 0; default 100)
+  --grid-out <file>        write the non-empty grid cells as GeoJSON (WGS84)
+  --region central|south   climate region of the building energy intensities (default central)
+  --basis ttw|wtw          transport total: tank-to-wheel (default) or well-to-wheel
+  --default-vc <x>         peak-hour v/c given to every car road (no traffic results here; default ${DEFAULT_PEAK_VC}; 0: no traffic)
+  --grid-factor <t/MWh>    grid electricity factor (default 0.4173, Korea 2023)
+  --fleet-shift <k=s,..>   set fleet shares, e.g. car_bev=0.3,car_fcev=0.1 (the rest rescaled)
+  -h, --help               show this help
+
+Output (stdout, one JSON object): unit, totals {buildings, transport, transportTtw, transportWtw, sinks,
+net} in t CO2e/yr (sinks negative), grid {cellSize, nx, ny, cells, nonEmptyCells}, counts, skipped
+features per file, transport note, districts (with --districts), seconds (model + grid), assumptions.
+Exit status: 0 done, 1 bad or unreadable file, 2 bad arguments.`;
+
+interface CarbonArgs {
+  readonly buildings: string;
+  readonly roads: string | undefined;
+  readonly green: string | undefined;
+  readonly districts: string | undefined;
+  readonly cell: number;
+  readonly gridOut: string | undefined;
+  readonly region: ClimateRegion | undefined;
+  readonly basis: TransportBasis | undefined;
+  readonly defaultVc: number;
+  readonly gridFactor: number | undefined;
+  readonly fleetShift: Partial<Record<VehicleClassKey, number>> | undefined;
+}
+
+function parse(args: readonly string[]): CarbonArgs | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        buildings: { type: 'string' },
+        roads: { type: 'string' },
+        green: { type: 'string' },
+        districts: { type: 'string' },
+        cell: { type: 'string' },
+        'grid-out': { type: 'string' },
+        region: { type: 'string' },
+        basis: { type: 'string' },
+        'default-vc': { type: 'string' },
+        'grid-factor': { type: 'string' },
+        'fleet-shift': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help === true) return 'help';
+  if (values.buildings === undefined) throw new UsageError('missing --buildings <geojson>');
+  const region = values.region;
+  if (region !== undefined && region !== 'central' && region !== 'south') throw new UsageError(`--region must be central or south, got '${region}'`);
+  const basis = values.basis;
+  if (basis !== undefined && basis !== 'ttw' && basis !== 'wtw') throw new UsageError(`--basis must be ttw or wtw, got '${basis}'`);
+  let fleetShift: Partial<Record<VehicleClassKey, number>> | undefined;
+  if (values['fleet-shift'] !== undefined) {
+    fleetShift = {};
+    for (const part of values['fleet-shift'].split(',')) {
+      const m = /^\s*([a-z_]+)\s*=\s*([0-9.eE+-]+)\s*$/.exec(part);
+      if (!m || !(VEHICLE_CLASS_KEYS as readonly string[]).includes(m[1]!) || !Number.isFinite(Number(m[2]))) {
+        throw new UsageError(`--fleet-shift takes class=share pairs (classes: ${VEHICLE_CLASS_KEYS.join(', ')}), got '${part}'`);
+      }
+      fleetShift[m[1] as VehicleClassKey] = Number(m[2]);
+    }
+  }
+  return {
+    buildings: values.buildings,
+    roads: values.roads,
+    green: values.green,
+    districts: values.districts,
+    cell: numberOption('cell', values.cell, 100, 0, true),
+    gridOut: values['grid-out'],
+    region,
+    basis,
+    defaultVc: numberOption('default-vc', values['default-vc'], DEFAULT_PEAK_VC, 0),
+    gridFactor: values['grid-factor'] === undefined ? undefined : numberOption('grid-factor', values['grid-factor'], 0, 0),
+    fleetShift,
+  };
+}
+
+/** Reads and parses a GeoJSON file named by option `--name`; errors name the file. */
+function readFeatures(option: string, path: string): readonly unknown[] {
+  const text = readTextFile(option, path);
+  try {
+    return parseGeoJson(text).features;
+  } catch (error) {
+    if (error instanceof GeoJsonError) throw new InputError(`--${option} file '${path}': ${error.message}`);
+    throw error;
+  }
+}
+
+/** Throws an InputError naming the file when no feature of it could be read. */
+function requireSome(option: string, path: string, total: number, used: number, skipped: readonly SkippedFeature[], what: string): void {
+  if (used > 0) return;
+  const first = skipped[0];
+  const why = first ? `; feature ${first.index}: ${first.message}` : '';
+  throw new InputError(`--${option} file '${path}' has no readable ${what} (${total} features${why})`);
+}
+
+const round3 = (v: number): number => Math.round(v * 1000) / 1000 + 0;
+
+function run(args: readonly string[], io: CliIo): number {
+  const parsed = parse(args);
+  if (parsed === 'help') {
+    io.out(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const buildingFeatures = readFeatures('buildings', parsed.buildings);
+  const roadFeatures = parsed.roads === undefined ? [] : readFeatures('roads', parsed.roads);
+  const greenFeatures = parsed.green === undefined ? [] : readFeatures('green', parsed.green);
+  const districtFeatures = parsed.districts === undefined ? [] : readFeatures('districts', parsed.districts);
+
+  let frame: LocalFrame;
+  try {
+    frame = frameForFeatures(buildingFeatures, roadFeatures, greenFeatures);
+  } catch (error) {
+    if (error instanceof CarbonInputError) throw new InputError(`--buildings file '${parsed.buildings}': ${error.message}`);
+    throw error;
+  }
+  const buildings = readBuildings(buildingFeatures, frame);
+  requireSome('buildings', parsed.buildings, buildingFeatures.length, buildingFeatures.length - buildings.skipped.length, buildings.skipped, 'Polygon/MultiPolygon features');
+  const roads = parsed.roads === undefined ? undefined : readRoads(roadFeatures, frame, { defaultVc: parsed.defaultVc });
+  if (roads && parsed.roads !== undefined) {
+    requireSome('roads', parsed.roads, roadFeatures.length, roadFeatures.length - roads.skipped.length, roads.skipped, 'LineString/MultiLineString features');
+  }
+  const green = parsed.green === undefined ? undefined : readGreen(greenFeatures, frame);
+  if (green && parsed.green !== undefined) {
+    requireSome('green', parsed.green, greenFeatures.length, green.table.polygons.count, green.skipped, 'Polygon/MultiPolygon features');
+  }
+  const districts = parsed.districts === undefined ? undefined : readPolygonSet(districtFeatures, frame);
+  if (districts && parsed.districts !== undefined) {
+    requireSome('districts', parsed.districts, districtFeatures.length, districts.table.count, districts.skipped, 'Polygon/MultiPolygon features');
+  }
+
+  const inputs: CarbonInputs = {
+    buildings: buildings.table,
+    ...(roads ? { roads: roads.table } : {}),
+    ...(green ? { green: green.table } : {}),
+    factors: {
+      ...(parsed.region === undefined ? {} : { region: parsed.region }),
+      ...(parsed.basis === undefined ? {} : { transportBasis: parsed.basis }),
+      ...(parsed.gridFactor === undefined ? {} : { gridTPerMWh: parsed.gridFactor }),
+    },
+    ...(parsed.fleetShift ? { scenario: { fleetShift: parsed.fleetShift } } : {}),
+  };
+  const started = performance.now();
+  let result;
+  let grid;
+  try {
+    result = computeCarbon(inputs);
+    grid = aggregateToGrid(result, parsed.cell);
+  } catch (error) {
+    if (error instanceof CarbonInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  if (parsed.gridOut !== undefined) {
+    const text = JSON.stringify(gridToGeoJson(grid, frame));
+    try {
+      writeFileSync(parsed.gridOut, text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InputError(`cannot write --grid-out file '${parsed.gridOut}': ${reason}`);
+    }
+  }
+
+  const transportNote = parsed.roads === undefined
+    ? 'no --roads given: transport is 0'
+    : parsed.defaultVc === 0
+      ? 'no traffic results and --default-vc 0: transport is 0'
+      : `no traffic results: every car road (${roads?.carRoads ?? 0} of ${roadFeatures.length} ways) carries a default peak-hour flow at v/c ${parsed.defaultVc} (${DEFAULT_PEAK_VC_SOURCE}); footways, steps and other non-car ways carry none`;
+  const assumptions: Assumption[] = [
+    ...result.assumptions,
+    ...(roads && parsed.defaultVc > 0 ? [{ key: 'transport.defaultVc', value: parsed.defaultVc, unit: 'v/c', source: DEFAULT_PEAK_VC_SOURCE }] : []),
+  ];
+  let districtOut: object[] | undefined;
+  if (districts) {
+    const d = aggregateToDistricts(result, districts.table);
+    districtOut = [];
+    for (let k = 0; k <= d.count; k++) {
+      const props = k < d.count ? propertiesOf(districtFeatures[districts.feature[k]!]) : {};
+      const name = k < d.count ? (typeof props['name'] === 'string' ? props['name'] : `#${districts.feature[k]}`) : '(outside every district)';
+      districtOut.push({ name, buildings: round3(d.buildings[k]!), transport: round3(d.transport[k]!), sinks: round3(d.sinks[k]!), net: round3(d.net[k]!) });
+    }
+  }
+  const t = result.totals;
+  const summary = {
+    unit: 't CO2e/yr',
+    totals: {
+      buildings: round3(t.buildings),
+      transport: round3(t.transport),
+      transportTtw: round3(t.transportTtw),
+      transportWtw: round3(t.transportWtw),
+      sinks: round3(t.sinks),
+      net: round3(t.net),
+    },
+    grid: { cellSize: grid.spec.cellSize, nx: grid.spec.nx, ny: grid.spec.ny, cells: grid.length, nonEmptyCells: grid.nonEmptyCells },
+    counts: {
+      buildings: result.counts.buildings,
+      floorAreaM2: round3(result.counts.floorAreaM2),
+      links: result.counts.links,
+      vehKmPerYear: round3(result.counts.vehKmPerYear),
+      greenAreas: result.counts.greenAreas,
+      greenAreaHa: round3(result.counts.greenAreaHa),
+      buildingsByUse: result.counts.buildingsByUse,
+      greenByCover: result.counts.greenByCover,
+    },
+    skipped: {
+      buildings: buildings.skipped.length,
+      buildingParts: buildings.table.count - buildings.skipped.length - result.counts.buildings,
+      roads: roads?.skipped.length ?? 0,
+      green: green?.skipped.length ?? 0,
+    },
+    transportNote,
+    ...(districtOut ? { districts: districtOut } : {}),
+    seconds: Math.round(seconds * 1e6) / 1e6,
+    assumptions,
+  };
+  io.out(`${JSON.stringify(summary)}\n`);
+  return EXIT_OK;
+}
+
+export const carbonCommand: Command = {
+  name: 'carbon',
+  summary: 'carbon spatial map: building, transport and sink CO2e per grid cell (GeoJSON)',
+  usage: USAGE,
+  run,
+};
