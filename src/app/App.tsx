@@ -5,6 +5,7 @@ import { useStore } from '../store/index.ts';
 import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { TrafficPanel } from '../ui/TrafficPanel.tsx';
+import { CarbonPanel } from '../ui/CarbonPanel.tsx';
 import { Attribution, JobBar, Notices, SkippedList } from '../ui/StatusViews.tsx';
 import { LANGUAGES, LANGUAGE_NAMES } from '../ui/i18n/index.ts';
 import { useT } from '../ui/useT.ts';
@@ -26,17 +27,17 @@ function LanguageSwitch() {
 
 function LeftTabs() {
   const t = useT();
-  const [tab, setTab] = useState<'layers' | 'traffic'>('layers');
+  const [tab, setTab] = useState<'layers' | 'traffic' | 'carbon'>('layers');
   return (
     <>
       <div className="tabs" role="tablist">
-        {(['layers', 'traffic'] as const).map((k) => (
+        {(['layers', 'traffic', 'carbon'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} aria-pressed={tab === k} onClick={() => setTab(k)} data-tab={k}>
             {t(`tabs.${k}`)}
           </button>
         ))}
       </div>
-      {tab === 'layers' ? <LayerPanel /> : <TrafficPanel />}
+      {tab === 'layers' ? <LayerPanel /> : tab === 'traffic' ? <TrafficPanel /> : <CarbonPanel />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useStore } from '../store/index.ts';
 import { type Bounds, applyView, useMapControls, viewOf } from './MapCamera.tsx';
 import { MapLayer } from './layers.tsx';
 import { TrafficOverlay } from './TrafficOverlay.tsx';
+import { CarbonGridLayer } from './CarbonGridLayer.tsx';
 import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
 import { installTestHooks } from './testHooks.ts';
 
@@ -62,6 +63,7 @@ function Scene() {
           <MapLayer key={l.id} layer={l} />
         ))}
         <TrafficOverlay />
+        <CarbonGridLayer />
       </group>
     </>
   );

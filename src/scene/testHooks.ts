@@ -45,6 +45,14 @@ export function linkMidpoint(featureId: number): [number, number] | null {
 }
 
 function featureTop(layerId: string, featureId: number): THREE.Vector3 | null {
+  if (layerId === 'carbon') {
+    const r = useStore.getState().carbon.result;
+    if (!r || featureId < 0 || featureId >= r.grid.length) return null;
+    const { spec } = r.grid;
+    const x = spec.originX + ((featureId % spec.nx) + 0.5) * spec.cellSize;
+    const y = spec.originY + (Math.floor(featureId / spec.nx) + 0.5) * spec.cellSize;
+    return new THREE.Vector3(x, 1, -y);
+  }
   if (layerId === 'traffic') {
     const p = linkMidpoint(featureId);
     return p ? new THREE.Vector3(p[0], 0.6, -p[1]) : null;

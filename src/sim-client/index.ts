@@ -4,6 +4,7 @@
  */
 import type { IngestApi } from '../../workers/ingest.worker.ts';
 import type { TrafficApi } from '../../workers/traffic.worker.ts';
+import type { CarbonApi } from '../../workers/carbon.worker.ts';
 import { type BridgeEvents, WorkerBridge } from './bridge.ts';
 
 export { CancelledError, WorkerBridge, WorkerCrashedError } from './bridge.ts';
@@ -21,6 +22,14 @@ export function createTrafficBridge(events: BridgeEvents): WorkerBridge<TrafficA
   return new WorkerBridge<TrafficApi>(
     'traffic',
     () => new Worker(new URL('../../workers/traffic.worker.ts', import.meta.url), { type: 'module', name: 'traffic' }),
+    events,
+  );
+}
+
+export function createCarbonBridge(events: BridgeEvents): WorkerBridge<CarbonApi> {
+  return new WorkerBridge<CarbonApi>(
+    'carbon',
+    () => new Worker(new URL('../../workers/carbon.worker.ts', import.meta.url), { type: 'module', name: 'carbon' }),
     events,
   );
 }

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { createIngestSlice } from './ingest.ts';
 import { createTrafficSlice } from './traffic.ts';
+import { createCarbonSlice } from './carbon.ts';
 import { createJobsSlice, createLayersSlice, createSelectionSlice, createUiSlice } from './slices.ts';
 import type { AppState } from './types.ts';
 
@@ -16,7 +17,8 @@ export const useStore = create<AppState>()((...a) => ({
   ...createJobsSlice(...a),
   ...createIngestSlice(...a),
   ...createTrafficSlice(...a),
+  ...createCarbonSlice(...a),
 }));
 
 export { DEFAULT_CITY } from './ingest.ts';
-export type { AppState, FeatureRef, Job, LayerState, LayerStatus, Notice, TrafficState } from './types.ts';
+export type { AppState, CarbonState, FeatureRef, Job, LayerState, LayerStatus, Notice, TrafficState } from './types.ts';

@@ -18,6 +18,8 @@ export const DEFAULT_CITY = {
   buildings: new URL('../../assets/city/monaco/buildings.geojson', import.meta.url).href,
   roads: new URL('../../assets/city/monaco/roads.geojson', import.meta.url).href,
   green: new URL('../../assets/city/monaco/green.geojson', import.meta.url).href,
+  /** The six quartiers (districts for the carbon map); not drawn as a layer. */
+  admin: new URL('../../assets/city/monaco/admin.geojson', import.meta.url).href,
 } as const;
 
 export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_set, get) => {
@@ -93,6 +95,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       // A synthetic city replaces the current one: other layers lie somewhere else on Earth.
       for (const l of get().layers) if (l.id !== 'buildings') get().removeLayer(l.id);
       get().resetTraffic();
+      get().resetCarbon();
       const built = get().layers.find((l) => l.id === 'buildings')?.data?.data.frame;
       if (built) get().setFrame(built);
       const frame = built;

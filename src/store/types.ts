@@ -3,6 +3,7 @@ import type { IngestPhase, IngestedLayer, LayerKind } from '../core/ingest/index
 import type { ColumnarGeometry } from '../core/columnar/index.ts';
 import type { TrafficEdits, TrafficIteration, TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/index.ts';
 import type { SegmentIndex } from '../core/flowviz/index.ts';
+import type { CarbonParams, CarbonRun } from '../core/citycarbon/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
 
@@ -133,4 +134,29 @@ export interface TrafficSlice {
   resetTraffic(): void;
 }
 
-export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice;
+export interface CarbonState {
+  readonly status: 'idle' | 'preparing' | 'running' | 'ready' | 'error';
+  /** The worker has read the city's layers. */
+  readonly prepared: boolean;
+  readonly districtNames: readonly string[];
+  readonly params: CarbonParams;
+  readonly result: CarbonRun | null;
+  /** Computed on the same grid with no what-ifs (and the traffic baseline), for differences. */
+  readonly baseline: CarbonRun | null;
+  readonly display: 'columns' | 'flat';
+  readonly show: 'scenario' | 'difference';
+  readonly visible: boolean;
+  /** 'no-buildings' or a worker's message. */
+  readonly error: string | null;
+}
+
+export interface CarbonSlice {
+  carbon: CarbonState;
+  runCarbon(): Promise<void>;
+  setCarbonParams(p: Partial<CarbonParams>): void;
+  setCarbonDisplay(p: Partial<Pick<CarbonState, 'display' | 'show' | 'visible'>>): void;
+  keepCarbonBaseline(): void;
+  resetCarbon(): void;
+}
+
+export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice;

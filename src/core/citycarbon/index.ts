@@ -1,0 +1,169 @@
+/**
+ * City carbon: the carbon map of the loaded city — buildings, road transport (from the assigned
+ * traffic when there is one, else a documented default load) and green sinks — on a grid and by
+ * district, under a scenario, with the baseline's grid kept so differences are cell by cell.
+ * Units: t CO2e per year; cells in metres of the city's local frame.
+ */
+import {
+  type CarbonGrid,
+  type CarbonResult,
+  type DistrictTotals,
+  type GridSpec,
+  type PolygonSet,
+  type RoadLinkTable,
+  type Scenario,
+  type TransportBasis,
+  type VehicleClassKey,
+  aggregateToDistricts,
+  aggregateToGrid,
+  computeCarbon,
+  readBuildings,
+  readGreen,
+  readPolygonSet,
+  readRoads,
+} from '../carbon/index.ts';
+import type { BuildingTable, GreenTable } from '../carbon/index.ts';
+import type { Assumption } from '../carbon/index.ts';
+import type { LocalFrame } from '../geo/index.ts';
+import type { Polylines } from '../flowviz/index.ts';
+
+export interface CarbonParams {
+  /** Grid cell size, metres (25, 50, 100, 250 or 500). */
+  readonly cellSize: number;
+  readonly basis: TransportBasis;
+  /** Shares of the fleet set by the user (the other classes rescale), e.g. { car_bev: 0.3 }. */
+  readonly fleetShift: Partial<Record<VehicleClassKey, number>>;
+  /** Grid electricity factor, t CO2e/MWh (undefined: the 2023 default). */
+  readonly gridTPerMWh?: number;
+  /** Energy-use cut in one district (a retrofit programme). */
+  readonly retrofit?: { readonly district: number; readonly reduction: number };
+}
+
+/** Assigned traffic to map: directed links with their polylines, flows and congested times. */
+export interface TrafficForCarbon {
+  readonly polylines: Polylines;
+  readonly flows: ArrayLike<number>;
+  readonly timesMin: ArrayLike<number>;
+  readonly lengthM: ArrayLike<number>;
+  readonly isConnector: ArrayLike<number>;
+}
+
+export interface CarbonRun {
+  readonly grid: CarbonGrid;
+  readonly districts: DistrictTotals | null;
+  readonly totals: CarbonResult['totals'];
+  readonly counts: CarbonResult['counts'];
+  readonly assumptions: readonly Assumption[];
+  readonly params: CarbonParams;
+  /** Where transport came from: the assignment, or the default peak load. */
+  readonly transportSource: 'assignment' | 'default-load';
+  readonly seconds: number;
+}
+
+/** Road links from an assignment (connectors left out): one RoadLinkTable row per directed link. */
+export function roadsFromTraffic(t: TrafficForCarbon): RoadLinkTable {
+  const links: number[] = [];
+  const n = t.polylines.offsets.length - 1;
+  for (let l = 0; l < n; l++) if (!t.isConnector[l]) links.push(l);
+  const start = new Int32Array(links.length + 1);
+  let points = 0;
+  links.forEach((l, k) => {
+    points += t.polylines.offsets[l + 1]! - t.polylines.offsets[l]!;
+    start[k + 1] = points;
+  });
+  const xy = new Float64Array(points * 2);
+  const flow = new Float64Array(links.length);
+  const speed = new Float64Array(links.length);
+  const feature = new Int32Array(links.length);
+  links.forEach((l, k) => {
+    const a = t.polylines.offsets[l]!;
+    const b = t.polylines.offsets[l + 1]!;
+    xy.set(t.polylines.coords.subarray(2 * a, 2 * b), 2 * start[k]!);
+    flow[k] = t.flows[l]!;
+    const hours = t.timesMin[l]! / 60;
+    speed[k] = hours > 0 ? t.lengthM[l]! / 1000 / hours : 0;
+    feature[k] = l;
+  });
+  return { count: links.length, start, xy, flow, speed, feature };
+}
+
+export class CarbonSession {
+  private readonly buildings: BuildingTable;
+  private readonly green: GreenTable | undefined;
+  private readonly districtSet: PolygonSet | undefined;
+  private readonly defaultRoads: RoadLinkTable | undefined;
+  /** The grid of the first run per cell size, so later runs line up cell by cell. */
+  private readonly specs = new Map<number, GridSpec>();
+  readonly skipped: number;
+
+  constructor(
+    frame: LocalFrame,
+    inputs: { buildings: readonly unknown[]; roads?: readonly unknown[]; green?: readonly unknown[]; districts?: readonly unknown[] },
+  ) {
+    const b = readBuildings(inputs.buildings, frame);
+    this.buildings = b.table;
+    let skipped = b.skipped.length;
+    if (inputs.green) {
+      const g = readGreen(inputs.green, frame);
+      this.green = g.table;
+      skipped += g.skipped.length;
+    }
+    if (inputs.districts) this.districtSet = readPolygonSet(inputs.districts, frame).table;
+    if (inputs.roads) this.defaultRoads = readRoads(inputs.roads, frame).table;
+    this.skipped = skipped;
+  }
+
+  get districtCount(): number {
+    return this.districtSet?.count ?? 0;
+  }
+
+  run(params: CarbonParams, traffic?: TrafficForCarbon): CarbonRun {
+    const t0 = performance.now();
+    const scenario: Scenario = {
+      ...(Object.keys(params.fleetShift).length > 0 ? { fleetShift: params.fleetShift } : {}),
+      ...(params.gridTPerMWh !== undefined ? { gridTPerMWh: params.gridTPerMWh } : {}),
+      ...(params.retrofit && this.districtSet && params.retrofit.reduction > 0
+        ? { retrofits: [{ area: districtOnly(this.districtSet, params.retrofit.district), reduction: params.retrofit.reduction }] }
+        : {}),
+    };
+    const roads = traffic ? roadsFromTraffic(traffic) : this.defaultRoads;
+    const result = computeCarbon({
+      buildings: this.buildings,
+      ...(roads ? { roads } : {}),
+      ...(this.green ? { green: this.green } : {}),
+      factors: { transportBasis: params.basis },
+      scenario,
+    });
+    const spec = this.specs.get(params.cellSize);
+    const grid = aggregateToGrid(result, params.cellSize, spec);
+    if (!spec) this.specs.set(params.cellSize, grid.spec);
+    return {
+      grid,
+      districts: this.districtSet ? aggregateToDistricts(result, this.districtSet) : null,
+      totals: result.totals,
+      counts: result.counts,
+      assumptions: result.assumptions,
+      params,
+      transportSource: traffic ? 'assignment' : 'default-load',
+      seconds: (performance.now() - t0) / 1000,
+    };
+  }
+}
+
+/** The polygons of district d alone, as a PolygonSet of one feature. */
+function districtOnly(set: PolygonSet, d: number): PolygonSet {
+  if (!Number.isInteger(d) || d < 0 || d >= set.count) throw new RangeError(`no district ${d}`);
+  const p0 = set.featurePolygons[d]!;
+  const p1 = set.featurePolygons[d + 1]!;
+  const r0 = set.polygonRings[p0]!;
+  const r1 = set.polygonRings[p1]!;
+  const q0 = set.ringPoints[r0]!;
+  const q1 = set.ringPoints[r1]!;
+  return {
+    count: 1,
+    featurePolygons: Int32Array.from([0, p1 - p0]),
+    polygonRings: Int32Array.from(set.polygonRings.subarray(p0, p1 + 1), (r) => r - r0),
+    ringPoints: Int32Array.from(set.ringPoints.subarray(r0, r1 + 1), (q) => q - q0),
+    xy: set.xy.slice(2 * q0, 2 * q1),
+  };
+}

@@ -1,0 +1,93 @@
+// The carbon slice: read the city into the carbon worker, compute the carbon map for the scenario
+// (with the assigned traffic when there is one), keep a baseline on the same grid for differences.
+import type { StateCreator } from 'zustand';
+import type { CarbonParams, CarbonRun, TrafficForCarbon } from '../core/citycarbon/index.ts';
+import type { TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/index.ts';
+import { createCarbonBridge } from '../sim-client/index.ts';
+import { DEFAULT_CITY } from './ingest.ts';
+import type { AppState, CarbonSlice, CarbonState } from './types.ts';
+
+export const BASELINE_CARBON_PARAMS: Omit<CarbonParams, 'cellSize' | 'basis'> = { fleetShift: {} };
+
+export const INITIAL_CARBON: CarbonState = {
+  status: 'idle',
+  prepared: false,
+  districtNames: [],
+  params: { cellSize: 100, basis: 'ttw', fleetShift: {} },
+  result: null,
+  baseline: null,
+  display: 'columns',
+  show: 'scenario',
+  visible: true,
+  error: null,
+};
+
+function trafficInput(view: TrafficNetworkView | null, run: TrafficRunResult | null): TrafficForCarbon | undefined {
+  if (!view || !run) return undefined;
+  return { polylines: view.polylines, flows: run.flows, timesMin: run.timesMin, lengthM: view.lengthM, isConnector: view.isConnector };
+}
+
+export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (set, get) => {
+  const bridge = createCarbonBridge({
+    onCrash: (worker, message) => {
+      get().notify('error', 'notice.workerCrashed', { worker, message });
+      set((s) => ({ carbon: { ...s.carbon, prepared: false, status: 'idle' } }));
+    },
+  });
+  const patch = (p: Partial<CarbonState>): void => set((s) => ({ carbon: { ...s.carbon, ...p } }));
+
+  const prepare = async (): Promise<boolean> => {
+    const s = get();
+    const layer = (kind: string) => s.layers.find((l) => l.kind === kind && l.status === 'ready');
+    const buildings = layer('buildings');
+    if (!buildings || !s.frame) {
+      patch({ status: 'error', error: 'no-buildings' });
+      return false;
+    }
+    const roads = layer('roads');
+    const green = layer('green');
+    // Districts: the embedded city's quartiers while it is the city shown.
+    const districts = buildings.source === DEFAULT_CITY.buildings ? DEFAULT_CITY.admin : undefined;
+    const frame = s.frame;
+    patch({ status: 'preparing', error: null });
+    const out = await bridge.call((api) =>
+      api.prepare(frame, {
+        buildings: buildings.source,
+        ...(roads ? { roads: roads.source } : {}),
+        ...(green ? { green: green.source } : {}),
+        ...(districts ? { districts } : {}),
+      }),
+    );
+    patch({ prepared: true, districtNames: out.districtNames });
+    return true;
+  };
+
+  return {
+    carbon: INITIAL_CARBON,
+
+    runCarbon: async () => {
+      try {
+        if (!get().carbon.prepared && !(await prepare())) return;
+        const c = get().carbon;
+        const t = get().traffic;
+        patch({ status: 'running', error: null });
+        let baseline = c.baseline;
+        if (!baseline || baseline.params.cellSize !== c.params.cellSize || baseline.params.basis !== c.params.basis) {
+          const base: CarbonParams = { ...BASELINE_CARBON_PARAMS, cellSize: c.params.cellSize, basis: c.params.basis };
+          const traffic = trafficInput(t.view, t.baseline);
+          baseline = (await bridge.call((api) => api.run(base, traffic))) as CarbonRun;
+        }
+        const traffic = trafficInput(t.view, t.result);
+        const result = (await bridge.call((api) => api.run(c.params, traffic))) as CarbonRun;
+        patch({ status: 'ready', result, baseline });
+      } catch (err) {
+        patch({ status: get().carbon.result ? 'ready' : 'error', error: err instanceof Error ? err.message : String(err) });
+      }
+    },
+
+    setCarbonParams: (p) => patch({ params: { ...get().carbon.params, ...p } }),
+    setCarbonDisplay: (p) => patch(p),
+    keepCarbonBaseline: () => patch({ baseline: get().carbon.result }),
+    resetCarbon: () => set({ carbon: INITIAL_CARBON }),
+  };
+};

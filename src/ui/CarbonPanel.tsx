@@ -1,0 +1,181 @@
+// The carbon panel: grid and basis, what-ifs (fleet shift, grid electricity, a district retrofit),
+// totals by sector against the baseline, districts, display options, legend and every assumption.
+import { GRID_T_PER_MWH } from '../core/carbon/index.ts';
+import { CARBON_RAMP } from '../scene/carbonStyle.ts';
+import { type CarbonState, useStore } from '../store/index.ts';
+import { Legend } from './Legend.tsx';
+import { useNumberFormat, useT } from './useT.ts';
+
+const CELL_SIZES = [25, 50, 100, 250, 500] as const;
+type Sector = 'buildings' | 'transport' | 'sinks' | 'net';
+const SECTORS: readonly Sector[] = ['buildings', 'transport', 'sinks', 'net'];
+
+export function CarbonPanel() {
+  const t = useT();
+  const fmt0 = useNumberFormat(0);
+  const fmt1 = useNumberFormat(1);
+  const c = useStore((s) => s.carbon);
+  const { runCarbon, setCarbonParams, setCarbonDisplay, keepCarbonBaseline } = useStore.getState();
+  const busy = c.status === 'running' || c.status === 'preparing';
+  const p = c.params;
+  const r = c.result;
+  const b = c.baseline;
+  const pct = (v: number | undefined) => Math.round((v ?? 0) * 100);
+  const setShift = (key: 'car_bev' | 'car_fcev', share: number): void => {
+    const next = { ...p.fleetShift };
+    if (share > 0) next[key] = share;
+    else delete next[key];
+    setCarbonParams({ fleetShift: next });
+  };
+  const diff = (v: number, base: number | undefined) =>
+    base === undefined || base === v ? null : <span className={v > base ? 'up' : 'down'}> ({v > base ? '+' : ''}{fmt0(v - base)})</span>;
+
+  return (
+    <section className="panel carbon-panel" aria-label={t('carbon.title')} data-testid="carbon-panel" data-status={c.status}>
+      <h2>{t('carbon.title')}</h2>
+      <p className="muted small">{t('carbon.intro')}</p>
+      {c.error ? (
+        <div className="layer-error" role="alert">
+          {c.error === 'no-buildings' ? t('carbon.noBuildings') : t('carbon.failed', { message: c.error })}
+        </div>
+      ) : null}
+      <label className="field">
+        <span>{t('carbon.cellSize')}</span>
+        <select value={p.cellSize} disabled={busy} onChange={(e) => setCarbonParams({ cellSize: Number(e.target.value) })}>
+          {CELL_SIZES.map((s) => (
+            <option key={s} value={s}>{s} m</option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('carbon.basis')}</span>
+        <select value={p.basis} disabled={busy} onChange={(e) => setCarbonParams({ basis: e.target.value as CarbonState['params']['basis'] })}>
+          <option value="ttw">{t('carbon.basis.ttw')}</option>
+          <option value="wtw">{t('carbon.basis.wtw')}</option>
+        </select>
+      </label>
+      <h3>{t('carbon.whatifs')}</h3>
+      <label className="field">
+        <span>{t('carbon.ev')}</span>
+        <input type="range" min={0} max={100} step={5} value={pct(p.fleetShift.car_bev)} disabled={busy}
+          onChange={(e) => setShift('car_bev', Number(e.target.value) / 100)} aria-label={t('carbon.ev')} data-testid="carbon-ev" />
+        <output>{pct(p.fleetShift.car_bev)} %</output>
+      </label>
+      <label className="field">
+        <span>{t('carbon.fcev')}</span>
+        <input type="range" min={0} max={100} step={5} value={pct(p.fleetShift.car_fcev)} disabled={busy}
+          onChange={(e) => setShift('car_fcev', Number(e.target.value) / 100)} aria-label={t('carbon.fcev')} />
+        <output>{pct(p.fleetShift.car_fcev)} %</output>
+      </label>
+      <label className="field">
+        <span>{t('carbon.grid')}</span>
+        <input type="range" min={0} max={0.6} step={0.01} value={p.gridTPerMWh ?? GRID_T_PER_MWH} disabled={busy}
+          onChange={(e) => setCarbonParams({ gridTPerMWh: Number(e.target.value) })} aria-label={t('carbon.grid')} />
+        <output>{(p.gridTPerMWh ?? GRID_T_PER_MWH).toFixed(3)} {t('unit.tPerMWh')}</output>
+      </label>
+      {c.districtNames.length > 0 ? (
+        <>
+          <label className="field">
+            <span>{t('carbon.retrofit')}</span>
+            <input type="range" min={0} max={60} step={5} value={pct(p.retrofit?.reduction)} disabled={busy}
+              onChange={(e) => setCarbonParams({ retrofit: { district: p.retrofit?.district ?? 0, reduction: Number(e.target.value) / 100 } })}
+              aria-label={t('carbon.retrofit')} />
+            <output>−{pct(p.retrofit?.reduction)} %</output>
+          </label>
+          <label className="field">
+            <span>{t('carbon.retrofitDistrict')}</span>
+            <select value={p.retrofit?.district ?? 0} disabled={busy}
+              onChange={(e) => setCarbonParams({ retrofit: { district: Number(e.target.value), reduction: p.retrofit?.reduction ?? 0 } })}>
+              {c.districtNames.map((n, i) => (
+                <option key={i} value={i}>{n}</option>
+              ))}
+            </select>
+          </label>
+        </>
+      ) : null}
+      <div className="buttons">
+        <button type="button" className="primary" onClick={() => void runCarbon()} disabled={busy} data-testid="carbon-run">
+          {busy ? t('carbon.computing') : r ? t('carbon.update') : t('carbon.compute')}
+        </button>
+      </div>
+      {r ? (
+        <>
+          <div className="small" data-testid="carbon-result">
+            {t('carbon.cells', { cells: fmt0(r.grid.nonEmptyCells), seconds: fmt1(r.seconds) })}
+            <div className="muted">{t(`carbon.transportFrom.${r.transportSource}`)}</div>
+          </div>
+          <table className="summary" data-testid="carbon-totals">
+            <thead>
+              <tr><th>{t('carbon.sector')}</th><th>{t('traffic.baseline')}</th><th>{t('traffic.scenario')}</th></tr>
+            </thead>
+            <tbody>
+              {SECTORS.map((k) => (
+                <tr key={k} data-sector={k}>
+                  <th scope="row">{t(`carbon.${k}`)}</th>
+                  <td>{b ? fmt0(b.grid.totals[k]) : '—'}</td>
+                  <td>{fmt0(r.grid.totals[k])}{diff(r.grid.totals[k], b?.grid.totals[k])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="muted small">{t('unit.tPerYear')}</div>
+          {b !== r ? <button type="button" className="link" onClick={keepCarbonBaseline}>{t('traffic.setBaseline')}</button> : null}
+          {r.districts ? (
+            <details>
+              <summary>{t('carbon.districts')}</summary>
+              <table className="summary">
+                <thead>
+                  <tr><th /><th>{t('carbon.buildings')}</th><th>{t('carbon.transport')}</th><th>{t('carbon.sinks')}</th><th>{t('carbon.net')}</th></tr>
+                </thead>
+                <tbody>
+                  {Array.from({ length: r.districts.net.length }, (_, d) => (
+                    <tr key={d}>
+                      <th scope="row">{c.districtNames[d] ?? t('carbon.outside')}</th>
+                      <td>{fmt0(r.districts!.buildings[d]!)}</td>
+                      <td>{fmt0(r.districts!.transport[d]!)}</td>
+                      <td>{fmt0(r.districts!.sinks[d]!)}</td>
+                      <td>{fmt0(r.districts!.net[d]!)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          ) : null}
+          <label className="check">
+            <input type="checkbox" checked={c.visible} onChange={(e) => setCarbonDisplay({ visible: e.target.checked })} />
+            {t('carbon.visible')}
+          </label>
+          <div className="buttons">
+            {(['columns', 'flat'] as const).map((d) => (
+              <button key={d} type="button" aria-pressed={c.display === d} onClick={() => setCarbonDisplay({ display: d })}>{t(`carbon.display.${d}`)}</button>
+            ))}
+          </div>
+          <label className="field">
+            <span>{t('carbon.show')}</span>
+            <select value={c.show} onChange={(e) => setCarbonDisplay({ show: e.target.value as CarbonState['show'] })} data-testid="carbon-show">
+              <option value="scenario">{t('carbon.show.scenario')}</option>
+              <option value="difference">{t('carbon.show.difference')}</option>
+            </select>
+          </label>
+          <Legend title={t('carbon.legend')} ramp={{ colors: CARBON_RAMP, min: '−', max: '+', unit: t('unit.tPerYear') }} />
+          <details>
+            <summary>{t('traffic.assumptions')}</summary>
+            <table className="props">
+              <tbody>
+                {r.assumptions.map((a) => (
+                  <tr key={a.key}>
+                    <th scope="row">{a.key}</th>
+                    <td>
+                      {String(a.value)}{a.unit ? ` ${a.unit}` : ''}
+                      <div className="muted">{a.source}</div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+// The carbon map in the viewer: computed in the worker from the loaded city, drawn as columns, totals
+// equal to the sum of the cells, a fleet shift lowering transport, the difference view, a cell's
+// breakdown on click, and transport switching to assigned traffic once there is an assignment.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type OpenedApp, openCity } from './harness.ts';
+
+let app: OpenedApp;
+let page: Page;
+
+interface CarbonView {
+  status: string;
+  result: { grid: { totals: Record<string, number>; attributes: Record<string, { value: Float64Array }> }; transportSource: string; params: { fleetShift: Record<string, number> } } | null;
+  baseline: { grid: { totals: Record<string, number> } } | null;
+}
+const carbon = (p: Page) =>
+  p.evaluate(() => {
+    const c = (window as unknown as { __citytwinStore: { getState(): { carbon: CarbonView } } }).__citytwinStore.getState().carbon;
+    if (!c.result) return null;
+    const sums: Record<string, number> = {};
+    for (const k of ['buildings', 'transport', 'sinks', 'net']) sums[k] = Array.from(c.result.grid.attributes[k]!.value).reduce((a, b) => a + b, 0);
+    // The cell with the largest net emissions, for the click test.
+    const net = c.result.grid.attributes['net']!.value;
+    let top = 0;
+    for (let i = 1; i < net.length; i++) if (net[i]! > net[top]!) top = i;
+    return { totals: c.result.grid.totals, sums, base: c.baseline?.grid.totals ?? null, source: c.result.transportSource, top, topNet: net[top]!, shift: c.result.params.fleetShift };
+  });
+
+beforeAll(async () => {
+  app = await openCity();
+  page = app.page;
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('carbon map in the viewer', () => {
+  it('computes the map for Monaco; totals equal the sum of the cells', async () => {
+    await page.click('button[data-tab=carbon]');
+    await page.click('[data-testid=carbon-run]');
+    await page.waitForSelector('[data-testid=carbon-result]', { timeout: 60_000 });
+    const c = (await carbon(page))!;
+    expect(c.totals['buildings']).toBeGreaterThan(10_000);
+    expect(c.totals['sinks']).toBeLessThan(0);
+    for (const k of ['buildings', 'transport', 'sinks', 'net']) expect(Math.abs(c.sums[k]! - c.totals[k]!)).toBeLessThanOrEqual(1e-9 * Math.abs(c.totals[k]!) + 1e-9);
+    expect(c.source).toBe('default-load');
+    expect(await page.textContent('[data-testid=carbon-result]')).toContain('default peak load');
+  });
+
+  it('30 % battery-electric cars lower tank-to-wheel transport emissions against the baseline', async () => {
+    const before = (await carbon(page))!;
+    await page.locator('[data-testid=carbon-ev]').fill('30');
+    await page.click('[data-testid=carbon-run]');
+    await expect.poll(async () => (await carbon(page))?.shift['car_bev']).toBe(0.3);
+    const after = (await carbon(page))!;
+    expect(after.totals['transport']).toBeLessThan(before.totals['transport']! * 0.8);
+    expect(after.totals['buildings']).toBeCloseTo(before.totals['buildings']!, 6);
+    expect(after.base!['transport']).toBeCloseTo(before.totals['transport']!, 6);
+    expect(await page.textContent('[data-testid=carbon-totals] tr[data-sector=transport]')).toMatch(/\(-[\d,]+\)/);
+  });
+
+  it('clicking the highest cell shows its breakdown by sector', async () => {
+    const c = (await carbon(page))!;
+    const pos = await page.evaluate((cell) => {
+      const h = (window as unknown as { __citytwin: { lookAt(l: string, i: number, d?: number, t?: number): boolean; screenOf(l: string, i: number): { x: number; y: number } | null } }).__citytwin;
+      h.lookAt('carbon', cell, 700, 0.5);
+      return h.screenOf('carbon', cell);
+    }, c.top);
+    await page.mouse.click(pos!.x, pos!.y);
+    const panel = page.locator('[data-testid=info-panel]');
+    await expect.poll(() => panel.locator('.info-title').textContent()).toBe(`Grid cell ${c.top}`);
+    const netCell = (await panel.locator('tr[data-sector=net] td').last().textContent())!.replace(/,/g, '');
+    expect(Number(netCell)).toBeCloseTo(c.topNet, 0);
+  });
+
+  it('uses the assigned traffic once there is an assignment', async () => {
+    await page.click('button[data-tab=traffic]');
+    await page.getByRole('button', { name: 'Build network and demand' }).click();
+    await page.click('[data-testid=traffic-run]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=traffic-result]', { timeout: 60_000 });
+    await page.click('button[data-tab=carbon]');
+    await page.click('[data-testid=carbon-run]');
+    await expect.poll(async () => (await carbon(page))?.source, { timeout: 30_000 }).toBe('assignment');
+    expect(await page.textContent('[data-testid=carbon-result]')).toContain('assigned traffic');
+  });
+
+  it('logged no console errors', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
