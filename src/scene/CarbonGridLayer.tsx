@@ -6,6 +6,7 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { useThree } from '@react-three/fiber';
 import * as THREE from 'three';
 import { useStore } from '../store/index.ts';
+import { unlessDrawing } from './useFeatureHighlight.ts';
 import { FLAT_HEIGHT_M, MAX_COLUMN_M, carbonColor, cellValues, maxAbsOf } from './carbonStyle.ts';
 
 const CLICK_SLOP_PX = 6;
@@ -31,6 +32,7 @@ export function CarbonGridLayer() {
   const mesh = useMemo(() => {
     const m = new THREE.InstancedMesh(geometry, material, capacity);
     m.frustumCulled = false;
+    m.raycast = unlessDrawing(THREE.InstancedMesh.prototype.raycast);
     return m;
   }, [geometry, material, capacity]);
   useEffect(() => () => mesh.dispose(), [mesh]);

@@ -9,13 +9,15 @@ import { type ColumnarGeometry, geometryBytes } from '../core/columnar/index.ts'
 import { useStore } from '../store/index.ts';
 import type { FeatureMaterial } from './featureMaterial.ts';
 import { featureOfFace, toBufferGeometry } from './geometry.ts';
-import { useFeatureHighlight } from './useFeatureHighlight.ts';
+import { unlessDrawing, useFeatureHighlight } from './useFeatureHighlight.ts';
 
 /**
  * Geometry bytes handed to the GPU per frame while a layer appears: uploading a whole big city in one
  * frame would block the main thread for hundreds of milliseconds, so chunks join the scene a few at a time.
  */
 const UPLOAD_BYTES_PER_FRAME = 2 * 1024 * 1024;
+
+const pickRaycast = unlessDrawing(acceleratedRaycast);
 
 /** Clicks that moved further than this many pixels are drags (camera moves), not picks. */
 const CLICK_SLOP_PX = 6;
@@ -102,7 +104,7 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
           key={i}
           geometry={g}
           material={feature.material}
-          raycast={acceleratedRaycast}
+          raycast={pickRaycast}
           renderOrder={renderOrder}
           onPointerMove={onMove}
           onPointerOut={onOut}

@@ -11,11 +11,12 @@ import { type SegmentIndex, pickLink } from '../core/flowviz/index.ts';
 import { useStore } from '../store/index.ts';
 import { createFeatureMaterial } from './featureMaterial.ts';
 import { toBufferGeometry } from './geometry.ts';
-import { useFeatureHighlight } from './useFeatureHighlight.ts';
+import { unlessDrawing, useFeatureHighlight } from './useFeatureHighlight.ts';
 
 /** Height of the ribbons above the ground, metres (over the base-map roads). */
 export const TRAFFIC_Z = 0.6;
 const CLICK_SLOP_PX = 6;
+const planeRaycast = unlessDrawing(THREE.Mesh.prototype.raycast);
 
 interface Props {
   layerId: string;
@@ -90,7 +91,7 @@ export function TrafficLayer({ layerId, chunks, index, linkCount, colors, widths
         <mesh key={i} geometry={g} material={feature.material} renderOrder={4} raycast={() => null} />
       ))}
       {visible ? (
-        <mesh position={[(x0 + x1) / 2, (y0 + y1) / 2, TRAFFIC_Z]} material={pickPlane} onPointerMove={onMove} onClick={onClick}>
+        <mesh position={[(x0 + x1) / 2, (y0 + y1) / 2, TRAFFIC_Z]} material={pickPlane} raycast={planeRaycast} onPointerMove={onMove} onClick={onClick}>
           <planeGeometry args={[x1 - x0 + 200, y1 - y0 + 200]} />
         </mesh>
       ) : null}

@@ -2,6 +2,7 @@
 // re-rendering React (fast-changing state is read with getState()).
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
+import type * as THREE from 'three';
 import { useStore } from '../store/index.ts';
 import type { FeatureMaterial } from './featureMaterial.ts';
 
@@ -23,4 +24,15 @@ export function useFeatureHighlight(feature: FeatureMaterial, layerId: string, o
     feature.setOpacity(opacity);
     invalidate();
   }, [feature, opacity, invalidate]);
+}
+
+/**
+ * Wraps a raycast so it sees nothing while a green area is being drawn: clicks then reach the drawing
+ * plane on the ground instead of the buildings, links or carbon columns in front of it.
+ */
+export function unlessDrawing<T extends THREE.Object3D>(raycast: (this: T, raycaster: THREE.Raycaster, hits: THREE.Intersection[]) => void) {
+  return function (this: T, raycaster: THREE.Raycaster, hits: THREE.Intersection[]): void {
+    if (useStore.getState().carbon.drawing) return;
+    raycast.call(this, raycaster, hits);
+  };
 }

@@ -20,6 +20,7 @@ export const INITIAL_CARBON: CarbonState = {
   show: 'scenario',
   visible: true,
   error: null,
+  drawing: null,
 };
 
 function trafficInput(view: TrafficNetworkView | null, run: TrafficRunResult | null): TrafficForCarbon | undefined {
@@ -89,5 +90,30 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
     setCarbonDisplay: (p) => patch(p),
     keepCarbonBaseline: () => patch({ baseline: get().carbon.result }),
     resetCarbon: () => set({ carbon: INITIAL_CARBON }),
+    startDrawing: (cover) => patch({ drawing: { points: [], cover } }),
+    addDrawingPoint: (x, y) => {
+      const d = get().carbon.drawing;
+      if (d) patch({ drawing: { ...d, points: [...d.points, x, y] } });
+    },
+    undoDrawingPoint: () => {
+      const d = get().carbon.drawing;
+      if (d) patch({ drawing: { ...d, points: d.points.slice(0, -2) } });
+    },
+    finishDrawing: () => {
+      const c = get().carbon;
+      const d = c.drawing;
+      if (!d) return;
+      if (d.points.length < 6) {
+        patch({ drawing: null });
+        return;
+      }
+      const extraGreen = [...(c.params.extraGreen ?? []), { ring: d.points, cover: d.cover }];
+      patch({ drawing: null, params: { ...c.params, extraGreen } });
+    },
+    cancelDrawing: () => patch({ drawing: null }),
+    removeExtraGreen: (index) => {
+      const c = get().carbon;
+      patch({ params: { ...c.params, extraGreen: (c.params.extraGreen ?? []).filter((_, i) => i !== index) } });
+    },
   };
 };

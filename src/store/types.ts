@@ -4,6 +4,7 @@ import type { ColumnarGeometry } from '../core/columnar/index.ts';
 import type { TrafficEdits, TrafficIteration, TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/index.ts';
 import type { SegmentIndex } from '../core/flowviz/index.ts';
 import type { CarbonParams, CarbonRun } from '../core/citycarbon/index.ts';
+import type { LandCover } from '../core/carbon/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
 
@@ -148,6 +149,8 @@ export interface CarbonState {
   readonly visible: boolean;
   /** 'no-buildings' or a worker's message. */
   readonly error: string | null;
+  /** A green area being drawn on the map: its points so far (local metres) and land cover. */
+  readonly drawing: { readonly points: readonly number[]; readonly cover: LandCover } | null;
 }
 
 export interface CarbonSlice {
@@ -157,6 +160,13 @@ export interface CarbonSlice {
   setCarbonDisplay(p: Partial<Pick<CarbonState, 'display' | 'show' | 'visible'>>): void;
   keepCarbonBaseline(): void;
   resetCarbon(): void;
+  startDrawing(cover: LandCover): void;
+  addDrawingPoint(x: number, y: number): void;
+  undoDrawingPoint(): void;
+  /** Closes the drawn polygon (at least 3 points) and adds it to the scenario's new green areas. */
+  finishDrawing(): void;
+  cancelDrawing(): void;
+  removeExtraGreen(index: number): void;
 }
 
 export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice;

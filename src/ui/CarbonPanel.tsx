@@ -1,6 +1,7 @@
 // The carbon panel: grid and basis, what-ifs (fleet shift, grid electricity, a district retrofit),
 // totals by sector against the baseline, districts, display options, legend and every assumption.
-import { GRID_T_PER_MWH } from '../core/carbon/index.ts';
+import { useState } from 'react';
+import { GRID_T_PER_MWH, type LandCover } from '../core/carbon/index.ts';
 import { CARBON_RAMP } from '../scene/carbonStyle.ts';
 import { type CarbonState, useStore } from '../store/index.ts';
 import { Legend } from './Legend.tsx';
@@ -9,6 +10,58 @@ import { useNumberFormat, useT } from './useT.ts';
 const CELL_SIZES = [25, 50, 100, 250, 500] as const;
 type Sector = 'buildings' | 'transport' | 'sinks' | 'net';
 const SECTORS: readonly Sector[] = ['buildings', 'transport', 'sinks', 'net'];
+
+const DRAWABLE_COVERS: readonly LandCover[] = ['park', 'forest', 'garden', 'grass'];
+
+/** Shoelace area of a flat ring, m². */
+function ringArea(ring: readonly number[]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) a += (ring[j]! - ring[i]!) * (ring[j + 1]! + ring[i + 1]!);
+  return Math.abs(a / 2);
+}
+
+function GreenAreas({ busy }: { busy: boolean }) {
+  const t = useT();
+  const fmt0 = useNumberFormat(0);
+  const drawing = useStore((s) => s.carbon.drawing);
+  const extra = useStore((s) => s.carbon.params.extraGreen) ?? [];
+  const [cover, setCover] = useState<LandCover>('park');
+  const { startDrawing, finishDrawing, undoDrawingPoint, cancelDrawing, removeExtraGreen } = useStore.getState();
+  return (
+    <div className="green-areas">
+      <h3>{t('carbon.green')}</h3>
+      <ul className="plain small">
+        {extra.map((g, i) => (
+          <li key={i}>
+            {t('carbon.green.item', { cover: t(`cover.${g.cover}`), area: fmt0(ringArea(g.ring)) })}{' '}
+            <button type="button" className="link" onClick={() => removeExtraGreen(i)} disabled={busy}>{t('carbon.green.remove')}</button>
+          </li>
+        ))}
+      </ul>
+      {drawing ? (
+        <div role="status">
+          <p className="small">{t('carbon.green.hint')}</p>
+          <div className="buttons">
+            <button type="button" className="primary" onClick={finishDrawing} disabled={drawing.points.length < 6} data-testid="green-finish">{t('carbon.green.finish')}</button>
+            <button type="button" onClick={undoDrawingPoint} disabled={drawing.points.length === 0}>{t('carbon.green.undo')}</button>
+            <button type="button" onClick={cancelDrawing}>{t('carbon.green.cancel')}</button>
+          </div>
+        </div>
+      ) : (
+        <div className="field">
+          <span>{t('carbon.green.cover')}</span>
+          <select value={cover} onChange={(e) => setCover(e.target.value as LandCover)} disabled={busy}>
+            {DRAWABLE_COVERS.map((k) => (
+              <option key={k} value={k}>{t(`cover.${k}`)}</option>
+            ))}
+          </select>
+          <span />
+          <button type="button" onClick={() => startDrawing(cover)} disabled={busy} data-testid="green-draw" className="span3">{t('carbon.green.draw')}</button>
+        </div>
+      )}
+    </div>
+  );
+}
 
 export function CarbonPanel() {
   const t = useT();
@@ -93,8 +146,9 @@ export function CarbonPanel() {
           </label>
         </>
       ) : null}
+      <GreenAreas busy={busy} />
       <div className="buttons">
-        <button type="button" className="primary" onClick={() => void runCarbon()} disabled={busy} data-testid="carbon-run">
+        <button type="button" className="primary" onClick={() => void runCarbon()} disabled={busy || c.drawing !== null} data-testid="carbon-run">
           {busy ? t('carbon.computing') : r ? t('carbon.update') : t('carbon.compute')}
         </button>
       </div>

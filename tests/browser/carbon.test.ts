@@ -74,6 +74,24 @@ describe('carbon map in the viewer', () => {
     expect(Number(netCell)).toBeCloseTo(c.topNet, 0);
   });
 
+  it('a green area drawn on the map adds absorption', async () => {
+    const before = (await carbon(page))!;
+    if (await page.locator('[data-testid=info-panel] .close').count()) await page.click('[data-testid=info-panel] .close');
+    await page.evaluate(() => (window as unknown as { __citytwin: { resetView(): void } }).__citytwin.resetView());
+    await page.click('[data-testid=green-draw]');
+    // Between the left panel (up to 280 px) and the right one (from 560 px), where only the map is.
+    const box = (await page.locator('canvas').boundingBox())!;
+    const cx = box.x + box.width * 0.47;
+    const cy = box.y + box.height * 0.5;
+    for (const [dx, dy] of [[-60, -60], [60, -60], [60, 60], [-60, 60]] as const) await page.mouse.click(cx + dx, cy + dy);
+    await page.click('[data-testid=green-finish]');
+    expect(await page.textContent('.green-areas')).toMatch(/Park, [\d,]+ m²/);
+    await page.click('[data-testid=carbon-run]');
+    await expect.poll(async () => (await carbon(page))!.totals['sinks']!).toBeLessThan(before.totals['sinks']!);
+    const after = (await carbon(page))!;
+    expect(after.totals['buildings']).toBeCloseTo(before.totals['buildings']!, 6);
+  });
+
   it('uses the assigned traffic once there is an assignment', async () => {
     await page.click('button[data-tab=traffic]');
     await page.getByRole('button', { name: 'Build network and demand' }).click();

@@ -17,12 +17,14 @@ import {
   aggregateToDistricts,
   aggregateToGrid,
   computeCarbon,
+  concatPolygonSets,
+  greenFromLocal,
   readBuildings,
   readGreen,
   readPolygonSet,
   readRoads,
 } from '../carbon/index.ts';
-import type { BuildingTable, GreenTable } from '../carbon/index.ts';
+import type { BuildingTable, GreenTable, LandCover } from '../carbon/index.ts';
 import type { Assumption } from '../carbon/index.ts';
 import type { LocalFrame } from '../geo/index.ts';
 import type { Polylines } from '../flowviz/index.ts';
@@ -37,6 +39,8 @@ export interface CarbonParams {
   readonly gridTPerMWh?: number;
   /** Energy-use cut in one district (a retrofit programme). */
   readonly retrofit?: { readonly district: number; readonly reduction: number };
+  /** Green areas drawn on the map: outer rings as flat local-metre [x0, y0, x1, y1, …], with a land cover. */
+  readonly extraGreen?: readonly { readonly ring: readonly number[]; readonly cover: LandCover }[];
 }
 
 /** Assigned traffic to map: directed links with their polylines, flows and congested times. */
@@ -122,6 +126,7 @@ export class CarbonSession {
     const scenario: Scenario = {
       ...(Object.keys(params.fleetShift).length > 0 ? { fleetShift: params.fleetShift } : {}),
       ...(params.gridTPerMWh !== undefined ? { gridTPerMWh: params.gridTPerMWh } : {}),
+      ...(params.extraGreen && params.extraGreen.length > 0 ? { extraGreen: extraGreenTable(params.extraGreen) } : {}),
       ...(params.retrofit && this.districtSet && params.retrofit.reduction > 0
         ? { retrofits: [{ area: districtOnly(this.districtSet, params.retrofit.district), reduction: params.retrofit.reduction }] }
         : {}),
@@ -148,6 +153,19 @@ export class CarbonSession {
       seconds: (performance.now() - t0) / 1000,
     };
   }
+}
+
+/** Drawn green areas (any mix of land covers) as one green table. */
+function extraGreenTable(list: NonNullable<CarbonParams['extraGreen']>): GreenTable {
+  const tables = list.map((g) => greenFromLocal([[g.ring]], g.cover));
+  const polygons = tables.slice(1).reduce((acc, t) => concatPolygonSets(acc, t.polygons), tables[0]!.polygons);
+  const cover = new Uint8Array(tables.reduce((n, t) => n + t.cover.length, 0));
+  let k = 0;
+  for (const t of tables) {
+    cover.set(t.cover, k);
+    k += t.cover.length;
+  }
+  return { polygons, cover };
 }
 
 /** The polygons of district d alone, as a PolygonSet of one feature. */
