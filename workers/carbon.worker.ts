@@ -3,6 +3,8 @@
 import { expose, transfer } from 'comlink';
 import { type CarbonParams, type CarbonRun, CarbonSession, type TrafficForCarbon } from '../src/core/citycarbon/index.ts';
 import { collectBuffers } from '../src/core/columnar/index.ts';
+import { type CarbonFileFormat, type CarbonFileInfo, type ImportedCarbonLayer, importCarbonLayer, inspectCarbonFile } from '../src/core/citycarbon/imported.ts';
+import type { CrsCode } from '../src/core/crs/index.ts';
 import { type LocalFrame, parseGeoJson, propertiesOf, propertyText } from '../src/core/geo/index.ts';
 
 let session: CarbonSession | undefined;
@@ -32,6 +34,17 @@ const api = {
       districtNames: (districts ?? []).map((f, i) => propertyText(propertiesOf(f)['name']) || `#${i + 1}`),
       skipped: session.skipped,
     };
+  },
+
+  /** The value properties (or CSV columns) of someone else's carbon map, and how its CRS reads. */
+  async inspectFile(text: string, format: CarbonFileFormat): Promise<CarbonFileInfo> {
+    return inspectCarbonFile(text, format);
+  },
+
+  /** Someone else's carbon map as a drawable layer in the city's frame. */
+  async importFile(text: string, format: CarbonFileFormat, property: string, crs: CrsCode | undefined, frame: LocalFrame): Promise<ImportedCarbonLayer> {
+    const layer = importCarbonLayer(text, format, property, crs, frame);
+    return transfer(layer, collectBuffers(layer));
   },
 
   async run(params: CarbonParams, traffic?: TrafficForCarbon): Promise<CarbonRun> {

@@ -7,6 +7,7 @@ import { type Bounds, applyView, useMapControls, viewOf } from './MapCamera.tsx'
 import { MapLayer } from './layers.tsx';
 import { TrafficOverlay } from './TrafficOverlay.tsx';
 import { CarbonGridLayer } from './CarbonGridLayer.tsx';
+import { ImportedCarbonLayer } from './ImportedCarbonLayer.tsx';
 import { DrawGreen } from './DrawGreen.tsx';
 import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
 import { installTestHooks } from './testHooks.ts';
@@ -65,6 +66,7 @@ function Scene() {
         ))}
         <TrafficOverlay />
         <CarbonGridLayer />
+        <ImportedCarbonLayer />
         {base ? <DrawGreen bounds={base} /> : null}
       </group>
     </>

@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { CarbonParams, CarbonRun, TrafficForCarbon } from '../core/citycarbon/index.ts';
 import type { TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/index.ts';
+import { formatOf } from '../core/citycarbon/imported.ts';
 import { createCarbonBridge } from '../sim-client/index.ts';
 import { DEFAULT_CITY } from './ingest.ts';
 import type { AppState, CarbonSlice, CarbonState } from './types.ts';
@@ -21,6 +22,12 @@ export const INITIAL_CARBON: CarbonState = {
   visible: true,
   error: null,
   drawing: null,
+  importFile: null,
+  importProperty: null,
+  importCrs: 'auto',
+  imported: null,
+  importVisible: true,
+  importError: null,
 };
 
 function trafficInput(view: TrafficNetworkView | null, run: TrafficRunResult | null): TrafficForCarbon | undefined {
@@ -111,6 +118,40 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
       patch({ drawing: null, params: { ...c.params, extraGreen } });
     },
     cancelDrawing: () => patch({ drawing: null }),
+    chooseCarbonFile: async (name, text) => {
+      patch({ importError: null });
+      try {
+        const info = await bridge.call((api) => api.inspectFile(text, formatOf(name)));
+        if (info.properties.length === 0) {
+          patch({ importFile: null, importError: `${name}: no numeric property or column to map` });
+          return;
+        }
+        patch({ importFile: { name, text, info }, importProperty: info.properties[0]!.name, importCrs: 'auto' });
+      } catch (err) {
+        patch({ importFile: null, importError: `${name}: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    },
+    setImportChoice: (p) => {
+      const c = get().carbon;
+      patch({ importProperty: p.property ?? c.importProperty, importCrs: p.crs ?? c.importCrs });
+    },
+    showImportedCarbon: async () => {
+      const c = get().carbon;
+      const frame = get().frame;
+      if (!c.importFile || !c.importProperty || !frame) return;
+      const { name, text, info } = c.importFile;
+      const property = c.importProperty;
+      const crs = c.importCrs === 'auto' ? undefined : c.importCrs;
+      patch({ importError: null });
+      try {
+        const layer = await bridge.call((api) => api.importFile(text, info.format, property, crs, frame));
+        patch({ imported: { ...layer, name }, importVisible: true });
+      } catch (err) {
+        patch({ importError: `${name}: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    },
+    removeImportedCarbon: () => patch({ imported: null, importFile: null, importError: null }),
+    setImportVisible: (importVisible) => patch({ importVisible }),
     removeExtraGreen: (index) => {
       const c = get().carbon;
       patch({ params: { ...c.params, extraGreen: (c.params.extraGreen ?? []).filter((_, i) => i !== index) } });

@@ -5,6 +5,8 @@ import type { TrafficEdits, TrafficIteration, TrafficNetworkView, TrafficRunResu
 import type { SegmentIndex } from '../core/flowviz/index.ts';
 import type { CarbonParams, CarbonRun } from '../core/citycarbon/index.ts';
 import type { LandCover } from '../core/carbon/index.ts';
+import type { CarbonFileInfo, ImportedCarbonLayer } from '../core/citycarbon/imported.ts';
+import type { CrsCode } from '../core/crs/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
 
@@ -149,6 +151,15 @@ export interface CarbonState {
   readonly visible: boolean;
   /** 'no-buildings' or a worker's message. */
   readonly error: string | null;
+  /** A carbon-map file chosen for import: its text, and what it offers (value properties, CRS). */
+  readonly importFile: { readonly name: string; readonly text: string; readonly info: CarbonFileInfo } | null;
+  readonly importProperty: string | null;
+  /** 'auto': the file's declared CRS, else the inferred one. */
+  readonly importCrs: CrsCode | 'auto';
+  readonly imported: (ImportedCarbonLayer & { readonly name: string }) | null;
+  readonly importVisible: boolean;
+  /** Why the file could not be read or shown (with its line where there is one). */
+  readonly importError: string | null;
   /** A green area being drawn on the map: its points so far (local metres) and land cover. */
   readonly drawing: { readonly points: readonly number[]; readonly cover: LandCover } | null;
 }
@@ -167,6 +178,11 @@ export interface CarbonSlice {
   finishDrawing(): void;
   cancelDrawing(): void;
   removeExtraGreen(index: number): void;
+  chooseCarbonFile(name: string, text: string): Promise<void>;
+  setImportChoice(p: { property?: string; crs?: CrsCode | 'auto' }): void;
+  showImportedCarbon(): Promise<void>;
+  removeImportedCarbon(): void;
+  setImportVisible(visible: boolean): void;
 }
 
 export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice;

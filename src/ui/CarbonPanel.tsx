@@ -2,6 +2,7 @@
 // totals by sector against the baseline, districts, display options, legend and every assumption.
 import { useState } from 'react';
 import { GRID_T_PER_MWH, type LandCover } from '../core/carbon/index.ts';
+import { CRS_CODES, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { CARBON_RAMP } from '../scene/carbonStyle.ts';
 import { type CarbonState, useStore } from '../store/index.ts';
 import { Legend } from './Legend.tsx';
@@ -60,6 +61,74 @@ function GreenAreas({ busy }: { busy: boolean }) {
         </div>
       )}
     </div>
+  );
+}
+
+function ImportCarbonMap() {
+  const t = useT();
+  const fmt = useNumberFormat(1);
+  const c = useStore((s) => s.carbon);
+  const { chooseCarbonFile, setImportChoice, showImportedCarbon, removeImportedCarbon, setImportVisible } = useStore.getState();
+  const info = c.importFile?.info;
+  const imp = c.imported;
+  return (
+    <details className="import" open={Boolean(c.importFile || imp)}>
+      <summary>{t('carbon.import')}</summary>
+      <p className="muted small">{t('carbon.import.note')}</p>
+      <label className="field">
+        <span>{t('carbon.import.file')}</span>
+        <input
+          type="file" accept=".geojson,.json,.csv,.tsv,.txt" data-testid="carbon-import-file" className="span2"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void file.text().then((text) => chooseCarbonFile(file.name, text));
+          }}
+        />
+      </label>
+      {c.importError ? <div className="layer-error" role="alert">{c.importError}</div> : null}
+      {info ? (
+        <>
+          <label className="field">
+            <span>{t('carbon.import.property')}</span>
+            <select value={c.importProperty ?? ''} onChange={(e) => setImportChoice({ property: e.target.value })} data-testid="carbon-import-property">
+              {info.properties.map((p) => (
+                <option key={p.name} value={p.name}>{p.name} ({fmt(p.min)} – {fmt(p.max)})</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('carbon.import.crs')}</span>
+            <select value={c.importCrs} onChange={(e) => {
+              const code = Number(e.target.value);
+              setImportChoice({ crs: isCrsCode(code) ? code : 'auto' });
+            }} data-testid="carbon-import-crs">
+              <option value="auto">{t('carbon.import.auto', { crs: info.crs ? `EPSG:${info.crs.code}` : '—', how: info.crs ? t(`carbon.import.how.${info.crs.chosen}`) : '—' })}</option>
+              {CRS_CODES.map((code) => (
+                <option key={code} value={code}>EPSG:{code} · {crsInfo(code).name}</option>
+              ))}
+            </select>
+          </label>
+          {info.crs?.guess && info.crs.guess.confidence !== 'certain' && c.importCrs === 'auto' ? <div className="warn">{t('carbon.import.ambiguous')}</div> : null}
+          <div className="buttons">
+            <button type="button" className="primary" onClick={() => void showImportedCarbon()} data-testid="carbon-import-show">{t('carbon.import.show')}</button>
+          </div>
+        </>
+      ) : null}
+      {imp ? (
+        <div className="small" data-testid="carbon-import-result">
+          {t('carbon.import.shown', {
+            name: imp.name, kept: imp.total - imp.skipped, total: imp.total, property: imp.property,
+            min: fmt(imp.valueRange[0]), max: fmt(imp.valueRange[1]), crs: `EPSG:${imp.crs.code}`,
+          })}
+          {imp.skipped > 0 ? <div className="warn">{t('carbon.import.skipped', { n: imp.skipped, first: imp.firstSkipped ?? '' })}</div> : null}
+          <label className="check">
+            <input type="checkbox" checked={c.importVisible} onChange={(e) => setImportVisible(e.target.checked)} />
+            {t('carbon.import.visible')}
+          </label>
+          <button type="button" className="link" onClick={removeImportedCarbon}>{t('carbon.import.remove')}</button>
+        </div>
+      ) : null}
+    </details>
   );
 }
 
@@ -211,6 +280,7 @@ export function CarbonPanel() {
               <option value="difference">{t('carbon.show.difference')}</option>
             </select>
           </label>
+          <ImportCarbonMap />
           <Legend title={t('carbon.legend')} ramp={{ colors: CARBON_RAMP, min: '−', max: '+', unit: t('unit.tPerYear') }} />
           <details>
             <summary>{t('traffic.assumptions')}</summary>

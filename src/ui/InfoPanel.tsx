@@ -12,6 +12,7 @@ import {
 import { useStore } from '../store/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { CarbonCellInfo } from './CarbonCellInfo.tsx';
+import { ImportedCarbonInfo } from './ImportedCarbonInfo.tsx';
 import { LinkInfo } from './LinkInfo.tsx';
 import { layerName } from './layerName.ts';
 import { useNumberFormat, useT } from './useT.ts';
@@ -28,6 +29,7 @@ export function InfoPanel() {
   const props = useMemo(() => (d && id >= 0 && id < d.data.features.count ? unpackProperties(d.data.properties, id) : null), [d, id]);
   if (selected?.layerId === 'traffic') return <LinkInfo link={selected.featureId} />;
   if (selected?.layerId === 'carbon') return <CarbonCellInfo cell={selected.featureId} />;
+  if (selected?.layerId === 'carbon-import') return <ImportedCarbonInfo id={selected.featureId} />;
   if (!layer || !d || !props) return null;
 
   const localName = props[`name:${language}`];

@@ -107,3 +107,42 @@ describe('carbon map in the viewer', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('importing someone else\'s carbon map', () => {
+  it('a GeoJSON grid in Web Mercator (declared CRS) shows with its values; a broken CSV names its line', async () => {
+    // A 3 × 3 grid of 200 m cells over Monaco in EPSG:3857, values -50 … 350 t, made here.
+    const proj4 = (await import('proj4')).default;
+    const [x0, y0] = proj4('EPSG:4326', 'EPSG:3857', [7.418, 43.735]) as [number, number];
+    const features = [];
+    for (let r = 0; r < 3; r++) {
+      for (let c = 0; c < 3; c++) {
+        const x = x0 + c * 275, y = y0 + r * 275; // 200 m on the ground at this latitude ≈ 275 Mercator m
+        features.push({
+          type: 'Feature',
+          properties: { co2_t: (r * 3 + c) * 50 - 50, label: `<b>r${r}c${c}</b>` },
+          geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 275, y], [x + 275, y + 275], [x, y + 275], [x, y]]] },
+        });
+      }
+    }
+    const geojson = JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } }, features });
+    await page.click('button[data-tab=carbon]');
+    await page.locator('[data-testid=carbon-import-file]').setInputFiles({ name: 'monaco-grid.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(geojson) });
+    await page.waitForSelector('[data-testid=carbon-import-property]');
+    expect(await page.locator('[data-testid=carbon-import-property] option').allTextContents()).toEqual(['co2_t (-50 – 350)']);
+    expect(await page.locator('[data-testid=carbon-import-crs] option').first().textContent()).toContain('EPSG:3857, declared');
+    await page.click('[data-testid=carbon-import-show]');
+    await expect.poll(() => page.textContent('[data-testid=carbon-import-result]')).toContain('monaco-grid.geojson: 9 of 9 shown, co2_t from -50 to 350, EPSG:3857');
+
+    // A file with nothing to map is refused with the reason; the grid shown before stays.
+    await page.locator('[data-testid=carbon-import-file]').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('name,comment\nA,"no numbers here"\n') });
+    await expect.poll(() => page.textContent('.import [role=alert]')).toBe('empty.csv: no numeric property or column to map');
+    expect(await page.textContent('[data-testid=carbon-import-result]')).toContain('monaco-grid.geojson');
+
+    // A CSV in lon/lat with a bad number and a short row: both skipped, each located by its line.
+    await page.locator('[data-testid=carbon-import-file]').setInputFiles({ name: 'rows.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y,co2_t\n7.42,43.73,5\n7.43,43.74,abc\n7.44\n7.425,43.735,8\n') });
+    await expect.poll(() => page.locator('[data-testid=carbon-import-property] option').allTextContents()).toEqual(['co2_t (5 – 8)']);
+    await page.click('[data-testid=carbon-import-show]');
+    await expect.poll(() => page.textContent('[data-testid=carbon-import-result]')).toContain('rows.csv: 2 of 4 shown');
+    expect(await page.textContent('[data-testid=carbon-import-result]')).toMatch(/2 skipped \(first: line 3: /);
+  });
+});
