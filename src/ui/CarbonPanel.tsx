@@ -5,6 +5,7 @@ import { GRID_T_PER_MWH, type LandCover } from '../core/carbon/index.ts';
 import { CRS_CODES, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { CARBON_RAMP } from '../scene/carbonStyle.ts';
 import { type CarbonState, useStore } from '../store/index.ts';
+import { CarbonFactors } from './CarbonFactors.tsx';
 import { Legend } from './Legend.tsx';
 import { useNumberFormat, useT } from './useT.ts';
 
@@ -216,6 +217,7 @@ export function CarbonPanel() {
         </>
       ) : null}
       <GreenAreas busy={busy} />
+      <CarbonFactors busy={busy} />
       <div className="buttons">
         <button type="button" className="primary" onClick={() => void runCarbon()} disabled={busy || c.drawing !== null} data-testid="carbon-run">
           {busy ? t('carbon.computing') : r ? t('carbon.update') : t('carbon.compute')}

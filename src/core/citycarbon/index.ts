@@ -24,7 +24,7 @@ import {
   readPolygonSet,
   readRoads,
 } from '../carbon/index.ts';
-import type { BuildingTable, GreenTable, LandCover } from '../carbon/index.ts';
+import type { BuildingTable, FactorOverrides, GreenTable, LandCover } from '../carbon/index.ts';
 import type { Assumption } from '../carbon/index.ts';
 import type { LocalFrame } from '../geo/index.ts';
 import type { Polylines } from '../flowviz/index.ts';
@@ -39,6 +39,8 @@ export interface CarbonParams {
   readonly gridTPerMWh?: number;
   /** Energy-use cut in one district (a retrofit programme). */
   readonly retrofit?: { readonly district: number; readonly reduction: number };
+  /** Any factor the user changed (EUIs, carriers, fuel and sink factors, the whole fleet mix…). */
+  readonly factors?: FactorOverrides;
   /** Green areas drawn on the map: outer rings as flat local-metre [x0, y0, x1, y1, …], with a land cover. */
   readonly extraGreen?: readonly { readonly ring: readonly number[]; readonly cover: LandCover }[];
 }
@@ -136,7 +138,7 @@ export class CarbonSession {
       buildings: this.buildings,
       ...(roads ? { roads } : {}),
       ...(this.green ? { green: this.green } : {}),
-      factors: { transportBasis: params.basis },
+      factors: { ...params.factors, transportBasis: params.basis },
       scenario,
     });
     const spec = this.specs.get(params.cellSize);
