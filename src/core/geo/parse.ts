@@ -36,12 +36,123 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 };
 }
 
+/**
+ * Offset of the first JSON syntax error in `text` (a strict RFC 8259 scan), for engines whose
+ * JSON.parse message carries no position. Returns text.length for a truncated document.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const n = text.length;
+  const ws = (): void => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string): void => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const string = (): void => {
+    i++; // opening quote
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 32) fail();
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail();
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else {
+          i++;
+          fail();
+        }
+      } else i++;
+    }
+    fail();
+  };
+  const number = (): void => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m || m[0] === '' || m[0] === '-') fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        fail();
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
+    else fail();
+  };
+  try {
+    value();
+    ws();
+    return i < n ? i : -1;
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, n) : -1;
+  }
+}
+
 function locateJsonError(text: string, err: unknown): GeoJsonError {
   const msg = err instanceof Error ? err.message : String(err);
   const lc = /line (\d+) column (\d+)/.exec(msg);
   if (lc) return new GeoJsonError(`invalid JSON at line ${lc[1]}, column ${lc[2]}: ${msg}`, 'invalid-json', Number(lc[1]), Number(lc[2]));
   const pos = /position (\d+)/.exec(msg);
-  const offset = pos ? Number(pos[1]) : /Unexpected end/.test(msg) ? text.length : undefined;
+  const scanned = pos ? -1 : jsonErrorOffset(text);
+  const offset = pos ? Number(pos[1]) : scanned >= 0 ? scanned : undefined;
   if (offset !== undefined) {
     const { line, column } = lineColumn(text, offset);
     return new GeoJsonError(`invalid JSON at line ${line}, column ${column}: ${msg}`, 'invalid-json', line, column);

@@ -6,6 +6,7 @@ import {
   ROAD_CLASSES,
   buildRoadLayer,
   createLocalFrame,
+  jsonErrorOffset,
   parseGeoJson,
   toLocal,
   toLonLat,
@@ -105,5 +106,23 @@ describe('parsing GeoJSON text', () => {
   it('reads the legacy crs member', () => {
     const r = parseGeoJson('{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::5186"}},"features":[]}');
     expect(r.crsName).toBe('urn:ogc:def:crs:EPSG::5186');
+  });
+});
+
+describe('locating JSON errors without the engine\'s help', () => {
+  it('finds the first bad character, whatever the JSON.parse message says', () => {
+    const cases: Array<[string, number]> = [
+      ['{"a": ab}', 6],
+      ['{"a":1,,}', 7],
+      ['{"a":1', 6],
+      ['[1,2]x', 5],
+      ['{"a": "x\n"}', 8],
+      ['{"a": [1, 2, {"b": tru}]}', 19], // the start of the bad literal
+      ['{"type": "FeatureCollection", "features": []}', -1],
+    ];
+    for (const [text, offset] of cases) expect([text, jsonErrorOffset(text)]).toEqual([text, offset]);
+  });
+  it('reports line and column for an unexpected token (a message with no position in node 20)', () => {
+    expect(() => parseGeoJson('{\n  "type": "FeatureCollection",\n  "features": [ab]\n}')).toThrow(/line 3, column 16/);
   });
 });
