@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark, written as JSON to bench/out/ (a timestamped file and latest.json)
 // so runs can be compared. Figures that depend on the machine are reported beside a baseline
-// measured in the same run. Select sections with `npm run bench -- ingest fps traffic traffic-browser`.
+// measured in the same run. Select sections with `npm run bench -- ingest fps traffic carbon traffic-browser`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { build } from 'vite';
+import { benchCarbon } from './carbon.ts';
 import { benchFps } from './fps.ts';
 import { benchIngest } from './ingest.ts';
 import { benchTraffic } from './traffic.ts';
@@ -30,6 +31,9 @@ if (want('fps')) {
 }
 if (want('traffic')) {
   result['traffic'] = await benchTraffic();
+}
+if (want('carbon')) {
+  result['carbon'] = benchCarbon();
 }
 if (want('traffic-browser')) {
   await build({ logLevel: 'warn' });
