@@ -6,6 +6,7 @@ import { CRS_CODES, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { CARBON_RAMP } from '../scene/carbonStyle.ts';
 import { type CarbonState, useStore } from '../store/index.ts';
 import { CarbonFactors } from './CarbonFactors.tsx';
+import { AssumptionsList } from './AssumptionsList.tsx';
 import { Legend } from './Legend.tsx';
 import { useNumberFormat, useT } from './useT.ts';
 
@@ -284,22 +285,7 @@ export function CarbonPanel() {
           </label>
           <ImportCarbonMap />
           <Legend title={t('carbon.legend')} ramp={{ colors: CARBON_RAMP, min: '−', max: '+', unit: t('unit.tPerYear') }} />
-          <details>
-            <summary>{t('traffic.assumptions')}</summary>
-            <table className="props">
-              <tbody>
-                {r.assumptions.map((a) => (
-                  <tr key={a.key}>
-                    <th scope="row">{a.key}</th>
-                    <td>
-                      {String(a.value)}{a.unit ? ` ${a.unit}` : ''}
-                      <div className="muted">{a.source}</div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <AssumptionsList items={r.assumptions} />
         </>
       ) : null}
     </section>

@@ -3,6 +3,7 @@
 // assumption behind the model.
 import { useStore } from '../store/index.ts';
 import { VC_MAX, VC_RAMP } from '../scene/trafficStyle.ts';
+import { AssumptionsList } from './AssumptionsList.tsx';
 import { Legend } from './Legend.tsx';
 import { useNumberFormat, useT } from './useT.ts';
 
@@ -193,22 +194,7 @@ export function TrafficPanel() {
         </details>
       ) : null}
       {view ? (
-        <details>
-          <summary>{t('traffic.assumptions')}</summary>
-          <table className="props">
-            <tbody>
-              {view.assumptions.map((a) => (
-                <tr key={a.key}>
-                  <th scope="row">{a.key}</th>
-                  <td>
-                    {String(a.value)}{a.unit ? ` ${a.unit}` : ''}
-                    <div className="muted">{a.source}</div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <AssumptionsList items={view.assumptions} />
       ) : null}
     </section>
   );

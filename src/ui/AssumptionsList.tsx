@@ -1,0 +1,26 @@
+// Every figure a model used, with its unit and source, so no assumption stays hidden.
+import type { Assumption } from '../core/citytraffic/index.ts';
+import { useT } from './useT.ts';
+
+export function AssumptionsList({ items }: { items: readonly Assumption[] }) {
+  const t = useT();
+  return (
+    <details>
+      <summary>{t('traffic.assumptions')}</summary>
+      <table className="props">
+        <tbody>
+          {items.map((a) => (
+            <tr key={a.key}>
+              <th scope="row">{a.key}</th>
+              <td>
+                {String(a.value)}
+                {a.unit ? ` ${a.unit}` : ''}
+                <div className="muted">{a.source}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
