@@ -3,6 +3,7 @@
 import { expose, transfer } from 'comlink';
 import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestGeoJsonText } from '../src/core/ingest/index.ts';
 import type { LocalFrame } from '../src/core/geo/index.ts';
+import type { CrsCode } from '../src/core/crs/index.ts';
 import { syntheticCity, syntheticRoads } from '../src/core/synthetic/index.ts';
 
 async function fetchText(url: string): Promise<string> {
@@ -16,12 +17,10 @@ function send(layer: IngestedLayer): IngestedLayer {
 }
 
 const api = {
-  async ingestUrl(url: string, kind: LayerKind, frame: LocalFrame | undefined, onProgress?: ProgressFn): Promise<IngestedLayer> {
+  /** A GeoJSON layer from a URL (or a blob URL of a dropped file); kind 'auto' reads it off the geometry. */
+  async ingestUrl(url: string, kind: LayerKind | 'auto', frame: LocalFrame | undefined, onProgress?: ProgressFn, crs: CrsCode | 'auto' = 'auto'): Promise<IngestedLayer> {
     const text = await fetchText(url);
-    return send(ingestGeoJsonText(text, kind, { ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
-  },
-  async ingestText(text: string, kind: LayerKind, frame: LocalFrame | undefined, onProgress?: ProgressFn): Promise<IngestedLayer> {
-    return send(ingestGeoJsonText(text, kind, { ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
+    return send(ingestGeoJsonText(text, kind, { crs, ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
   },
   /** A seeded synthetic city (benchmarks and demos): its buildings, or its street grid. */
   async ingestSynthetic(buildings: number, seed: number, kind: 'buildings' | 'roads', frame: LocalFrame | undefined, onProgress?: ProgressFn): Promise<IngestedLayer> {

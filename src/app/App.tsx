@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { CityCanvas } from '../scene/CityCanvas.tsx';
 import { useStore } from '../store/index.ts';
 import { InfoPanel } from '../ui/InfoPanel.tsx';
-import { LayerPanel } from '../ui/LayerPanel.tsx';
+import { LayerPanel, loadFiles } from '../ui/LayerPanel.tsx';
 import { TrafficPanel } from '../ui/TrafficPanel.tsx';
 import { CarbonPanel } from '../ui/CarbonPanel.tsx';
 import { Attribution, JobBar, Notices, SkippedList } from '../ui/StatusViews.tsx';
@@ -72,11 +72,29 @@ export function App() {
     if (Number.isInteger(synthetic) && synthetic > 0) {
       if (!useStore.getState().layers.some((l) => l.id === 'buildings')) void useStore.getState().loadSynthetic(synthetic, Number(params.get('seed') ?? 1) || 1);
     } else {
-      void useStore.getState().loadDefaultCity();
+      // ?layer=<url> (several allowed) adds researchers' layers once the default city is in.
+      const extra = params.getAll('layer');
+      void useStore.getState().loadDefaultCity().then(async () => {
+        for (const url of extra) await useStore.getState().loadUserLayer({ name: url.split('/').pop() || url, url });
+      });
     }
   }, []);
+  const [dragging, setDragging] = useState(false);
   return (
-    <div className="app">
+    <div
+      className={dragging ? 'app dragging' : 'app'}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        loadFiles(Array.from(e.dataTransfer.files));
+      }}
+    >
       <CityCanvas />
       <TopBar />
       <div className="left">

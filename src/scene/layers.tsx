@@ -4,19 +4,22 @@ import { HeightSource, type PolygonLayerData, type RoadLayerData } from '../core
 import type { LayerState } from '../store/index.ts';
 import { ChunkedLayer } from './ChunkedLayer.tsx';
 import { createFeatureMaterial, hexBytes } from './featureMaterial.ts';
-import { BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, roadColor } from './palette.ts';
+import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, roadColor } from './palette.ts';
 
-function usePolygonMaterial(data: PolygonLayerData, kind: 'buildings' | 'green') {
+type PolygonKind = 'buildings' | 'green' | 'areas';
+const FLAT_COLOR: Readonly<Record<Exclude<PolygonKind, 'buildings'>, string>> = { green: GREEN_COLOR, areas: AREA_COLOR };
+
+function usePolygonMaterial(data: PolygonLayerData, kind: PolygonKind) {
   const feature = useMemo(() => {
     const m = createFeatureMaterial('lambert', data.features.count);
-    const known = hexBytes(kind === 'buildings' ? BUILDING_COLOR : GREEN_COLOR);
-    const estimated = hexBytes(kind === 'buildings' ? BUILDING_ESTIMATED_COLOR : GREEN_COLOR);
+    const known = hexBytes(kind === 'buildings' ? BUILDING_COLOR : FLAT_COLOR[kind]);
+    const estimated = hexBytes(kind === 'buildings' ? BUILDING_ESTIMATED_COLOR : FLAT_COLOR[kind]);
     for (let i = 0; i < data.features.count; i++) {
       const c = data.features.heightSource[i] === HeightSource.Estimate ? estimated : known;
       m.colors.set(i, c[0], c[1], c[2]);
     }
     m.colors.commit();
-    if (kind === 'green') {
+    if (kind !== 'buildings') {
       // Flat areas sit under the roads: draw them without fighting the ground for depth.
       m.material.polygonOffset = true;
       m.material.polygonOffsetFactor = -1;
@@ -45,9 +48,9 @@ function useRoadMaterial(data: RoadLayerData) {
   return feature;
 }
 
-function PolygonLayer({ layer, data, kind }: { layer: LayerState; data: PolygonLayerData; kind: 'buildings' | 'green' }) {
+function PolygonLayer({ layer, data, kind }: { layer: LayerState; data: PolygonLayerData; kind: PolygonKind }) {
   const feature = usePolygonMaterial(data, kind);
-  return <ChunkedLayer layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity} renderOrder={kind === 'green' ? 1 : 3} />;
+  return <ChunkedLayer layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity} renderOrder={kind === 'buildings' ? 3 : 1} />;
 }
 
 function RoadLayer({ layer, data }: { layer: LayerState; data: RoadLayerData }) {

@@ -5,6 +5,8 @@ export const BUILDING_COLOR = '#e9e4da';
 /** Buildings whose height is an estimate are drawn a little cooler, so they can be told apart. */
 export const BUILDING_ESTIMATED_COLOR = '#c9ced6';
 export const GREEN_COLOR = '#9cc68a';
+/** Flat polygon layers a user loads (districts, zones, parcels…). */
+export const AREA_COLOR = '#8fa9c9';
 export const GROUND_COLOR = '#d9d6cf';
 export const BACKGROUND_COLOR = '#b9c7d3';
 export const HOVER_COLOR = '#4da3ff';

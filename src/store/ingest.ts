@@ -22,6 +22,10 @@ export const DEFAULT_CITY = {
   admin: new URL('../../assets/city/monaco/admin.geojson', import.meta.url).href,
 } as const;
 
+/** A loaded layer whose centre is further than this from the city's origin opens as a new city, km. */
+const FAR_KM = 100;
+let userLayers = 0;
+
 export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_set, get) => {
   const bridge = createIngestBridge({
     onCrash: (worker, message) => get().notify('error', 'notice.workerCrashed', { worker, message }),
@@ -84,6 +88,35 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       await runIngest({ id, kind, name, source: url, ...(attribution ? { attribution } : {}) }, (api, onProgress) =>
         api.ingestUrl(url, kind, frame ?? undefined, onProgress) as Promise<IngestedLayer>,
       );
+    },
+
+    loadUserLayer: async ({ name, url, crs = 'auto' }) => {
+      const id = `user-${++userLayers}`;
+      const load = (): Promise<boolean> => {
+        const frame = get().frame ?? undefined;
+        return runIngest({ id, kind: 'areas', name: { text: name }, source: url }, (api, onProgress) =>
+          api.ingestUrl(url, 'auto', frame, onProgress, crs) as Promise<IngestedLayer>,
+        );
+      };
+      if (!(await load())) return;
+      const data = get().layers.find((l) => l.id === id)?.data;
+      if (!data) return;
+      get().patchLayer(id, { kind: data.kind });
+      const frame = get().frame;
+      const [w, s, e, n] = data.data.lonLatBounds;
+      const far = frame && Math.hypot(((w + e) / 2 - frame.lon0) * 111 * Math.cos((frame.lat0 * Math.PI) / 180), ((s + n) / 2 - frame.lat0) * 111) > FAR_KM;
+      if (far && get().layers.length > 1) {
+        // Another place on Earth: open it as a new city rather than draw it hundreds of km away.
+        for (const l of get().layers) if (l.id !== id) get().removeLayer(l.id);
+        get().resetTraffic();
+        get().resetCarbon();
+        get().clearFrame();
+        get().notify('info', 'notice.newCity', { name });
+        if (await load()) {
+          const again = get().layers.find((l) => l.id === id)?.data;
+          if (again) get().patchLayer(id, { kind: again.kind });
+        }
+      }
     },
 
     loadSynthetic: async (buildings, seed = 1) => {

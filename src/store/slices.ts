@@ -27,6 +27,7 @@ export const createLayersSlice: Slice<LayersSlice> = (set) => ({
       hovered: s.hovered?.layerId === id ? null : s.hovered,
     })),
   setFrame: (frame) => set({ frame }),
+  clearFrame: () => set({ frame: null }),
 });
 
 export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({

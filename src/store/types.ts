@@ -61,6 +61,7 @@ export interface LayersSlice {
   setOpacity(id: string, opacity: number): void;
   removeLayer(id: string): void;
   setFrame(frame: LocalFrame): void;
+  clearFrame(): void;
 }
 
 export interface SelectionSlice {
@@ -93,6 +94,11 @@ export interface IngestSlice {
   loadLayer(spec: { id: string; kind: LayerKind; url: string; name: LayerState['name']; attribution?: 'osm' }): Promise<void>;
   /** Loads the embedded default city (Monaco): buildings, then roads and green areas in its frame. */
   loadDefaultCity(): Promise<void>;
+  /**
+   * Loads a researcher's GeoJSON (URL or blob URL) as a new layer: kind from its geometry, CRS declared,
+   * chosen or inferred. A layer far from the current city (over 100 km) opens as a new city instead.
+   */
+  loadUserLayer(spec: { name: string; url: string; crs?: CrsCode | 'auto' }): Promise<void>;
   /** Loads a seeded synthetic city of `buildings` buildings (benchmarks, demos) as the buildings layer. */
   loadSynthetic(buildings: number, seed?: number): Promise<void>;
   cancelJob(id: string): void;

@@ -1,7 +1,9 @@
 // Layer list: show/hide, opacity, load status and progress, skipped features, and each layer's legend.
+import { useState } from 'react';
 import { ROAD_CLASSES, LANE_WIDTH_M, HeightSource } from '../core/geo/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
-import { BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, ROAD_COLORS } from '../scene/palette.ts';
+import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, ROAD_COLORS } from '../scene/palette.ts';
+import { CRS_CODES, type CrsCode, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { Legend } from './Legend.tsx';
 import type { MessageKey } from './i18n/index.ts';
 import { layerName } from './layerName.ts';
@@ -18,6 +20,7 @@ function LayerLegend({ layer }: { layer: LayerState }) {
     return <Legend items={items} note={t('legend.roads.widths', { lane: LANE_WIDTH_M })} />;
   }
   if (d.kind === 'green') return <Legend items={[{ color: GREEN_COLOR, label: t('legend.green') }]} />;
+  if (d.kind === 'areas') return <Legend items={[{ color: AREA_COLOR, label: t('legend.areas') }]} />;
   const counts = [0, 0, 0];
   d.data.features.heightSource.forEach((s, i) => {
     if (d.data.features.drawn[i]) counts[s]!++;
@@ -43,6 +46,7 @@ function LayerRow({ layer }: { layer: LayerState }) {
   const setVisible = useStore((s) => s.setVisible);
   const setOpacity = useStore((s) => s.setOpacity);
   const openSkipped = useStore((s) => s.openSkipped);
+  const removeLayer = useStore((s) => s.removeLayer);
   const name = layerName(t, layer);
   const stats = layer.data?.stats;
   return (
@@ -77,6 +81,12 @@ function LayerRow({ layer }: { layer: LayerState }) {
           ) : null}
         </div>
       ) : null}
+      {layer.data?.crs && layer.data.crs.how !== 'default' ? (
+        <div className="layer-stats">{t('layer.crs', { code: layer.data.crs.code, how: t(`crs.how.${layer.data.crs.how}`) })}</div>
+      ) : null}
+      {layer.id.startsWith('user-') && layer.status !== 'loading' ? (
+        <button type="button" className="link" onClick={() => removeLayer(layer.id)} data-testid="layer-remove">{t('layers.remove')}</button>
+      ) : null}
       {layer.status === 'ready' ? (
         <label className="layer-opacity">
           <span>{t('layer.opacity')}</span>
@@ -95,6 +105,46 @@ function LayerRow({ layer }: { layer: LayerState }) {
   );
 }
 
+/** Opens files as layers through blob URLs, so every worker can read them too. */
+export function loadFiles(files: Iterable<File>, crs: CrsCode | 'auto' = 'auto'): void {
+  for (const file of files) void useStore.getState().loadUserLayer({ name: file.name, url: URL.createObjectURL(file), crs });
+}
+
+function AddLayer() {
+  const t = useT();
+  const [crs, setCrs] = useState<CrsCode | 'auto'>('auto');
+  return (
+    <div className="add-layer">
+      <label className="file-button">
+        <input
+          type="file" multiple accept=".geojson,.json,application/geo+json" data-testid="add-layer"
+          onChange={(e) => {
+            if (e.target.files) loadFiles(Array.from(e.target.files), crs);
+            e.target.value = '';
+          }}
+        />
+        <span>{t('layers.add')}</span>
+      </label>
+      <p className="muted small">{t('layers.drop')}</p>
+      <label className="field">
+        <span>{t('layers.crs')}</span>
+        <select
+          className="span2" value={crs} data-testid="add-layer-crs"
+          onChange={(e) => {
+            const code = Number(e.target.value);
+            setCrs(isCrsCode(code) ? code : 'auto');
+          }}
+        >
+          <option value="auto">{t('layers.crsAuto')}</option>
+          {CRS_CODES.map((code) => (
+            <option key={code} value={code}>EPSG:{code} · {crsInfo(code).name}</option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
 export function LayerPanel() {
   const t = useT();
   const layers = useStore((s) => s.layers);
@@ -102,6 +152,7 @@ export function LayerPanel() {
   return (
     <section className="panel layer-panel" aria-label={t('layers.title')}>
       <h2>{t('layers.title')}</h2>
+      <AddLayer />
       <ul className="layers">
         {[...layers].reverse().map((l) => (
           <LayerRow key={l.id} layer={l} />

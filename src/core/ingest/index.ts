@@ -11,12 +11,17 @@ import {
   type RoadLayerData,
   buildPolygonLayer,
   buildRoadLayer,
-  isWgs84CrsName,
   parseGeoJson,
 } from '../geo/index.ts';
+import type { CrsCode } from '../crs/index.ts';
+import { type CrsUsed, detectKind, toWgs84InPlace } from './crs.ts';
 
-export type LayerKind = 'buildings' | 'roads' | 'green';
-export const LAYER_KINDS: readonly LayerKind[] = ['buildings', 'roads', 'green'];
+export { detectKind, toWgs84InPlace } from './crs.ts';
+export type { CrsUsed } from './crs.ts';
+
+/** buildings: extruded; green: flat green areas; areas: any other flat polygons; roads: lines. */
+export type LayerKind = 'buildings' | 'roads' | 'green' | 'areas';
+export const LAYER_KINDS: readonly LayerKind[] = ['buildings', 'roads', 'green', 'areas'];
 
 export type IngestPhase = 'parse' | 'build';
 export type ProgressFn = (phase: IngestPhase, done: number, total: number) => void;
@@ -24,11 +29,17 @@ export type ProgressFn = (phase: IngestPhase, done: number, total: number) => vo
 export interface IngestOptions {
   readonly frame?: LocalFrame;
   readonly onProgress?: ProgressFn;
+  /** The file's CRS as the user chose it; 'auto' (default) reads the `crs` member or infers it. */
+  readonly crs?: CrsCode | 'auto';
 }
 
-export type IngestedLayer =
-  | { readonly kind: 'buildings' | 'green'; readonly data: PolygonLayerData; readonly stats: IngestStats }
-  | { readonly kind: 'roads'; readonly data: RoadLayerData; readonly stats: IngestStats };
+export type IngestedLayer = (
+  | { readonly kind: 'buildings' | 'green' | 'areas'; readonly data: PolygonLayerData; readonly stats: IngestStats }
+  | { readonly kind: 'roads'; readonly data: RoadLayerData; readonly stats: IngestStats }
+) & {
+  /** The CRS the file's coordinates were read in (reprojected to WGS84 when not lon/lat). */
+  readonly crs?: CrsUsed;
+};
 
 export interface IngestStats {
   readonly features: number;
@@ -42,6 +53,8 @@ export interface IngestStats {
 
 /** Height of flat green areas above the ground, metres (just above it, below the roads). */
 export const GREEN_Z_M = 0.06;
+/** Other flat polygon layers sit a little higher, over the green. */
+export const AREAS_Z_M = 0.1;
 
 export function ingestFeatures(features: readonly unknown[], kind: LayerKind, options: IngestOptions = {}, parseMs = 0): IngestedLayer {
   const t0 = performance.now();
@@ -52,7 +65,7 @@ export function ingestFeatures(features: readonly unknown[], kind: LayerKind, op
     const data = buildRoadLayer(features, common);
     return { kind, data, stats: statsOf(features.length, data.features.drawn, data.skipped.length, parseMs, performance.now() - t0, data) };
   }
-  const data = buildPolygonLayer(features, { ...common, mode: kind === 'buildings' ? 'extrude' : 'flat', flatZ: GREEN_Z_M });
+  const data = buildPolygonLayer(features, { ...common, mode: kind === 'buildings' ? 'extrude' : 'flat', flatZ: kind === 'areas' ? AREAS_Z_M : GREEN_Z_M });
   return { kind, data, stats: statsOf(features.length, data.features.drawn, data.skipped.length, parseMs, performance.now() - t0, data) };
 }
 
@@ -68,20 +81,25 @@ function statsOf(features: number, drawn: Uint8Array, skipped: number, parseMs: 
  * Parses GeoJSON text and builds the layer. Throws GeoJsonError for a file that cannot be read or
  * has nothing drawable (the message says why); skipped features are listed on the result.
  */
-export function ingestGeoJsonText(text: string, kind: LayerKind, options: IngestOptions = {}): IngestedLayer {
+export function ingestGeoJsonText(text: string, kind: LayerKind | 'auto', options: IngestOptions = {}): IngestedLayer {
   const t0 = performance.now();
   options.onProgress?.('parse', 0, 1);
   const parsed = parseGeoJson(text);
-  if (parsed.crsName !== undefined && !isWgs84CrsName(parsed.crsName)) {
-    throw new GeoJsonError(`the file declares CRS "${parsed.crsName}"; this layer reads WGS84 longitude/latitude (EPSG:4326) only`, 'not-geojson');
-  }
+  const crs = toWgs84InPlace(parsed.features, parsed.crsName, options.crs ?? 'auto');
   options.onProgress?.('parse', 1, 1);
-  const layer = ingestFeatures(parsed.features, kind, options, performance.now() - t0);
+  let chosen: LayerKind;
+  if (kind === 'auto') {
+    const detected = detectKind(parsed.features);
+    if (detected === null) throw new GeoJsonError('the file has no polygons or lines to draw', 'empty');
+    if (detected === 'points') throw new GeoJsonError('point layers cannot be drawn yet: this viewer draws polygons and lines', 'not-geojson');
+    chosen = detected;
+  } else chosen = kind;
+  const layer = { ...ingestFeatures(parsed.features, chosen, options, performance.now() - t0), crs };
   if (parsed.features.length === 0) throw new GeoJsonError('the file has no features', 'empty');
   if (layer.stats.drawn === 0) {
     const first = layer.data.skipped[0];
     throw new GeoJsonError(
-      `nothing in the file can be drawn as ${kind}: all ${layer.stats.features} features were skipped` +
+      `nothing in the file can be drawn as ${chosen}: all ${layer.stats.features} features were skipped` +
         (first ? ` (feature ${first.index}: ${first.message})` : ''),
       'empty',
     );

@@ -1,0 +1,107 @@
+// Bringing a GeoJSON file's coordinates to WGS84 before ingest: the CRS the file declares (legacy
+// `crs` member), or the one the caller chose, or one inferred from the coordinates when that is not
+// ambiguous. Features are rewritten in place (they are the worker's own parsed copy).
+import { type CrsCode, type CrsGuess, CrsError, crsFromName, inferCrs, toWgs84 } from '../crs/index.ts';
+import { GeoJsonError, isWgs84CrsName } from '../geo/index.ts';
+
+export interface CrsUsed {
+  readonly code: CrsCode;
+  readonly how: 'declared' | 'given' | 'inferred' | 'default';
+  readonly guess?: CrsGuess;
+}
+
+/** Visits every coordinate array [x, y, …] of a geometry. */
+function eachPosition(coords: unknown, visit: (p: number[]) => void): void {
+  if (!Array.isArray(coords)) return;
+  if (coords.length >= 2 && typeof coords[0] === 'number') {
+    visit(coords as number[]);
+    return;
+  }
+  for (const c of coords) eachPosition(c, visit);
+}
+
+function geometries(features: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const f of features) {
+    const g = f !== null && typeof f === 'object' ? (f as { geometry?: { coordinates?: unknown } }).geometry : undefined;
+    if (g && typeof g === 'object') out.push(g.coordinates);
+  }
+  return out;
+}
+
+/** Up to `max` positions, evenly spread over the file, as flat pairs. */
+function sample(features: readonly unknown[], max = 2000): number[] {
+  const all: number[] = [];
+  for (const coords of geometries(features)) eachPosition(coords, (p) => all.push(p[0]!, p[1]!));
+  const n = all.length / 2;
+  if (n <= max) return all;
+  const out: number[] = [];
+  for (let k = 0; k < max; k++) {
+    const i = Math.floor((k * n) / max);
+    out.push(all[2 * i]!, all[2 * i + 1]!);
+  }
+  return out;
+}
+
+/**
+ * Decides the CRS and reprojects to WGS84 in place. `choice`: 'auto' or a code the user picked.
+ * Throws GeoJsonError when the CRS is unsupported or cannot be told apart (naming the candidates).
+ */
+export function toWgs84InPlace(features: readonly unknown[], crsName: string | undefined, choice: CrsCode | 'auto'): CrsUsed {
+  let used: CrsUsed;
+  if (choice !== 'auto') used = { code: choice, how: 'given' };
+  else if (crsName !== undefined) {
+    if (isWgs84CrsName(crsName)) used = { code: 4326, how: 'declared' };
+    else {
+      try {
+        used = { code: crsFromName(crsName), how: 'declared' };
+      } catch (err) {
+        throw new GeoJsonError(err instanceof CrsError ? err.message : String(err), 'not-geojson');
+      }
+    }
+  } else {
+    const xy = sample(features);
+    if (xy.length === 0) return { code: 4326, how: 'default' };
+    const guess = inferCrs(xy);
+    if (guess.code === 4326) return { code: 4326, how: 'default', guess };
+    if (guess.confidence === 'ambiguous') {
+      const names = guess.candidates.slice(0, 4).map((c) => `EPSG:${c.code}`).join(', ');
+      throw new GeoJsonError(
+        `the coordinates are projected, not longitude/latitude, and fit several coordinate systems (${names}): choose one and load again`,
+        'not-geojson',
+      );
+    }
+    used = { code: guess.code, how: 'inferred', guess };
+  }
+  if (used.code === 4326) return used;
+  const forward = toWgs84(used.code);
+  const pair = new Float64Array(2);
+  for (const coords of geometries(features)) {
+    eachPosition(coords, (p) => {
+      forward([p[0]!, p[1]!], pair);
+      p[0] = pair[0]!;
+      p[1] = pair[1]!;
+    });
+  }
+  return used;
+}
+
+/** The layer kind a file's features suggest: buildings, flat areas, or lines. */
+export function detectKind(features: readonly unknown[]): 'buildings' | 'areas' | 'roads' | 'points' | null {
+  let polygons = 0, lines = 0, points = 0, buildingish = 0;
+  for (const f of features) {
+    if (f === null || typeof f !== 'object') continue;
+    const g = (f as { geometry?: { type?: unknown } }).geometry;
+    const type = g && typeof g === 'object' ? g.type : undefined;
+    if (type === 'Polygon' || type === 'MultiPolygon') {
+      polygons++;
+      const p = (f as { properties?: Record<string, unknown> | null }).properties;
+      if (p && typeof p === 'object' && (Object.hasOwn(p, 'building') || Object.hasOwn(p, 'height') || Object.hasOwn(p, 'building:levels'))) buildingish++;
+    } else if (type === 'LineString' || type === 'MultiLineString') lines++;
+    else if (type === 'Point' || type === 'MultiPoint') points++;
+  }
+  const most = Math.max(polygons, lines, points);
+  if (most === 0) return null;
+  if (most === polygons) return buildingish > polygons / 2 ? 'buildings' : 'areas';
+  return most === lines ? 'roads' : 'points';
+}

@@ -1,0 +1,79 @@
+// Researchers' own files as layers: picked or dropped, in any supported CRS (declared, chosen or
+// guessed), drawn as buildings, areas or lines; clear messages for what cannot be drawn; a layer far
+// away opens as a new city; user layers can be removed. The default city stays through every error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import proj4 from 'proj4';
+import type { Page } from 'playwright-core';
+import { type OpenedApp, openCity } from './harness.ts';
+
+let app: OpenedApp;
+let page: Page;
+
+const square = (lon: number, lat: number, d: number): number[][] => [[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]];
+const fc = (features: object[], crs?: string) => JSON.stringify({ type: 'FeatureCollection', ...(crs ? { crs: { type: 'name', properties: { name: crs } } } : {}), features });
+const upload = (name: string, text: string) =>
+  page.locator('[data-testid=add-layer]').setInputFiles({ name, mimeType: 'application/geo+json', buffer: Buffer.from(text) });
+
+beforeAll(async () => {
+  app = await openCity();
+  page = app.page;
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('loading your own layers', () => {
+  it('a building file in Web Mercator (declared) is reprojected and extruded', async () => {
+    const ring = square(7.421, 43.736, 0.0004).map((p) => proj4('EPSG:4326', 'EPSG:3857', p));
+    await upload('towers-3857.geojson', fc([{ type: 'Feature', properties: { building: 'office', height: 60, name: 'Test tower' }, geometry: { type: 'Polygon', coordinates: [ring] } }], 'urn:ogc:def:crs:EPSG::3857'));
+    const layer = page.locator('li.layer', { hasText: 'towers-3857.geojson' });
+    await expect.poll(() => layer.getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
+    const text = (await layer.textContent())!;
+    expect(text).toContain('1 of 1 features drawn');
+    expect(text).toContain('Coordinates: EPSG:3857 (declared in the file)');
+    expect(text).toContain('Height from data'); // drawn as buildings
+  });
+
+  it('a line file becomes a road layer; a point file is refused with the reason', async () => {
+    await upload('paths.geojson', fc([{ type: 'Feature', properties: { highway: 'cycleway' }, geometry: { type: 'LineString', coordinates: [[7.42, 43.735], [7.425, 43.738]] } }]));
+    const lines = page.locator('li.layer', { hasText: 'paths.geojson' });
+    await expect.poll(() => lines.getAttribute('data-status')).toBe('ready');
+    expect(await lines.textContent()).toContain('Footway, path, steps');
+    await upload('stations.geojson', fc([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [7.42, 43.735] } }]));
+    const points = page.locator('li.layer', { hasText: 'stations.geojson' });
+    await expect.poll(() => points.getAttribute('data-status')).toBe('error');
+    expect(await points.textContent()).toContain('point layers cannot be drawn yet');
+    expect(await page.getAttribute('li.layer[data-layer=buildings]', 'data-status')).toBe('ready');
+  });
+
+  it('user layers can be removed', async () => {
+    const points = page.locator('li.layer', { hasText: 'stations.geojson' });
+    await points.locator('[data-testid=layer-remove]').click();
+    await expect.poll(() => points.count()).toBe(0);
+  });
+
+  it('projected coordinates without a CRS that fit several systems ask for a choice; once chosen, a far-away file opens as a new city', async () => {
+    // Seoul City Hall area in EPSG:5186 (Korea 2000 / Central Belt 2010), no crs member.
+    const [x, y] = proj4('EPSG:4326', '+proj=tmerc +lat_0=38 +lon_0=127 +k=1 +x_0=200000 +y_0=600000 +ellps=GRS80 +units=m', [126.978, 37.5665]) as [number, number];
+    const ring = [[x, y], [x + 50, y], [x + 50, y + 40], [x, y + 40], [x, y]];
+    const file = fc([{ type: 'Feature', properties: { building: 'public', height: 40, name: '서울시청' }, geometry: { type: 'Polygon', coordinates: [ring] } }]);
+    await upload('seoul.geojson', file);
+    const first = page.locator('li.layer', { hasText: 'seoul.geojson' });
+    await expect.poll(() => first.getAttribute('data-status')).toBe('error');
+    expect(await first.textContent()).toMatch(/fit several coordinate systems \(EPSG:5186.*\): choose one and load again/);
+    await page.selectOption('[data-testid=add-layer-crs]', '5186');
+    await upload('seoul.geojson', file);
+    await page.waitForSelector('[data-notice="notice.newCity"]', { timeout: 30_000 });
+    await expect.poll(() => page.locator('li.layer').count()).toBe(1); // the failed try was removed with the old city
+    const city = page.locator('li.layer').first();
+    await expect.poll(() => city.getAttribute('data-status')).toBe('ready');
+    expect(await city.textContent()).toContain('Coordinates: EPSG:5186 (chosen by you)');
+    // Monaco's data is gone, and so is its attribution.
+    expect(await page.locator('[data-testid=attribution]').count()).toBe(0);
+  });
+
+  it('logged no console errors', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
