@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { CityCanvas } from '../scene/CityCanvas.tsx';
 import { useStore } from '../store/index.ts';
+import { AttributeTable } from '../ui/AttributeTable.tsx';
 import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { LayerPanel, loadFiles } from '../ui/LayerPanel.tsx';
 import { TrafficPanel } from '../ui/TrafficPanel.tsx';
@@ -103,6 +104,7 @@ export function App() {
       <div className="right">
         <InfoPanel />
         <SkippedList />
+        <AttributeTable />
       </div>
       <div className="bottom">
         <Notices />

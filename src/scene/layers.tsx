@@ -1,24 +1,42 @@
 // The base-map layers: buildings, roads and green areas, each a ChunkedLayer with its own colours.
 import { useEffect, useMemo } from 'react';
-import { HeightSource, type PolygonLayerData, type RoadLayerData } from '../core/geo/index.ts';
+import { useThree } from '@react-three/fiber';
+import { HeightSource, type PackedProperties, type PolygonLayerData, ROAD_CLASSES, type RoadLayerData } from '../core/geo/index.ts';
 import type { LayerState } from '../store/index.ts';
 import { ChunkedLayer } from './ChunkedLayer.tsx';
-import { createFeatureMaterial, hexBytes } from './featureMaterial.ts';
+import { type FeatureMaterial, createFeatureMaterial, hexBytes } from './featureMaterial.ts';
+import { styleColors } from './styleByProperty.ts';
 import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, roadColor } from './palette.ts';
 
 type PolygonKind = 'buildings' | 'green' | 'areas';
 const FLAT_COLOR: Readonly<Record<Exclude<PolygonKind, 'buildings'>, string>> = { green: GREEN_COLOR, areas: AREA_COLOR };
 
+/**
+ * Writes a layer's colours into its feature texture: its style's colours when it is styled by a
+ * property, else `base(i)`. Runs again when the style changes; the geometry is never rebuilt.
+ */
+function useLayerColors(feature: FeatureMaterial, layer: LayerState, properties: PackedProperties, base: (i: number) => readonly [number, number, number]) {
+  const invalidate = useThree((s) => s.invalidate);
+  const style = layer.style;
+  useEffect(() => {
+    const n = feature.colors.count;
+    if (style) {
+      const { colors } = styleColors(properties, style);
+      for (let i = 0; i < n; i++) feature.colors.set(i, colors[3 * i]!, colors[3 * i + 1]!, colors[3 * i + 2]!);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const [r, g, b] = base(i);
+        feature.colors.set(i, r, g, b);
+      }
+    }
+    feature.colors.commit();
+    invalidate();
+  }, [feature, properties, style, base, invalidate]);
+}
+
 function usePolygonMaterial(data: PolygonLayerData, kind: PolygonKind) {
   const feature = useMemo(() => {
     const m = createFeatureMaterial('lambert', data.features.count);
-    const known = hexBytes(kind === 'buildings' ? BUILDING_COLOR : FLAT_COLOR[kind]);
-    const estimated = hexBytes(kind === 'buildings' ? BUILDING_ESTIMATED_COLOR : FLAT_COLOR[kind]);
-    for (let i = 0; i < data.features.count; i++) {
-      const c = data.features.heightSource[i] === HeightSource.Estimate ? estimated : known;
-      m.colors.set(i, c[0], c[1], c[2]);
-    }
-    m.colors.commit();
     if (kind !== 'buildings') {
       // Flat areas sit under the roads: draw them without fighting the ground for depth.
       m.material.polygonOffset = true;
@@ -34,11 +52,6 @@ function usePolygonMaterial(data: PolygonLayerData, kind: PolygonKind) {
 function useRoadMaterial(data: RoadLayerData) {
   const feature = useMemo(() => {
     const m = createFeatureMaterial('basic', data.features.count);
-    for (let i = 0; i < data.features.count; i++) {
-      const [r, g, b] = hexBytes(roadColor(data.features.roadClass[i]!));
-      m.colors.set(i, r, g, b);
-    }
-    m.colors.commit();
     m.material.polygonOffset = true;
     m.material.polygonOffsetFactor = -2;
     m.material.polygonOffsetUnits = -2;
@@ -50,11 +63,22 @@ function useRoadMaterial(data: RoadLayerData) {
 
 function PolygonLayer({ layer, data, kind }: { layer: LayerState; data: PolygonLayerData; kind: PolygonKind }) {
   const feature = usePolygonMaterial(data, kind);
+  const base = useMemo(() => {
+    const known = hexBytes(kind === 'buildings' ? BUILDING_COLOR : FLAT_COLOR[kind]);
+    const estimated = hexBytes(kind === 'buildings' ? BUILDING_ESTIMATED_COLOR : FLAT_COLOR[kind]);
+    return (i: number) => (data.features.heightSource[i] === HeightSource.Estimate ? estimated : known);
+  }, [data, kind]);
+  useLayerColors(feature, layer, data.properties, base);
   return <ChunkedLayer layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity} renderOrder={kind === 'buildings' ? 3 : 1} />;
 }
 
 function RoadLayer({ layer, data }: { layer: LayerState; data: RoadLayerData }) {
   const feature = useRoadMaterial(data);
+  const base = useMemo(() => {
+    const byClass = ROAD_CLASSES.map((_, c) => hexBytes(roadColor(c)));
+    return (i: number) => byClass[data.features.roadClass[i]!]!;
+  }, [data]);
+  useLayerColors(feature, layer, data.properties, base);
   return <ChunkedLayer layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity} renderOrder={2} />;
 }
 

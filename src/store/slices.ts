@@ -23,11 +23,23 @@ export const createLayersSlice: Slice<LayersSlice> = (set) => ({
   removeLayer: (id) =>
     set((s) => ({
       layers: s.layers.filter((l) => l.id !== id),
+      tableLayer: s.tableLayer === id ? null : s.tableLayer,
       selected: s.selected?.layerId === id ? null : s.selected,
       hovered: s.hovered?.layerId === id ? null : s.hovered,
     })),
   setFrame: (frame) => set({ frame }),
   clearFrame: () => set({ frame: null }),
+  setLayerStyle: (id, style) =>
+    set((s) => ({
+      layers: s.layers.map((l) => {
+        if (l.id !== id) return l;
+        if (style) return { ...l, style };
+        const { style: _old, ...rest } = l;
+        return rest;
+      }),
+    })),
+  tableLayer: null,
+  openTable: (tableLayer) => set({ tableLayer }),
 });
 
 export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({

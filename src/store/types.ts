@@ -7,6 +7,7 @@ import type { CarbonParams, CarbonRun } from '../core/citycarbon/index.ts';
 import type { LandCover } from '../core/carbon/index.ts';
 import type { CarbonFileInfo, ImportedCarbonLayer } from '../core/citycarbon/imported.ts';
 import type { CrsCode } from '../core/crs/index.ts';
+import type { LayerStyle } from '../core/attributes/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
 
@@ -29,6 +30,8 @@ export interface LayerState {
   readonly data?: IngestedLayer;
   /** Attribution that must be shown while the layer is visible. */
   readonly attribution?: 'osm';
+  /** Colour by a property instead of the layer's default colours. */
+  readonly style?: LayerStyle;
 }
 
 export interface FeatureRef {
@@ -59,6 +62,10 @@ export interface LayersSlice {
   patchLayer(id: string, patch: Partial<LayerState>): void;
   setVisible(id: string, visible: boolean): void;
   setOpacity(id: string, opacity: number): void;
+  setLayerStyle(id: string, style: LayerStyle | null): void;
+  /** The layer whose attribute table is open. */
+  tableLayer: string | null;
+  openTable(id: string | null): void;
   removeLayer(id: string): void;
   setFrame(frame: LocalFrame): void;
   clearFrame(): void;

@@ -1,5 +1,7 @@
 // Layer list: show/hide, opacity, load status and progress, skipped features, and each layer's legend.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { type Scheme, attributeKeys } from '../core/attributes/index.ts';
+import { rowsOf, styleColors } from '../scene/styleByProperty.ts';
 import { ROAD_CLASSES, LANE_WIDTH_M, HeightSource } from '../core/geo/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, ROAD_COLORS } from '../scene/palette.ts';
@@ -9,11 +11,61 @@ import type { MessageKey } from './i18n/index.ts';
 import { layerName } from './layerName.ts';
 import { useNumberFormat, useT } from './useT.ts';
 
+function StyleControls({ layer }: { layer: LayerState }) {
+  const t = useT();
+  const setLayerStyle = useStore((s) => s.setLayerStyle);
+  const openTable = useStore((s) => s.openTable);
+  const properties = layer.data?.data.properties;
+  const keys = useMemo(() => (properties ? attributeKeys(rowsOf(properties)) : []), [properties]);
+  if (!properties || keys.length === 0) return null;
+  const style = layer.style;
+  return (
+    <div className="style-controls">
+      <label className="field">
+        <span>{t('style.colourBy')}</span>
+        <select className="span2" value={style?.property ?? ''} data-testid="style-property"
+          onChange={(e) => {
+            const key = keys.find((k) => k.key === e.target.value);
+            if (!key) setLayerStyle(layer.id, null);
+            else setLayerStyle(layer.id, { property: key.key, scheme: key.numeric >= key.count * 0.8 ? 'sequential' : 'categorical' });
+          }}>
+          <option value="">{t('style.default')}</option>
+          {keys.map((k) => (
+            <option key={k.key} value={k.key}>{k.key} ({k.count})</option>
+          ))}
+        </select>
+      </label>
+      {style ? (
+        <label className="field">
+          <span>{t('style.scheme')}</span>
+          <select className="span2" value={style.scheme} data-testid="style-scheme" onChange={(e) => setLayerStyle(layer.id, { ...style, scheme: e.target.value as Scheme })}>
+            {(['sequential', 'diverging', 'categorical'] as const).map((s) => (
+              <option key={s} value={s}>{t(`style.${s}`)}</option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button type="button" className="link" onClick={() => openTable(layer.id)} data-testid="open-table">{t('table.open')}</button>
+    </div>
+  );
+}
+
 function LayerLegend({ layer }: { layer: LayerState }) {
   const t = useT();
   const fmt = useNumberFormat(0);
   const d = layer.data;
   if (!d) return null;
+  if (layer.style) {
+    const { legend } = styleColors(d.data.properties, layer.style);
+    return (
+      <Legend
+        title={layer.style.property}
+        {...(legend.items ? { items: legend.items } : {})}
+        {...(legend.ramp ? { ramp: legend.ramp } : {})}
+        {...(legend.missing > 0 ? { note: t('style.missing', { n: fmt(legend.missing) }) } : {})}
+      />
+    );
+  }
   if (d.kind === 'roads') {
     const present = new Set(d.data.features.roadClass);
     const items = ROAD_CLASSES.filter((_, i) => present.has(i)).map((c) => ({ color: ROAD_COLORS[c.key]!, label: t(`road.${c.key}` as MessageKey) }));
@@ -100,6 +152,7 @@ function LayerRow({ layer }: { layer: LayerState }) {
           />
         </label>
       ) : null}
+      {layer.status === 'ready' ? <StyleControls layer={layer} /> : null}
       {layer.visible ? <LayerLegend layer={layer} /> : null}
     </li>
   );

@@ -53,6 +53,41 @@ describe('loading your own layers', () => {
     await expect.poll(() => points.count()).toBe(0);
   });
 
+  it('colours a layer by a property with a legend, and recolours without reloading', async () => {
+    const buildings = page.locator('li.layer[data-layer=buildings]');
+    await buildings.locator('[data-testid=style-property]').selectOption('building');
+    await expect.poll(() => buildings.locator('.legend-items li').count()).toBeGreaterThan(3);
+    expect(await buildings.locator('[data-testid=style-scheme]').inputValue()).toBe('categorical');
+    expect(await buildings.locator('.legend-items').textContent()).toContain('yes');
+    await buildings.locator('[data-testid=style-property]').selectOption('building:levels');
+    expect(await buildings.locator('[data-testid=style-scheme]').inputValue()).toBe('sequential');
+    expect(await buildings.locator('.legend-note').textContent()).toMatch(/1,123 without a value/);
+    await buildings.locator('[data-testid=style-property]').selectOption('');
+    expect(await buildings.textContent()).toContain('Estimated height');
+  });
+
+  it('the attribute table searches, sorts, and flies to a feature; a map selection highlights its row', async () => {
+    const buildings = page.locator('li.layer[data-layer=buildings]');
+    await buildings.locator('[data-testid=open-table]').click();
+    const table = page.locator('[data-testid=attribute-table]');
+    expect(await table.textContent()).toContain('1,232 of 1,232 rows');
+    await table.locator('[data-testid=table-search]').fill('Océanographique');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await table.locator('tbody tr').first().click();
+    await expect.poll(() => page.locator('[data-testid=info-panel] .info-subtitle').textContent()).toBe('Musée Océanographique');
+    expect(await table.locator('tbody tr').first().getAttribute('aria-selected')).toBe('true');
+    await table.locator('[data-testid=table-search]').fill('');
+    await table.getByRole('button', { name: 'Sort by building:levels' }).click();
+    await table.getByRole('button', { name: 'Sort by building:levels' }).click(); // descending: most storeys first
+    // Levels sort as numbers (as text, "8" would come before "49"): non-increasing down the column, 49 first.
+    const col = (await table.locator('thead th').allTextContents()).findIndex((h) => h.startsWith('building:levels'));
+    const levels = await table.locator(`tbody tr td:nth-child(${col + 1})`).allTextContents();
+    const firstTen = levels.slice(0, 10).map(Number);
+    expect(firstTen[0]).toBe(49);
+    for (let k = 1; k < firstTen.length; k++) expect(firstTen[k]).toBeLessThanOrEqual(firstTen[k - 1]!);
+    await table.locator('.close').click();
+  });
+
   it('projected coordinates without a CRS that fit several systems ask for a choice; once chosen, a far-away file opens as a new city', async () => {
     // Seoul City Hall area in EPSG:5186 (Korea 2000 / Central Belt 2010), no crs member.
     const [x, y] = proj4('EPSG:4326', '+proj=tmerc +lat_0=38 +lon_0=127 +k=1 +x_0=200000 +y_0=600000 +ellps=GRS80 +units=m', [126.978, 37.5665]) as [number, number];

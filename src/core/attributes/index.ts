@@ -1,0 +1,103 @@
+/**
+ * Attribute columns of a layer's features (from its packed properties), for the attribute table and for
+ * styling by a property: which keys exist and how often, a key's values in feature order, and whether
+ * they are numbers. Values stay data: strings are never interpreted.
+ */
+import { type PackedProperties, propertyCount, propertyText, unpackProperties } from '../geo/index.ts';
+
+/** How a layer is coloured by one of its properties. */
+export type Scheme = 'sequential' | 'diverging' | 'categorical';
+export interface LayerStyle {
+  readonly property: string;
+  readonly scheme: Scheme;
+}
+
+export interface AttributeKey {
+  readonly key: string;
+  /** Features that have the key. */
+  readonly count: number;
+  /** Of those, how many hold a finite number (or a string that reads as one). */
+  readonly numeric: number;
+}
+
+/** Reads a value as a number when it is one (or a plain numeric string), else NaN. */
+export function asNumber(v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v)) return Number(v);
+  return NaN;
+}
+
+/** Every feature's properties, decoded once (a plain array of plain objects). */
+export function decodeAll(p: PackedProperties): Record<string, unknown>[] {
+  const n = propertyCount(p);
+  const out: Record<string, unknown>[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = unpackProperties(p, i);
+  return out;
+}
+
+/** Keys by how many features have them (most first, then by name). */
+export function attributeKeys(rows: readonly Record<string, unknown>[]): AttributeKey[] {
+  const count = new Map<string, number>();
+  const numeric = new Map<string, number>();
+  for (const r of rows) {
+    for (const k of Object.keys(r)) {
+      count.set(k, (count.get(k) ?? 0) + 1);
+      if (Number.isFinite(asNumber(r[k]))) numeric.set(k, (numeric.get(k) ?? 0) + 1);
+    }
+  }
+  return [...count.entries()]
+    .map(([key, c]) => ({ key, count: c, numeric: numeric.get(key) ?? 0 }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export interface Column {
+  /** Numbers (NaN where missing or not a number). */
+  readonly numbers: Float64Array;
+  /** Values as text ('' where missing). */
+  readonly text: string[];
+  /** True when most present values are numbers. */
+  readonly isNumeric: boolean;
+}
+
+export function column(rows: readonly Record<string, unknown>[], key: string): Column {
+  const numbers = new Float64Array(rows.length);
+  const text: string[] = new Array(rows.length);
+  let present = 0;
+  let nums = 0;
+  rows.forEach((r, i) => {
+    const has = Object.hasOwn(r, key);
+    const v = has ? r[key] : undefined;
+    numbers[i] = asNumber(v);
+    text[i] = has ? propertyText(v) : '';
+    if (has && v !== null && v !== '') present++;
+    if (Number.isFinite(numbers[i]!)) nums++;
+  });
+  return { numbers, text, isNumeric: present > 0 && nums >= present * 0.8 };
+}
+
+/**
+ * Row order for a table: indices sorted by a column (numbers numerically, text by locale-independent
+ * code points), missing values last; `query` keeps rows where any shown column contains it.
+ */
+export function tableOrder(
+  rows: readonly Record<string, unknown>[],
+  options: { sortKey?: string; descending?: boolean; query?: string; keys: readonly string[] },
+): number[] {
+  const q = (options.query ?? '').trim().toLowerCase();
+  let idx = rows.map((_, i) => i);
+  if (q) idx = idx.filter((i) => options.keys.some((k) => Object.hasOwn(rows[i]!, k) && propertyText(rows[i]![k]).toLowerCase().includes(q)));
+  const key = options.sortKey;
+  if (key !== undefined) {
+    const col = column(rows, key);
+    const dir = options.descending ? -1 : 1;
+    idx.sort((a, b) => {
+      const ma = col.text[a] === '', mb = col.text[b] === '';
+      if (ma !== mb) return ma ? 1 : -1;
+      let c = 0;
+      if (col.isNumeric && Number.isFinite(col.numbers[a]!) && Number.isFinite(col.numbers[b]!)) c = col.numbers[a]! - col.numbers[b]!;
+      else c = col.text[a]! < col.text[b]! ? -1 : col.text[a]! > col.text[b]! ? 1 : 0;
+      return c * dir || a - b;
+    });
+  }
+  return idx;
+}
