@@ -5,31 +5,54 @@
  * and enumeration", Transportation Research Part B 40(10), 917–936, 2006. Related: H. Bar-Gera,
  * "Origin-based algorithm for the traffic assignment problem", Transportation Science 36(4), 2002 (bushes,
  * acyclicity); Y. Nie, "A class of bush-based algorithms for the traffic assignment problem",
- * Transportation Research Part B 44(1), 2010 (bush expansion with longest-path labels, Newton shifts).
+ * Transportation Research Part B 44(1), 2010 (bush expansion, Newton shifts); D. J. Pearce & P. H. J.
+ * Kelly, "A dynamic topological sort algorithm for directed acyclic graphs", ACM Journal of
+ * Experimental Algorithmics 11, 2006 (keeping the order valid while links are added).
  *
- * Each origin with demand owns a bush: an acyclic set of links through which all its flow travels,
- * stored as a per-origin link mask and per-origin link flows (origin-major Float64Array). One bush
- * update (per origin, per outer iteration):
- *  1. labels on the bush: shortest distance L (all bush links) and its predecessor link;
- *  2. prune: drop bush links that carry no flow of this origin, except shortest-path-tree links;
- *  3. expand by shortest distance: add allowed links with L_i + c_ij < L_j when they point forward in
- *     the topological order, or backward when a search finds no bush path j -> i (then re-sort);
- *  4. expand by Dial's rule: with U = longest distance over all bush links, add every allowed link
- *     with U_i + c_ij < U_j. U strictly increases along every such link and never decreases along an
- *     old one, so the bush stays acyclic (checked again by the topological sort, Kahn's algorithm).
- *     Step 3 matters: the U rule alone can miss a shortcut for many iterations while the bush upstream
- *     is not yet equilibrated (on Sioux Falls it halves the iterations to gap 1e-8).
+ * Each origin with demand owns a bush: an acyclic set of links through which all its flow travels.
+ * Storage (compact, so a pass streams a few contiguous arrays; a dense per-origin layout over all
+ * links was memory-bound on a 12k-link city grid with 400 origins): per origin a topological order of
+ * the bush nodes, and the bush links grouped by head node in that order, each slot holding the link
+ * id, the order position of its tail and this origin's flow on it. Labels and trees in a pass are
+ * indexed by order position. A bush update works on dense scratch arrays for one origin (link mask and
+ * flows) and writes the compact form back.
+ *
+ * One bush update (per origin, per outer iteration):
+ *  1. labels on the bush: shortest distance L (all bush links) and its tree;
+ *  2. prune: drop bush links that carry no flow of this origin, except tree links;
+ *  3. expand by shortest distance: add every allowed link with L_i + c_ij < L_j that points forward in
+ *     the topological order, or backward when a search finds no bush path j -> i; the order is then
+ *     repaired locally (Pearce & Kelly) rather than re-sorted. A link into a node not yet in the bush
+ *     (one that had no path) is added and the node appended to the order;
+ *  4. first iteration only: add the links of the network shortest-path tree at the costs of iteration
+ *     0 (which assign() computes for the gap anyway), under the same acyclicity rule. This gives the
+ *     bush multi-link shortcuts at once (on the city grid the gap after iteration 1 drops from 1e-1 to
+ *     3e-2; Anaheim reaches 1e-8 in about half the iterations);
+ *  5. if links were added, re-sort the bush (Kahn's algorithm, which also checks acyclicity): its
+ *     breadth-first order equilibrates faster than the locally repaired one (Sioux Falls to 1e-8 in
+ *     12 iterations instead of about 20).
+ * Dial's own expansion rule (add links with U_i + c_ij < U_j, U the longest distance on the bush) is
+ * not used: with step 3 it made no difference to the iterations on Sioux Falls, Anaheim or the city
+ * grid, and it cost two more passes over all links per update. Step 3 skips a shortcut only when it
+ * would close a cycle; the bush path j -> i then holds a used link off the shortest-distance tree, on
+ * a path to i costlier than L_i, whose flow the equilibration moves away, and a later update adds the
+ * shortcut.
+ *
  * One equilibration pass (per origin): in topological order compute L with its tree and U' = the
  * longest distance over links that carry this origin's flow; then for every node j, from last to first,
  * where the longest used path costs more than the shortest, walk both trees back to their last common
  * node, and move Δ = min(ΔC / Σ dc/dv, min flow on the longer segment) from the longer segment to the
- * shorter (a Newton step). Link flows and costs are updated at once (Gauss–Seidel).
+ * shorter (a Newton step). Link flows and costs are updated at once (Gauss–Seidel). Only nodes with
+ * two or more bush in-links can shift, so a pass runs over those and their ancestors, which the stored
+ * order puts first (`activeLength`; about a third of the nodes on the city grid, whose bushes are
+ * nearly trees).
  * One outer iteration (`iterate`): update then equilibrate every bush in origin order, then
  * `extraPasses` more equilibration passes over all bushes (assign() uses 8: bush updates are the
  * costlier step, and the extra passes roughly halve the iterations on Sioux Falls and Anaheim).
  *
  * Zones below FIRST THRU NODE: a bush never holds an out-link of a zone other than its origin.
- * Everything runs on preallocated typed arrays; no allocation per iteration.
+ * Everything runs on typed arrays allocated up front (the tree store of step 4 on first use, freed
+ * after the first iteration); no allocation per iteration.
  */
 import type { LinkCosts } from './costs.ts';
 import type { Demand, Network } from './network.ts';
@@ -46,11 +69,7 @@ const FLOW_REL_EPS = 1e-12;
 
 export class Bushes {
   readonly numOrigins: number;
-  /** Per-origin link flows, origin g at [g·numLinks, (g+1)·numLinks). veh/h */
-  readonly flows: Float64Array;
-  /** Per-origin bush membership (1 = in bush), same layout as `flows`. */
-  readonly mask: Uint8Array;
-  /** Total link flows Σ_g flows (veh/h). */
+  /** Total link flows Σ_g (origin g's flows) (veh/h). */
   readonly v: Float64Array;
   /** Demand lost because a destination is unreachable (veh/h), summed over origins. */
   unreachable = 0;
@@ -58,44 +77,83 @@ export class Bushes {
   private readonly net: Network;
   private readonly demand: Demand;
   private readonly costs: LinkCosts;
-  /** Topological order per origin: topo[g·numNodes .. g·numNodes + topoLength[g] - 1]. */
+  /** Topological order per origin: topo[g·numNodes .. g·numNodes + topoLength[g] - 1] (node ids). */
   private readonly topo: Int32Array;
   private readonly topoLength: Int32Array;
+  /**
+   * Per origin, the order is split: first the nodes where a shift can happen (two or more bush
+   * in-links) and their ancestors, then the rest, each part in topological order (no bush link leads
+   * from the rest back into the first part). activeLength[g] is the length of the first part;
+   * equilibration passes need only it.
+   */
+  private readonly activeLength: Int32Array;
+  /**
+   * Bush slots per origin, grouped by head node in topological order: the links into the node at
+   * position k of bush g are the slots g·numLinks + bushStart[g·(numNodes+1) + k] .. (k+1) - 1.
+   * Per slot: link id, order position of the link's tail, origin g's flow on it (veh/h).
+   */
+  private readonly bushLink: Int32Array;
+  private readonly bushTail: Int32Array;
+  private readonly bushFlow: Float64Array;
+  private readonly bushStart: Int32Array;
   private readonly unreachableByOrigin: Float64Array;
   /** Per-origin flow threshold (veh/h), FLOW_REL_EPS × the origin's assigned demand. */
   private readonly flowTol: Float64Array;
-  // Scratch, one set for all origins.
+  /** Network shortest-path trees handed over by `keepTree` (predecessor link per node), per origin. */
+  private spTree: Int32Array | undefined;
+  private readonly treeReady: Uint8Array;
+  // Scratch, one set for all origins. denseMask / denseFlow are all 0 between bush updates.
+  private readonly denseMask: Uint8Array;
+  private readonly denseFlow: Float64Array;
+  /** Node -> order position in the bush being updated or stored (-1: not in it). */
   private readonly topoPos: Int32Array;
   private readonly indeg: Int32Array;
+  /** Shortest distance per node id (bush update). */
+  private readonly nodeLabel: Float64Array;
+  /** Labels and trees (as slots) per order position. */
   private readonly minLabel: Float64Array;
   private readonly maxLabel: Float64Array;
   private readonly predMin: Int32Array;
   private readonly predMax: Int32Array;
   private readonly stack: Int32Array;
   private readonly seenStamp: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly moved: Int32Array;
+  private readonly active: Uint8Array;
   private stampCounter = 0;
 
   constructor(net: Network, demand: Demand, costs: LinkCosts) {
     const z = demand.origins.length;
+    const { numLinks: L, numNodes: N } = net;
     this.numOrigins = z;
     this.net = net;
     this.demand = demand;
     this.costs = costs;
-    this.flows = new Float64Array(z * net.numLinks);
-    this.mask = new Uint8Array(z * net.numLinks);
-    this.v = new Float64Array(net.numLinks);
-    this.topo = new Int32Array(z * net.numNodes);
+    this.v = new Float64Array(L);
+    this.topo = new Int32Array(z * N);
     this.topoLength = new Int32Array(z);
+    this.activeLength = new Int32Array(z);
+    this.bushLink = new Int32Array(z * L);
+    this.bushTail = new Int32Array(z * L);
+    this.bushFlow = new Float64Array(z * L);
+    this.bushStart = new Int32Array(z * (N + 1));
     this.unreachableByOrigin = new Float64Array(z);
     this.flowTol = new Float64Array(z);
-    this.topoPos = new Int32Array(net.numNodes);
-    this.indeg = new Int32Array(net.numNodes);
-    this.minLabel = new Float64Array(net.numNodes);
-    this.maxLabel = new Float64Array(net.numNodes);
-    this.predMin = new Int32Array(net.numNodes);
-    this.predMax = new Int32Array(net.numNodes);
-    this.stack = new Int32Array(net.numNodes);
-    this.seenStamp = new Int32Array(net.numNodes);
+    this.treeReady = new Uint8Array(z);
+    this.denseMask = new Uint8Array(L);
+    this.denseFlow = new Float64Array(L);
+    this.topoPos = new Int32Array(N);
+    this.indeg = new Int32Array(N);
+    this.nodeLabel = new Float64Array(N);
+    this.minLabel = new Float64Array(N);
+    this.maxLabel = new Float64Array(N);
+    this.predMin = new Int32Array(N);
+    this.predMax = new Int32Array(N);
+    this.stack = new Int32Array(N);
+    this.seenStamp = new Int32Array(N);
+    this.slots = new Int32Array(N);
+    this.moved = new Int32Array(N);
+    this.active = new Uint8Array(N);
   }
 
   /**
@@ -103,26 +161,21 @@ export class Bushes {
    * demand (× scale) is loaded all-or-nothing on it. Does not touch `v` (call `sumFlows`).
    */
   initOrigin(g: number, scale: number, sp: ShortestPaths): void {
-    const L = this.net.numLinks;
-    const base = g * L;
     const origin = this.demand.origins[g]!;
-    this.flows.fill(0, base, base + L);
-    this.mask.fill(0, base, base + L);
+    const mask = this.denseMask;
     sp.run(origin, this.costs.cost, this.costs.closed);
-    const local = this.flows.subarray(base, base + L);
-    sp.load(this.demand, g, scale, local);
+    sp.load(this.demand, g, scale, this.denseFlow);
     this.unreachableByOrigin[g] = sp.unreachable;
     this.flowTol[g] = FLOW_REL_EPS * this.originDemand(g) * scale;
-    for (let i = 1; i < sp.orderLength; i++) {
-      const a = sp.pred[sp.order[i]!]!;
-      this.mask[base + a] = 1;
-    }
+    for (let i = 1; i < sp.orderLength; i++) mask[sp.pred[sp.order[i]!]!] = 1;
     this.sortBush(g);
+    this.storeBush(g);
   }
 
   /**
-   * Adopt a previous bush state for origin g (flows × ratio). The caller guarantees the same network
-   * topology and demand up to the factor `ratio`.
+   * Adopt a previous bush state for origin g (dense, origin-major, as from `exportFlows` /
+   * `exportMask`; flows × ratio). The caller guarantees the same network topology and demand up to
+   * the factor `ratio`.
    */
   adoptOrigin(
     g: number,
@@ -135,18 +188,50 @@ export class Bushes {
     const L = this.net.numLinks;
     const base = g * L;
     for (let a = 0; a < L; a++) {
-      this.flows[base + a] = flows[base + a]! * ratio;
-      this.mask[base + a] = mask[base + a]!;
+      if (mask[base + a] !== 1) continue;
+      this.denseMask[a] = 1;
+      this.denseFlow[a] = flows[base + a]! * ratio;
     }
     this.unreachableByOrigin[g] = unreachable * ratio;
     this.flowTol[g] = FLOW_REL_EPS * this.originDemand(g) * scale;
     this.sortBush(g);
+    this.storeBush(g);
   }
 
-  private originDemand(g: number): number {
-    let sum = 0;
-    for (let k = this.demand.start[g]!; k < this.demand.start[g + 1]!; k++) sum += this.demand.flow[k]!;
-    return sum;
+  /** Per-origin link flows, dense and origin-major: origin g at [g·numLinks, (g+1)·numLinks). */
+  exportFlows(): Float64Array {
+    const L = this.net.numLinks;
+    const out = new Float64Array(this.numOrigins * L);
+    for (let g = 0; g < this.numOrigins; g++) {
+      const base = g * L;
+      const end = base + this.bushSize(g);
+      for (let q = base; q < end; q++) out[base + this.bushLink[q]!] = this.bushFlow[q]!;
+    }
+    return out;
+  }
+
+  /** Per-origin bush membership (1 = in bush), same layout as `exportFlows`. */
+  exportMask(): Uint8Array {
+    const L = this.net.numLinks;
+    const out = new Uint8Array(this.numOrigins * L);
+    for (let g = 0; g < this.numOrigins; g++) {
+      const base = g * L;
+      const end = base + this.bushSize(g);
+      for (let q = base; q < end; q++) out[base + this.bushLink[q]!] = 1;
+    }
+    return out;
+  }
+
+  /**
+   * Hand over a network shortest-path tree of origin g (predecessor link per node, -1 for none, as
+   * `ShortestPaths.pred`), used by the next update of its bush only (step 4 in the header).
+   */
+  keepTree(g: number, pred: Int32Array): void {
+    const N = this.net.numNodes;
+    const tree = (this.spTree ??= new Int32Array(this.numOrigins * N));
+    const nbase = g * N;
+    for (let i = 0; i < N; i++) tree[nbase + i] = pred[i]!;
+    this.treeReady[g] = 1;
   }
 
   /** Demand of origin g that could not be assigned (veh/h). */
@@ -158,10 +243,13 @@ export class Bushes {
   sumFlows(): void {
     const L = this.net.numLinks;
     const v = this.v;
+    const link = this.bushLink;
+    const flow = this.bushFlow;
     v.fill(0);
     for (let g = 0; g < this.numOrigins; g++) {
       const base = g * L;
-      for (let a = 0; a < L; a++) v[a]! += this.flows[base + a]!;
+      const end = base + this.bushSize(g);
+      for (let q = base; q < end; q++) v[link[q]!]! += flow[q]!;
     }
     let lost = 0;
     for (let g = 0; g < this.numOrigins; g++) lost += this.unreachableByOrigin[g]!;
@@ -176,23 +264,37 @@ export class Bushes {
       this.updateBush(g);
       this.equilibrate(g);
     }
+    // The trees are used once; later updates find shortcuts from the bush labels.
+    this.spTree = undefined;
     for (let p = 0; p < extraPasses; p++) {
       for (let g = 0; g < this.numOrigins; g++) this.equilibrate(g);
     }
   }
 
-  /** Topological order of bush g (Kahn's algorithm); throws if the bush has a cycle. */
+  private bushSize(g: number): number {
+    return this.bushStart[g * (this.net.numNodes + 1) + this.topoLength[g]!]!;
+  }
+
+  private originDemand(g: number): number {
+    let sum = 0;
+    for (let k = this.demand.start[g]!; k < this.demand.start[g + 1]!; k++) sum += this.demand.flow[k]!;
+    return sum;
+  }
+
+  /**
+   * Topological order of the bush in the dense scratch mask, stored as bush g's order (Kahn's
+   * algorithm); throws if the bush has a cycle.
+   */
   private sortBush(g: number): void {
     const { numLinks: L, numNodes: N, to, outStart, outLinks } = this.net;
-    const base = g * L;
     const nbase = g * N;
     const indeg = this.indeg;
-    const mask = this.mask;
+    const mask = this.denseMask;
     const topo = this.topo;
     indeg.fill(0);
     let bushLinks = 0;
     for (let a = 0; a < L; a++) {
-      if (mask[base + a] === 1) {
+      if (mask[a] === 1) {
         indeg[to[a]!]! += 1;
         bushLinks++;
       }
@@ -207,7 +309,7 @@ export class Bushes {
       const end = outStart[u + 1]!;
       for (let k = outStart[u]!; k < end; k++) {
         const a = outLinks[k]!;
-        if (mask[base + a] !== 1) continue;
+        if (mask[a] !== 1) continue;
         seen++;
         const w = to[a]!;
         const d = indeg[w]! - 1;
@@ -227,253 +329,396 @@ export class Bushes {
     const nbase = g * N;
     const len = this.topoLength[g]!;
     const pos = this.topoPos;
+    const topo = this.topo;
     pos.fill(-1);
-    for (let i = 0; i < len; i++) pos[this.topo[nbase + i]!] = i;
+    for (let i = 0; i < len; i++) pos[topo[nbase + i]!] = i;
   }
 
   /**
-   * Does bush g hold a path from `src` to `dst`? Uses topoPos (valid order): such a path only visits
-   * nodes placed between them, so the search stays inside that interval.
+   * Write the dense scratch bush (mask and flows, with bush g's valid order) into bush g's compact
+   * arrays, and clear the scratch. The order is first split into the active part and the rest (see
+   * `activeLength`), each keeping its relative order.
    */
-  private reaches(g: number, src: number, dst: number): boolean {
-    const { numLinks: L, to, outStart, outLinks } = this.net;
+  private storeBush(g: number): void {
+    const { numLinks: L, numNodes: N, from, inStart, inLinks } = this.net;
     const base = g * L;
+    const nbase = g * N;
+    const sbase = g * (N + 1);
+    const len = this.topoLength[g]!;
+    const mask = this.denseMask;
+    const dense = this.denseFlow;
+    const topo = this.topo;
+    const link = this.bushLink;
+    const tail = this.bushTail;
+    const flow = this.bushFlow;
+    const start = this.bushStart;
+    const active = this.active;
+    for (let k = 0; k < len; k++) active[topo[nbase + k]!] = 0;
+    for (let k = len - 1; k > 0; k--) {
+      const j = topo[nbase + k]!;
+      const end = inStart[j + 1]!;
+      // Active: two or more bush in-links, or an active successor; then so are all its tails.
+      let on = active[j] === 1;
+      let first = -1;
+      for (let r = inStart[j]!; r < end; r++) {
+        const a = inLinks[r]!;
+        if (mask[a] !== 1) continue;
+        const i = from[a]!;
+        if (on) {
+          active[i] = 1;
+        } else if (first < 0) {
+          first = i;
+        } else {
+          on = true;
+          active[j] = 1;
+          active[first] = 1;
+          active[i] = 1;
+        }
+      }
+    }
+    const rest = this.moved;
+    let na = 1;
+    let nr = 0;
+    for (let k = 1; k < len; k++) {
+      const j = topo[nbase + k]!;
+      if (active[j] === 1) topo[nbase + na++] = j;
+      else rest[nr++] = j;
+    }
+    for (let k = 0; k < nr; k++) topo[nbase + na + k] = rest[k]!;
+    this.activeLength[g] = na;
+    this.fillTopoPos(g);
     const pos = this.topoPos;
-    const limit = pos[dst]!;
-    if (pos[src]! > limit) return false;
+    let q = base;
+    for (let k = 0; k < len; k++) {
+      start[sbase + k] = q - base;
+      const j = topo[nbase + k]!;
+      const end = inStart[j + 1]!;
+      for (let r = inStart[j]!; r < end; r++) {
+        const a = inLinks[r]!;
+        if (mask[a] !== 1) continue;
+        link[q] = a;
+        tail[q] = pos[from[a]!]!;
+        flow[q] = dense[a]!;
+        q++;
+      }
+    }
+    start[sbase + len] = q - base;
+    for (let r = base; r < q; r++) {
+      const a = link[r]!;
+      mask[a] = 0;
+      dense[a] = 0;
+    }
+  }
+
+  /**
+   * Make room for a new link x -> y in the scratch bush of origin g that points backward in its order
+   * (pos[y] < pos[x]), after Pearce & Kelly: search forward from y and backward from x, both restricted
+   * to the order interval [pos[y], pos[x]]. If the forward search meets x the link would close a
+   * cycle: return false and change nothing. Otherwise give the backward set, then the forward set, the
+   * positions they held (each keeps its relative order), which keeps the order valid with the new
+   * link, and return true. Cost: the interval, not the whole bush.
+   */
+  private reorderForLink(g: number, x: number, y: number): boolean {
+    const { numNodes: N, from, to, outStart, outLinks, inStart, inLinks } = this.net;
+    const nbase = g * N;
+    const mask = this.denseMask;
+    const topo = this.topo;
+    const pos = this.topoPos;
+    const lb = pos[y]!;
+    const ub = pos[x]!;
     const stack = this.stack;
-    const stamp = ++this.stampCounter;
     const seen = this.seenStamp;
+    if (this.stampCounter > 0x3ffffff0) {
+      seen.fill(0);
+      this.stampCounter = 0;
+    }
+    this.stampCounter += 2;
+    const fStamp = this.stampCounter - 1;
+    const bStamp = this.stampCounter;
+    // Forward from y.
     let top = 0;
-    stack[top++] = src;
-    seen[src] = stamp;
+    stack[top++] = y;
+    seen[y] = fStamp;
     while (top > 0) {
       const u = stack[--top]!;
       const end = outStart[u + 1]!;
       for (let k = outStart[u]!; k < end; k++) {
         const a = outLinks[k]!;
-        if (this.mask[base + a] !== 1) continue;
+        if (mask[a] !== 1) continue;
         const w = to[a]!;
-        if (w === dst) return true;
-        if (seen[w] === stamp || pos[w]! > limit) continue;
-        seen[w] = stamp;
+        if (w === x) return false;
+        if (seen[w] === fStamp || pos[w]! > ub) continue;
+        seen[w] = fStamp;
         stack[top++] = w;
       }
     }
-    return false;
+    // Backward from x (disjoint from the forward set, else there would be a path y -> x).
+    stack[top++] = x;
+    seen[x] = bStamp;
+    while (top > 0) {
+      const u = stack[--top]!;
+      const end = inStart[u + 1]!;
+      for (let k = inStart[u]!; k < end; k++) {
+        const a = inLinks[k]!;
+        if (mask[a] !== 1) continue;
+        const w = from[a]!;
+        if (seen[w] === bStamp || pos[w]! < lb) continue;
+        seen[w] = bStamp;
+        stack[top++] = w;
+      }
+    }
+    // Reassign the positions in [lb, ub] held by either set: backward set first, then forward set.
+    const slots = this.slots;
+    const moved = this.moved;
+    let ns = 0;
+    let nb = 0;
+    for (let p = lb; p <= ub; p++) {
+      const u = topo[nbase + p]!;
+      if (seen[u] === bStamp) {
+        slots[ns++] = p;
+        moved[nb++] = u;
+      } else if (seen[u] === fStamp) {
+        slots[ns++] = p;
+      }
+    }
+    let nf = nb;
+    for (let p = lb; p <= ub; p++) {
+      const u = topo[nbase + p]!;
+      if (seen[u] === fStamp) moved[nf++] = u;
+    }
+    for (let k = 0; k < ns; k++) {
+      const p = slots[k]!;
+      const u = moved[k]!;
+      topo[nbase + p] = u;
+      pos[u] = p;
+    }
+    return true;
   }
 
-  /** Prune unused links, expand with shortcut links, re-sort. */
+  /** Prune unused links and expand with shortcut links (on the dense scratch), then store. */
   private updateBush(g: number): void {
-    const { numLinks: L, numNodes: N, from, to, inStart, inLinks, firstThruIndex } = this.net;
+    const { numLinks: L, numNodes: N, from, to, outStart, outLinks, firstThruIndex } = this.net;
     const base = g * L;
     const nbase = g * N;
+    const sbase = g * (N + 1);
     const origin = this.demand.origins[g]!;
-    const mask = this.mask;
-    const flows = this.flows;
+    const mask = this.denseMask;
+    const dense = this.denseFlow;
+    const link = this.bushLink;
+    const tail = this.bushTail;
+    const flow = this.bushFlow;
+    const start = this.bushStart;
+    const topo = this.topo;
     const cost = this.costs.cost;
     const closed = this.costs.closed;
-    const len = this.topoLength[g]!;
-    const minLabel = this.minLabel;
-    const maxLabel = this.maxLabel;
-    const predMin = this.predMin;
+    const lab = this.minLabel;
+    const tree = this.predMin;
+    const nodeLabel = this.nodeLabel;
+    let len = this.topoLength[g]!;
 
-    // 1. Shortest distance on the bush and its tree.
-    minLabel[origin] = 0;
-    predMin[origin] = -1;
+    // 1. Shortest distance on the bush (per position, and per node for step 3) and its tree (slots).
+    lab[0] = 0;
+    tree[0] = -1;
+    nodeLabel[origin] = 0;
     for (let k = 1; k < len; k++) {
-      const j = this.topo[nbase + k]!;
       let best = Infinity;
       let arg = -1;
-      const end = inStart[j + 1]!;
-      for (let q = inStart[j]!; q < end; q++) {
-        const a = inLinks[q]!;
-        if (mask[base + a] !== 1) continue;
-        const c = minLabel[from[a]!]! + cost[a]!;
+      const end = base + start[sbase + k + 1]!;
+      for (let q = base + start[sbase + k]!; q < end; q++) {
+        const c = lab[tail[q]!]! + cost[link[q]!]!;
         if (c < best) {
           best = c;
-          arg = a;
+          arg = q;
         }
       }
-      minLabel[j] = best;
-      predMin[j] = arg;
+      lab[k] = best;
+      tree[k] = arg;
+      nodeLabel[topo[nbase + k]!] = best;
     }
-    // 2. Prune links without flow of this origin (residue included), keeping the tree.
+    // 2. Into the dense scratch, pruning links without flow of this origin (residue included) but
+    // keeping the tree.
     const tol = this.flowTol[g]!;
-    for (let a = 0; a < L; a++) {
-      if (mask[base + a] === 1 && !(flows[base + a]! > tol)) {
-        flows[base + a] = 0;
-        if (predMin[to[a]!] !== a) mask[base + a] = 0;
+    for (let k = 1; k < len; k++) {
+      const t = tree[k]!;
+      const end = base + start[sbase + k + 1]!;
+      for (let q = base + start[sbase + k]!; q < end; q++) {
+        const x = flow[q]!;
+        if (x > tol) {
+          const a = link[q]!;
+          mask[a] = 1;
+          dense[a] = x;
+        } else if (q === t) {
+          mask[link[q]!] = 1;
+        }
       }
     }
-    // 3. Shortcuts by shortest distance, L_i + c_ij < L_j. A link forward in the current
-    // topological order keeps the order valid; a backward one is added only when the bush has no path
-    // j -> i (checked by a search restricted to the order interval), and the bush is re-sorted.
-    // Without this step Dial's U rule alone can miss a shortcut for many iterations while the bush
-    // upstream is not yet equilibrated, and the gap creeps down slowly.
+    // 3. Shortcuts by shortest distance (see the header). Bush links never pass the test
+    // (L_j <= L_i + c_ij on the bush), so it comes first.
     this.fillTopoPos(g);
     const pos = this.topoPos;
     let added = 0;
-    for (let a = 0; a < L; a++) {
-      if (mask[base + a] === 1 || closed[a] === 1) continue;
-      const i = from[a]!;
-      const j = to[a]!;
-      if (j === origin || pos[i]! < 0 || pos[j]! < 0) continue;
-      if (i !== origin && i < firstThruIndex) continue; // never through another zone
-      const lj = minLabel[j]!;
-      if (!(minLabel[i]! + cost[a]! < lj - SHIFT_REL_EPS * lj)) continue;
-      if (pos[i]! < pos[j]!) {
-        mask[base + a] = 1;
-        added++;
-      } else if (!this.reaches(g, j, i)) {
-        mask[base + a] = 1;
-        this.sortBush(g);
-        this.fillTopoPos(g);
+    for (let i = 0; i < N; i++) {
+      if (pos[i]! < 0 || (i !== origin && i < firstThruIndex)) continue; // never through another zone
+      const li = nodeLabel[i]!;
+      const end = outStart[i + 1]!;
+      for (let r = outStart[i]!; r < end; r++) {
+        const a = outLinks[r]!;
+        const j = to[a]!;
+        const pj = pos[j]!;
+        if (pj < 0) {
+          if (closed[a] === 1 || j === origin) continue;
+          mask[a] = 1;
+          pos[j] = len;
+          topo[nbase + len++] = j;
+          nodeLabel[j] = li + cost[a]!;
+          added++;
+          continue;
+        }
+        const lj = nodeLabel[j]!;
+        if (!(li + cost[a]! < lj - SHIFT_REL_EPS * lj)) continue;
+        if (mask[a] === 1 || closed[a] === 1 || j === origin) continue;
+        if (pos[i]! < pj || this.reorderForLink(g, i, j)) {
+          mask[a] = 1;
+          added++;
+        }
       }
     }
-    const len2 = this.topoLength[g]!;
-    // 4. Dial's rule with the longest distance U over all bush links (the order is still valid).
-    maxLabel[origin] = 0;
-    for (let k = 1; k < len2; k++) {
-      const j = this.topo[nbase + k]!;
-      let worst = -Infinity;
-      const end = inStart[j + 1]!;
-      for (let q = inStart[j]!; q < end; q++) {
-        const a = inLinks[q]!;
-        if (mask[base + a] !== 1) continue;
-        const c = maxLabel[from[a]!]! + cost[a]!;
-        if (c > worst) worst = c;
-      }
-      maxLabel[j] = worst;
-    }
-    for (let a = 0; a < L; a++) {
-      if (mask[base + a] === 1 || closed[a] === 1) continue;
-      const i = from[a]!;
-      const j = to[a]!;
-      if (j === origin || pos[i]! < 0) continue;
-      if (i !== origin && i < firstThruIndex) continue;
-      if (pos[j]! < 0 || maxLabel[i]! + cost[a]! < maxLabel[j]!) {
-        mask[base + a] = 1;
-        added++;
+    this.topoLength[g] = len;
+    // 4. Links of the shortest-path tree handed over by keepTree (first iteration).
+    if (this.treeReady[g] === 1 && this.spTree !== undefined) {
+      this.treeReady[g] = 0;
+      const spTree = this.spTree;
+      for (let j = 0; j < N; j++) {
+        const a = spTree[nbase + j]!;
+        if (a < 0 || mask[a] === 1 || closed[a] === 1 || pos[j]! < 0) continue;
+        const i = from[a]!;
+        if (pos[i]! < 0) continue;
+        if (pos[i]! < pos[j]! || this.reorderForLink(g, i, j)) {
+          mask[a] = 1;
+          added++;
+        }
       }
     }
+    // 5. Re-sort when the bush grew, then store.
     if (added > 0) this.sortBush(g);
+    this.storeBush(g);
   }
 
-  /** One pass of Newton flow shifts over bush g (see the header). */
+  /**
+   * One pass of Newton flow shifts over bush g (see the header), over the active part of its order.
+   * Labels and trees by position.
+   */
   private equilibrate(g: number): void {
-    const { numLinks: L, numNodes: N, from, inStart, inLinks } = this.net;
+    const { numLinks: L, numNodes: N } = this.net;
     const base = g * L;
-    const nbase = g * N;
-    const origin = this.demand.origins[g]!;
-    const mask = this.mask;
-    const flows = this.flows;
+    const sbase = g * (N + 1);
+    const link = this.bushLink;
+    const tail = this.bushTail;
+    const flow = this.bushFlow;
+    const start = this.bushStart;
     const v = this.v;
     const costs = this.costs;
     const cost = costs.cost;
     const deriv = costs.deriv;
-    const len = this.topoLength[g]!;
-    const topo = this.topo;
+    const len = this.activeLength[g]!;
     const minLabel = this.minLabel;
     const maxLabel = this.maxLabel;
     const predMin = this.predMin;
     const predMax = this.predMax;
-
-    this.fillTopoPos(g);
-    const pos = this.topoPos;
     const tol = this.flowTol[g]!;
-    minLabel[origin] = 0;
-    maxLabel[origin] = 0;
-    predMin[origin] = -1;
-    predMax[origin] = -1;
-    for (let i = 1; i < len; i++) {
-      const j = topo[nbase + i]!;
+
+    minLabel[0] = 0;
+    maxLabel[0] = 0;
+    predMin[0] = -1;
+    predMax[0] = -1;
+    for (let k = 1; k < len; k++) {
       let best = Infinity;
       let argMin = -1;
       let worst = -Infinity;
       let argMax = -1;
-      const end = inStart[j + 1]!;
-      for (let k = inStart[j]!; k < end; k++) {
-        const a = inLinks[k]!;
-        if (mask[base + a] !== 1) continue;
-        const i0 = from[a]!;
-        const c = cost[a]!;
-        const lo = minLabel[i0]! + c;
+      const end = base + start[sbase + k + 1]!;
+      for (let q = base + start[sbase + k]!; q < end; q++) {
+        const t = tail[q]!;
+        const c = cost[link[q]!]!;
+        const lo = minLabel[t]! + c;
         if (lo < best) {
           best = lo;
-          argMin = a;
+          argMin = q;
         }
-        if (flows[base + a]! > tol) {
-          const hi = maxLabel[i0]! + c;
+        if (flow[q]! > tol) {
+          const hi = maxLabel[t]! + c;
           if (hi > worst) {
             worst = hi;
-            argMax = a;
+            argMax = q;
           }
         }
       }
-      minLabel[j] = best;
-      predMin[j] = argMin;
-      maxLabel[j] = argMax >= 0 ? worst : best;
-      predMax[j] = argMax;
+      minLabel[k] = best;
+      predMin[k] = argMin;
+      maxLabel[k] = argMax >= 0 ? worst : best;
+      predMax[k] = argMax;
     }
 
-    for (let i = len - 1; i > 0; i--) {
-      const j = topo[nbase + i]!;
-      const pMax = predMax[j]!;
-      const pMin = predMin[j]!;
+    for (let k = len - 1; k > 0; k--) {
+      const pMax = predMax[k]!;
+      const pMin = predMin[k]!;
       if (pMax < 0 || pMax === pMin) continue;
-      if (maxLabel[j]! - minLabel[j]! <= SHIFT_REL_EPS * maxLabel[j]!) continue;
-      // Last common node of the two trees.
-      let u = from[pMin]!;
-      let w = from[pMax]!;
+      if (maxLabel[k]! - minLabel[k]! <= SHIFT_REL_EPS * maxLabel[k]!) continue;
+      // Last common node of the two trees (positions decrease along both).
+      let u = tail[pMin]!;
+      let w = tail[pMax]!;
       while (u !== w) {
-        if (pos[u]! > pos[w]!) {
-          u = from[predMin[u]!]!;
+        if (u > w) {
+          u = tail[predMin[u]!]!;
         } else {
           const p = predMax[w]!;
           if (p < 0) break; // rounding left flow out of a node with none in: skip this node
-          w = from[p]!;
+          w = tail[p]!;
         }
       }
       if (u !== w) continue;
       const div = u;
       let cMin = 0;
       let dSum = 0;
-      for (let n = j; n !== div; ) {
-        const a = predMin[n]!;
+      for (let n = k; n !== div; ) {
+        const q = predMin[n]!;
+        const a = link[q]!;
         cMin += cost[a]!;
         dSum += deriv[a]!;
-        n = from[a]!;
+        n = tail[q]!;
       }
       let cMax = 0;
       let room = Infinity;
-      for (let n = j; n !== div; ) {
-        const a = predMax[n]!;
+      for (let n = k; n !== div; ) {
+        const q = predMax[n]!;
+        const a = link[q]!;
         cMax += cost[a]!;
         dSum += deriv[a]!;
-        const x = flows[base + a]!;
+        const x = flow[q]!;
         if (x < room) room = x;
-        n = from[a]!;
+        n = tail[q]!;
       }
       const diff = cMax - cMin;
       if (!(diff > 0) || !(room > 0)) continue;
       let dx = dSum > 0 ? diff / dSum : room;
       if (dx > room) dx = room;
-      for (let n = j; n !== div; ) {
-        const a = predMax[n]!;
-        const x = flows[base + a]! - dx;
-        flows[base + a] = x > 0 ? x : 0;
+      for (let n = k; n !== div; ) {
+        const q = predMax[n]!;
+        const a = link[q]!;
+        const x = flow[q]! - dx;
+        flow[q] = x > 0 ? x : 0;
         const t = v[a]! - dx;
         v[a] = t > 0 ? t : 0;
         costs.update(a, v[a]!);
-        n = from[a]!;
+        n = tail[q]!;
       }
-      for (let n = j; n !== div; ) {
-        const a = predMin[n]!;
-        flows[base + a]! += dx;
+      for (let n = k; n !== div; ) {
+        const q = predMin[n]!;
+        const a = link[q]!;
+        flow[q]! += dx;
         v[a]! += dx;
         costs.update(a, v[a]!);
-        n = from[a]!;
+        n = tail[q]!;
       }
     }
   }

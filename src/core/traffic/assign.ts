@@ -208,11 +208,20 @@ export function assign(net: Network, demand: Demand, options: AssignOptions = {}
     return false;
   };
 
-  /** SPTT at the current costs (runs a shortest-path tree per origin). */
-  const shortestTotal = (): number => {
+  /**
+   * SPTT at the current costs (a shortest-path search per origin). With `onTree`, called after each
+   * origin's search, the searches are Dijkstra's and give the trees; without it, distances only (the
+   * faster two-queue method).
+   */
+  const shortestTotal = (onTree?: (g: number) => void): number => {
     let sptt = 0;
     for (let g = 0; g < origins.length; g++) {
-      sp.run(origins[g]!, costs.cost, costs.closed);
+      if (onTree !== undefined) {
+        sp.run(origins[g]!, costs.cost, costs.closed);
+        onTree(g);
+      } else {
+        sp.runDistances(origins[g]!, costs.cost, costs.closed);
+      }
       sptt += sp.pathCost(demand, g, scale);
     }
     return sptt;
@@ -246,7 +255,7 @@ export function assign(net: Network, demand: Demand, options: AssignOptions = {}
       // Origins that now miss a destination (closed links) or had missed one start again.
       let restarted = 0;
       for (let g = 0; g < origins.length; g++) {
-        sp.run(origins[g]!, costs.cost, costs.closed);
+        sp.runDistances(origins[g]!, costs.cost, costs.closed);
         sp.pathCost(demand, g, scale);
         if (sp.unreachable > 0 || bushes.unreachableOf(g) > 0) {
           bushes.initOrigin(g, scale, sp);
@@ -260,7 +269,8 @@ export function assign(net: Network, demand: Demand, options: AssignOptions = {}
       bushes.sumFlows();
     }
     lost = bushes.unreachable;
-    let stop = report(0, bushes.v, shortestTotal());
+    const keepTree = (g: number): void => bushes.keepTree(g, sp.pred);
+    let stop = report(0, bushes.v, shortestTotal(keepTree));
     while (!stop) {
       if (options.signal?.aborted === true) {
         stopReason = 'cancelled';
@@ -278,8 +288,8 @@ export function assign(net: Network, demand: Demand, options: AssignOptions = {}
       demandKey: odKey,
       demandScale: scale,
       unassignedDemand: lost,
-      bushFlows: bushes.flows.slice(),
-      bushMask: bushes.mask.slice(),
+      bushFlows: bushes.exportFlows(),
+      bushMask: bushes.exportMask(),
       bushUnreachable: Float64Array.from({ length: origins.length }, (_, g) => bushes.unreachableOf(g)),
     };
   } else {
