@@ -1,7 +1,7 @@
 // Ingest worker: a thin comlink adapter over src/core/ingest (ARCHITECTURE rule 4).
 // Fetches or receives GeoJSON, builds drawable layers, and hands them back by transfer.
 import { expose, transfer } from 'comlink';
-import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestGeoJsonText } from '../src/core/ingest/index.ts';
+import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestText } from '../src/core/ingest/index.ts';
 import type { LocalFrame } from '../src/core/geo/index.ts';
 import type { CrsCode } from '../src/core/crs/index.ts';
 import { syntheticCity, syntheticRoads } from '../src/core/synthetic/index.ts';
@@ -17,10 +17,21 @@ function send(layer: IngestedLayer): IngestedLayer {
 }
 
 const api = {
-  /** A GeoJSON layer from a URL (or a blob URL of a dropped file); kind 'auto' reads it off the geometry. */
-  async ingestUrl(url: string, kind: LayerKind | 'auto', frame: LocalFrame | undefined, onProgress?: ProgressFn, crs: CrsCode | 'auto' = 'auto'): Promise<IngestedLayer> {
+  /**
+   * A layer from a URL (or the blob URL of a picked or dropped file): GeoJSON, line-delimited GeoJSON or
+   * CityJSON, told apart by the file name and the content; kind 'auto' reads it off the geometry.
+   */
+  async ingestUrl(
+    url: string,
+    kind: LayerKind | 'auto',
+    frame: LocalFrame | undefined,
+    onProgress?: ProgressFn,
+    crs: CrsCode | 'auto' = 'auto',
+    fileName?: string,
+  ): Promise<IngestedLayer> {
     const text = await fetchText(url);
-    return send(ingestGeoJsonText(text, kind, { crs, ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
+    const name = fileName ?? new URL(url, self.location.href).pathname;
+    return send(ingestText(text, name, kind, { crs, ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
   },
   /** A seeded synthetic city (benchmarks and demos): its buildings, or its street grid. */
   async ingestSynthetic(buildings: number, seed: number, kind: 'buildings' | 'roads', frame: LocalFrame | undefined, onProgress?: ProgressFn): Promise<IngestedLayer> {

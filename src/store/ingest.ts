@@ -95,7 +95,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       const load = (): Promise<boolean> => {
         const frame = get().frame ?? undefined;
         return runIngest({ id, kind: 'areas', name: { text: name }, source: url }, (api, onProgress) =>
-          api.ingestUrl(url, 'auto', frame, onProgress, crs) as Promise<IngestedLayer>,
+          api.ingestUrl(url, 'auto', frame, onProgress, crs, name) as Promise<IngestedLayer>,
         );
       };
       if (!(await load())) return;

@@ -1,12 +1,13 @@
 // Every figure a model used, with its unit and source, so no assumption stays hidden.
 import type { Assumption } from '../core/citytraffic/index.ts';
+import { LazyDetails } from './LazyDetails.tsx';
 import { useT } from './useT.ts';
 
 export function AssumptionsList({ items }: { items: readonly Assumption[] }) {
   const t = useT();
   return (
-    <details>
-      <summary>{t('traffic.assumptions')}</summary>
+    <LazyDetails summary={t('traffic.assumptions')}>
+      {() => (
       <table className="props">
         <tbody>
           {items.map((a) => (
@@ -21,6 +22,7 @@ export function AssumptionsList({ items }: { items: readonly Assumption[] }) {
           ))}
         </tbody>
       </table>
-    </details>
+      )}
+    </LazyDetails>
   );
 }

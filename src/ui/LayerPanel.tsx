@@ -170,7 +170,7 @@ function AddLayer() {
     <div className="add-layer">
       <label className="file-button">
         <input
-          type="file" multiple accept=".geojson,.json,application/geo+json" data-testid="add-layer"
+          type="file" multiple accept=".geojson,.json,.geojsonl,.ndjson,.jsonl,.city.json,.city.jsonl,application/geo+json" data-testid="add-layer"
           onChange={(e) => {
             if (e.target.files) loadFiles(Array.from(e.target.files), crs);
             e.target.value = '';

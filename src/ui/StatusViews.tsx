@@ -56,8 +56,10 @@ export function SkippedList() {
   const t = useT();
   const layer = useStore((s) => s.layers.find((l) => l.id === s.skippedOpen));
   const close = useStore((s) => s.openSkipped);
-  const skipped = layer?.data?.data.skipped;
-  if (!layer || !skipped) return null;
+  const data = layer?.data;
+  if (!layer || !data) return null;
+  // Features dropped before drawing (duplicate ids, bad lines, unreadable city objects), then geometry problems.
+  const rows = [...(data.rejected ?? []), ...data.data.skipped];
   return (
     <aside className="panel skipped-panel" aria-label={t('skip.title', { name: layerName(t, layer) })}>
       <header>
@@ -67,13 +69,14 @@ export function SkippedList() {
         </button>
       </header>
       <ol className="skipped">
-        {skipped.slice(0, MAX_LISTED).map((s) => (
-          <li key={s.index}>
+        {rows.slice(0, MAX_LISTED).map((s, k) => (
+          <li key={k}>
             {t('skip.row', {
               index: s.index,
               id: s.id !== undefined ? ` (id ${s.id})` : '',
               reason: t(`skip.${s.code}` as MessageKey, { detail: s.detail ?? '' }),
             })}
+            {'line' in s && s.line !== undefined ? ` · ${t('skip.line', { line: s.line })}` : ''}
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@
 import { useStore } from '../store/index.ts';
 import { VC_MAX, VC_RAMP } from '../scene/trafficStyle.ts';
 import { AssumptionsList } from './AssumptionsList.tsx';
+import { LazyDetails } from './LazyDetails.tsx';
 import { Legend } from './Legend.tsx';
 import { useNumberFormat, useT } from './useT.ts';
 
@@ -153,8 +154,8 @@ export function TrafficPanel() {
             ramp={{ colors: VC_RAMP, min: '0', max: `≥ ${VC_MAX}` }}
             note={t('traffic.legendNote')}
           />
-          <details>
-            <summary>{t('traffic.history')}</summary>
+          <LazyDetails summary={t('traffic.history')}>
+            {() => (
             <ol className="history small">
               {result.history.map((h) => (
                 <li key={h.iteration} value={h.iteration}>
@@ -162,12 +163,14 @@ export function TrafficPanel() {
                 </li>
               ))}
             </ol>
-          </details>
+            )}
+          </LazyDetails>
         </>
       ) : null}
       {view ? (
-        <details>
-          <summary>{t('traffic.zones')}</summary>
+        <LazyDetails summary={t('traffic.zones')}>
+          {() => (
+            <>
           <p className="muted small">{t('traffic.zonesNote')}</p>
           <table className="props zones">
             <thead>
@@ -191,7 +194,9 @@ export function TrafficPanel() {
               ))}
             </tbody>
           </table>
-        </details>
+            </>
+          )}
+        </LazyDetails>
       ) : null}
       {view ? (
         <AssumptionsList items={view.assumptions} />

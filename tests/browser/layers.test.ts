@@ -47,6 +47,20 @@ describe('loading your own layers', () => {
     expect(await page.getAttribute('li.layer[data-layer=buildings]', 'data-status')).toBe('ready');
   });
 
+  it('a line-delimited file loads; a bad line and a duplicate id are listed with where they are', async () => {
+    const f = (id: string, lon: number) => JSON.stringify({ type: 'Feature', id, properties: { name: id }, geometry: { type: 'Polygon', coordinates: [square(lon, 43.733, 0.0003)] } });
+    const text = [f('a', 7.4200), f('b', 7.4210), '{"type": "Feature", oops}', f('a', 7.4220), f('c', 7.4230)].join('\n');
+    await upload('zones.geojsonl', text);
+    const layer = page.locator('li.layer', { hasText: 'zones.geojsonl' });
+    await expect.poll(() => layer.getAttribute('data-status')).toBe('ready');
+    expect(await layer.textContent()).toContain('3 of 5 features drawn');
+    await layer.getByRole('button', { name: /2 features skipped/ }).click();
+    const list = (await page.locator('.skipped-panel').textContent())!;
+    expect(list).toMatch(/not valid JSON \(line 3, column \d+\)/);
+    expect(list).toMatch(/id a\): duplicate id \(first used by feature 0\)/);
+    await page.locator('.skipped-panel .close').click();
+  });
+
   it('user layers can be removed', async () => {
     const points = page.locator('li.layer', { hasText: 'stations.geojson' });
     await points.locator('[data-testid=layer-remove]').click();
@@ -106,6 +120,18 @@ describe('loading your own layers', () => {
     expect(await city.textContent()).toContain('Coordinates: EPSG:5186 (chosen by you)');
     // Monaco's data is gone, and so is its attribution.
     expect(await page.locator('[data-testid=attribution]').count()).toBe(0);
+  });
+
+  it('the CityJSON tile (Dutch RD New + NAP) opens as a new city with its 26 LoD1 buildings', async () => {
+    const { readFileSync } = await import('node:fs');
+    const tile = readFileSync(new URL('../fixtures/cityjson/3db_sub.json', import.meta.url));
+    await page.selectOption('[data-testid=add-layer-crs]', 'auto');
+    await page.locator('[data-testid=add-layer]').setInputFiles({ name: '3db_sub.json', mimeType: 'application/json', buffer: tile });
+    const layer = page.locator('li.layer', { hasText: '3db_sub.json' });
+    await expect.poll(() => layer.getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
+    const text = (await layer.textContent())!;
+    expect(text).toContain('26 of 26 features drawn');
+    expect(text).toContain('Coordinates: EPSG:28992 (declared in the file)');
   });
 
   it('logged no console errors', () => {

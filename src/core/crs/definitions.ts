@@ -12,7 +12,7 @@
  *    one belt (a Busan district in the Central Belt, say) and Transverse Mercator stays accurate that far.
  */
 
-export type CrsCode = 4326 | 3857 | 5179 | 5185 | 5186 | 5187 | 5188 | 5174 | 32651 | 32652;
+export type CrsCode = 4326 | 3857 | 5179 | 5185 | 5186 | 5187 | 5188 | 5174 | 32651 | 32652 | 28992;
 
 /** [west, south, east, north], degrees (WGS84). */
 export type LonLatBox = readonly [number, number, number, number];
@@ -59,6 +59,26 @@ const KOREA_ONSHORE: LonLatBox = [124.53, 33.14, 131.01, 38.64];
  * is within about 1.5 m of ours but has no documented source.
  */
 export const KOREAN_1985_TOWGS84 = '-114.620,475.963,675.018,1.162,-2.347,-1.592,6.342';
+
+/**
+ * Amersfoort -> WGS 84 for EPSG:28992 (RD New), as a proj4 (position-vector, arc-second) `towgs84`.
+ *
+ * EPSG transformation 4833 "Amersfoort to WGS 84 (4)" (epsg.io/28992-4833; ±1 m) copies 4830
+ * "Amersfoort to ETRS89 (5)" (NSGI): coordinate-frame rotation, tX 565.4171 m, tY 50.3319 m,
+ * tZ 465.5524 m, rX 1.9342 µrad, rY -1.6677 µrad, rZ 9.1019 µrad, dS 4.0725 ppm. proj4 reads rotations
+ * as position-vector arc-seconds, so each rotation is negated and multiplied by 0.206264806"/µrad:
+ * (-0.398957, 0.343988, -1.877402)". The string epsg.io prints for EPSG:28992
+ * (…,1.9342,-1.6677,9.1019,4.0725) passes the µrad coordinate-frame values straight through and lands
+ * about 170 m off (tests/core/cityjson/crs.test.ts measures it); the converted set is the one other proj4
+ * users write (Boost.Geometry's projection tests, for instance, use it with full-precision rotations).
+ */
+export const AMERSFOORT_TOWGS84 = '565.4171,50.3319,465.5524,-0.398957,0.343988,-1.877402,4.0725';
+
+/**
+ * The Netherlands onshore, including the Waddenzee, the Wadden Islands and the 12-mile coastal zone:
+ * the EPSG area of use of Amersfoort / RD New as epsg.io/28992 gives it (WGS84 bounds 3.2, 50.75, 7.22, 53.7).
+ */
+export const NETHERLANDS_BOX: LonLatBox = [3.2, 50.75, 7.22, 53.7];
 
 const korea2000Belt = (lon0: number): string =>
   `+proj=tmerc +lat_0=38 +lon_0=${lon0} +k=1 +x_0=200000 +y_0=600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs`;
@@ -127,12 +147,43 @@ const TABLE: readonly CrsInfo[] = [
     area: [126, 0, 132, 84], usable: [120, 0, 138, 84],
     source: 'epsg.io/32652: between 126°E and 132°E, northern hemisphere. Usable 6° either side (a CityTwin choice).',
   },
+  {
+    code: 28992, id: 'EPSG:28992', name: 'Amersfoort / RD New', kind: 'projected',
+    // Oblique stereographic on the Bessel 1841 ellipsoid, origin at the Onze Lieve Vrouwetoren in Amersfoort.
+    proj4: `+proj=sterea +lat_0=52.1561605555556 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=${AMERSFOORT_TOWGS84} +units=m +no_defs`,
+    area: NETHERLANDS_BOX, usable: [2.53, 50.75, 7.22, 55.77],
+    source: 'epsg.io/28992: the Netherlands onshore (bounds 3.2, 50.75, 7.22, 53.7); usable onshore and offshore (2.53, 50.75, 7.22, 55.77, epsg.io/28992-9281); datum shift EPSG:4833 (see AMERSFOORT_TOWGS84). Dutch CityJSON (3D BAG) declares it through the compound EPSG:7415.',
+  },
 ];
 
 const BY_CODE = new Map<number, CrsInfo>(TABLE.map((c) => [c.code, c]));
 
-/** Every supported code, in the order the UI lists them. */
-export const CRS_CODES: readonly CrsCode[] = TABLE.map((c) => c.code);
+/**
+ * Codes read only where a file declares them (CityJSON's `metadata.referenceSystem`, a GeoJSON `crs`
+ * member), not offered in the CRS pickers nor tried when a CRS is inferred: RD New lies far from the
+ * Korean data those are tuned for (its round trip through Korean points drifts by ~6e-7°, because proj4
+ * drops the ellipsoidal height the Bessel datum shift creates there).
+ */
+export const DECLARED_ONLY_CRS_CODES: readonly CrsCode[] = [28992];
+
+/** Every code the pickers offer, in the order the UI lists them. */
+export const CRS_CODES: readonly CrsCode[] = TABLE.map((c) => c.code).filter((c) => !DECLARED_ONLY_CRS_CODES.includes(c));
+
+/**
+ * 3D CRSs whose horizontal part we support: the EPSG code of the compound (or geographic 3D) CRS ->
+ * its horizontal CRS. Heights stay as the file gives them (metres in the vertical datum).
+ *  - 7415 "Amersfoort / RD New + NAP height" = 28992 + 5709 (epsg.io/7415), the CRS of Dutch CityJSON.
+ *  - 4979 "WGS 84" geographic 3D (epsg.io/4979): longitude, latitude and ellipsoidal height.
+ */
+export const HORIZONTAL_CRS_OF: ReadonlyMap<number, CrsCode> = new Map<number, CrsCode>([
+  [7415, 28992],
+  [4979, 4326],
+]);
+
+/** The supported horizontal CRS an EPSG code stands for (itself, or the horizontal part of a 3D CRS). */
+export function horizontalCrs(epsg: number): CrsCode | undefined {
+  return BY_CODE.has(epsg) ? (epsg as CrsCode) : HORIZONTAL_CRS_OF.get(epsg);
+}
 
 export function isCrsCode(code: number): code is CrsCode {
   return BY_CODE.has(code);

@@ -18,8 +18,18 @@ export {
 export type { HeightSourceName, ResolvedHeight } from './height.ts';
 export { FeatureError, featureId, propertiesOf, readLines, readPolygons } from './geojson.ts';
 export type { SkipCode, SkippedFeature } from './geojson.ts';
-export { GeoJsonError, isWgs84CrsName, jsonErrorOffset, lineColumn, parseGeoJson, readGeoJsonRoot } from './parse.ts';
-export type { ParsedGeoJson } from './parse.ts';
+export {
+  GeoJsonError,
+  firstLineObject,
+  isWgs84CrsName,
+  jsonErrorLocation,
+  jsonErrorOffset,
+  lineColumn,
+  parseGeoJson,
+  parseJsonLines,
+  readGeoJsonRoot,
+} from './parse.ts';
+export type { BadLine, JsonErrorLocation, ParsedGeoJson, ParsedLines } from './parse.ts';
 export { PropertyPacker, packProperties, propertyCount, propertyText, unpackProperties } from './properties.ts';
 export type { PackedProperties } from './properties.ts';
 export { buildPolygonLayer, polygonLayerBytes } from './extrude.ts';

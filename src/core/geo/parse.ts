@@ -1,6 +1,8 @@
 /**
  * GeoJSON text -> a list of features, with errors located by line and column.
- * Accepts a FeatureCollection, a single Feature, or a bare array of Features.
+ * Accepts a FeatureCollection, a single Feature, or a bare array of Features; and newline-delimited
+ * GeoJSON (`.geojsonl` / `.ndjson`: one Feature per line; RFC 8142 GeoJSON text sequences too), where a
+ * line that is not JSON is reported with its line and column and the other lines still load.
  */
 
 export class GeoJsonError extends Error {
@@ -146,18 +148,29 @@ export function jsonErrorOffset(text: string): number {
   }
 }
 
-function locateJsonError(text: string, err: unknown): GeoJsonError {
-  const msg = err instanceof Error ? err.message : String(err);
-  const lc = /line (\d+) column (\d+)/.exec(msg);
-  if (lc) return new GeoJsonError(`invalid JSON at line ${lc[1]}, column ${lc[2]}: ${msg}`, 'invalid-json', Number(lc[1]), Number(lc[2]));
-  const pos = /position (\d+)/.exec(msg);
+/** Where JSON.parse failed on `text`: 1-based line and column when they can be found, and the engine's message. */
+export interface JsonErrorLocation {
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** Locates the error `err` that JSON.parse threw for `text` (from the engine's message or a strict scan). */
+export function jsonErrorLocation(text: string, err: unknown): JsonErrorLocation {
+  const message = err instanceof Error ? err.message : String(err);
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { message, line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
   const scanned = pos ? -1 : jsonErrorOffset(text);
   const offset = pos ? Number(pos[1]) : scanned >= 0 ? scanned : undefined;
-  if (offset !== undefined) {
-    const { line, column } = lineColumn(text, offset);
-    return new GeoJsonError(`invalid JSON at line ${line}, column ${column}: ${msg}`, 'invalid-json', line, column);
-  }
-  return new GeoJsonError(`invalid JSON: ${msg}`, 'invalid-json');
+  if (offset === undefined) return { message };
+  return { message, ...lineColumn(text, offset) };
+}
+
+function locateJsonError(text: string, err: unknown): GeoJsonError {
+  const at = jsonErrorLocation(text, err);
+  if (at.line === undefined || at.column === undefined) return new GeoJsonError(`invalid JSON: ${at.message}`, 'invalid-json');
+  return new GeoJsonError(`invalid JSON at line ${at.line}, column ${at.column}: ${at.message}`, 'invalid-json', at.line, at.column);
 }
 
 export function parseGeoJson(text: string): ParsedGeoJson {
@@ -199,4 +212,87 @@ function readCrsName(crs: unknown): string | undefined {
 /** True when a legacy `crs` name means WGS84 lon/lat (what RFC 7946 GeoJSON always is). */
 export function isWgs84CrsName(name: string): boolean {
   return /(CRS84|EPSG:{1,2}4326|EPSG::?4326)$/i.test(name.replace(/\s/g, ''));
+}
+
+/** A line of a newline-delimited file that is not JSON. */
+export interface BadLine {
+  /** Position among the file's non-blank lines: the index its feature would have had. */
+  readonly index: number;
+  /** 1-based line and column in the file. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface ParsedLines {
+  /** One entry per non-blank line, in file order; `null` where the line is not JSON (see `badLines`). */
+  readonly values: unknown[];
+  /** 1-based file line of each entry of `values`. */
+  readonly lines: Uint32Array;
+  readonly badLines: BadLine[];
+}
+
+const RS = 0x1e;
+
+/**
+ * Splits newline-delimited JSON (NDJSON / GeoJSONSeq) into one parsed value per non-blank line. A line
+ * may start with the RFC 8142 record separator (0x1E) and end with CR. Never throws for a bad line: it
+ * is listed with its line and column, and its value is `null` so later indices still match the lines.
+ */
+export function parseJsonLines(text: string): ParsedLines {
+  const values: unknown[] = [];
+  const lineNumbers: number[] = [];
+  const badLines: BadLine[] = [];
+  let start = 0;
+  let lineNo = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    lineNo++;
+    let a = start;
+    let b = end;
+    while (a < b && (text.charCodeAt(a) === RS || text.charCodeAt(a) === 0xfeff)) a++;
+    while (b > a && (text.charCodeAt(b - 1) === 13 || text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+    let c = a;
+    while (c < b && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c++;
+    if (c < b) {
+      const body = text.slice(a, b);
+      try {
+        values.push(JSON.parse(body));
+      } catch (err) {
+        const at = jsonErrorLocation(body, err);
+        // Columns count from the start of the file's line (a leading record separator included).
+        const column = (at.column ?? b - a + 1) + (a - start);
+        // The engine's own position counts from the start of the line: drop it, the line and column replace it.
+        const reason = at.message.replace(/\s*in JSON at position \d+(\s*\(line \d+ column \d+\))?/, '');
+        badLines.push({ index: values.length, line: lineNo, column, message: `line ${lineNo}, column ${column}: ${reason}` });
+        values.push(null);
+      }
+      lineNumbers.push(lineNo);
+    }
+    start = end + 1;
+  }
+  return { values, lines: Uint32Array.from(lineNumbers), badLines };
+}
+
+/** True when the text's first non-blank line is, on its own, a JSON object (a hint that the file is NDJSON). */
+export function firstLineObject(text: string): Record<string, unknown> | undefined {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).replace(/^[\u001e\ufeff]+/, '').trim();
+    if (line !== '') {
+      if (!line.startsWith('{')) return undefined;
+      try {
+        const v: unknown = JSON.parse(line);
+        return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
