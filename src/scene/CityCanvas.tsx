@@ -33,15 +33,17 @@ function Scene() {
   const controls = useMapControls();
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
-  const framed = useRef(false);
+  // The view is fitted once per city (per local frame): a new city brings the camera to it.
+  const frame = useStore((s) => s.frame);
+  const framed = useRef<unknown>(null);
   const frames = useRef(0);
 
   useEffect(() => {
-    if (!base || !controls || framed.current) return;
-    framed.current = true;
+    if (!base || !controls || !frame || framed.current === frame) return;
+    framed.current = frame;
     applyView(camera, controls, viewOf(base));
     invalidate();
-  }, [base, camera, controls, invalidate]);
+  }, [base, frame, camera, controls, invalidate]);
 
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
