@@ -13,6 +13,7 @@ import {
   readLines,
   readPolygons,
   resolveHeight,
+  skipped,
 } from '../geo/index.ts';
 import type { LocalFrame, PolygonLayerData, SkippedFeature } from '../geo/index.ts';
 import { CarbonInputError } from './assumptions.ts';
@@ -67,10 +68,7 @@ export interface ReadResult<T> {
 
 function skip(list: SkippedFeature[], index: number, feature: unknown, err: unknown): void {
   if (!(err instanceof FeatureError)) throw err;
-  const id = feature !== null && typeof feature === 'object' ? (feature as { id?: unknown }).id : undefined;
-  const base = { index, code: err.code, message: err.message };
-  const withId = typeof id === 'string' || typeof id === 'number' ? { ...base, id: String(id) } : base;
-  list.push(err.detail === undefined ? withId : { ...withId, detail: err.detail });
+  list.push(skipped(index, feature, err));
 }
 
 /** [minLon, minLat, maxLon, maxLat] over all coordinates of all features (for a shared frame). */

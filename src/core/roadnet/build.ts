@@ -8,7 +8,7 @@
  * component are dropped; zones connect to their K nearest road nodes. Road links come first, in source
  * order, so a road link's index does not depend on the zoning; connectors follow, zone by zone.
  */
-import { type LocalFrame, FeatureError, type SkippedFeature, createLocalFrame, featureId, projectInto, propertiesOf, readLines } from '../geo/index.ts';
+import { type LocalFrame, FeatureError, type SkippedFeature, createLocalFrame, projectInto, propertiesOf, readLines, skipped } from '../geo/index.ts';
 import type { Network } from '../traffic/index.ts';
 import {
   type Assumption,
@@ -115,18 +115,6 @@ interface TagReading {
   attrs: WayAttributes;
   lanesFallback: boolean;
   maxspeedFallback: boolean;
-}
-
-/** A skipped-feature record like the geo layers' (index, id, code, message, detail). */
-function skippedFeature(index: number, feature: unknown, err: FeatureError): SkippedFeature {
-  const id = featureId(feature);
-  return {
-    index,
-    code: err.code,
-    message: err.message,
-    ...(id === undefined ? {} : { id }),
-    ...(err.detail === undefined ? {} : { detail: err.detail }),
-  };
 }
 
 function hasValue(v: unknown): boolean {
@@ -393,7 +381,7 @@ export function buildRoadNetwork(features: readonly unknown[], options: RoadNetw
       lines = readLines(f);
     } catch (err) {
       if (!(err instanceof FeatureError)) throw err;
-      skippedList.push(skippedFeature(i, f, err));
+      skippedList.push(skipped(i, f, err));
       continue;
     }
     const reading = readWayAttributes(props, cls, urbanFactor);
