@@ -1,7 +1,10 @@
 // Layer list: show/hide, opacity, load status and progress, skipped features, and each layer's legend.
 import { useMemo, useState } from 'react';
-import { type Scheme, attributeKeys } from '../core/attributes/index.ts';
-import { rowsOf, styleColors } from '../scene/styleByProperty.ts';
+import { type Scheme, attributeKeys, sampleRows } from '../core/attributes/index.ts';
+import { styleColors } from '../scene/styleByProperty.ts';
+
+/** Features sampled to list a layer's property keys. */
+const KEY_SAMPLE = 2000;
 import { ROAD_CLASSES, LANE_WIDTH_M, HeightSource } from '../core/geo/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, ROAD_COLORS } from '../scene/palette.ts';
@@ -16,7 +19,9 @@ function StyleControls({ layer }: { layer: LayerState }) {
   const setLayerStyle = useStore((s) => s.setLayerStyle);
   const openTable = useStore((s) => s.openTable);
   const properties = layer.data?.data.properties;
-  const keys = useMemo(() => (properties ? attributeKeys(rowsOf(properties)) : []), [properties]);
+  // Keys from a sample: decoding every feature of a big layer would block the page (the table and the
+  // styling decode in full only when the user asks for them).
+  const keys = useMemo(() => (properties ? attributeKeys(sampleRows(properties, KEY_SAMPLE)) : []), [properties]);
   if (!properties || keys.length === 0) return null;
   const style = layer.style;
   return (
@@ -31,7 +36,7 @@ function StyleControls({ layer }: { layer: LayerState }) {
           }}>
           <option value="">{t('style.default')}</option>
           {keys.map((k) => (
-            <option key={k.key} value={k.key}>{k.key} ({k.count})</option>
+            <option key={k.key} value={k.key}>{k.key}</option>
           ))}
         </select>
       </label>

@@ -35,6 +35,18 @@ export function decodeAll(p: PackedProperties): Record<string, unknown>[] {
   return out;
 }
 
+/**
+ * At most `max` features' properties, evenly spread over the layer (all of them when there are fewer):
+ * enough to list a big layer's keys without decoding every feature on the main thread.
+ */
+export function sampleRows(p: PackedProperties, max: number): Record<string, unknown>[] {
+  const n = propertyCount(p);
+  if (n <= max) return decodeAll(p);
+  const out: Record<string, unknown>[] = [];
+  for (let k = 0; k < max; k++) out.push(unpackProperties(p, Math.floor((k * n) / max)));
+  return out;
+}
+
 /** Keys by how many features have them (most first, then by name). */
 export function attributeKeys(rows: readonly Record<string, unknown>[]): AttributeKey[] {
   const count = new Map<string, number>();
