@@ -653,7 +653,7 @@ export function isCityJsonRoot(root: unknown): root is Record<string, unknown> {
 }
 
 /**
- * Reads a parsed CityJSON document. `text` (the file's text), when given, lets skipped objects say on
+ * Reads a parsed CityJSON file: `text` (the file's text), when given, lets skipped objects say on
  * which line their id is written.
  */
 export function readCityJsonRoot(root: unknown, options: CityJsonOptions = {}, text?: string): CityJson {

@@ -40,7 +40,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 /**
  * Offset of the first JSON syntax error in `text` (a strict RFC 8259 scan), for engines whose
- * JSON.parse message carries no position. Returns text.length for a truncated document.
+ * JSON.parse message carries no position. Returns text.length when the text ends too early.
  */
 export function jsonErrorOffset(text: string): number {
   let i = 0;
