@@ -227,7 +227,7 @@ export function CarbonPanel() {
       {r ? (
         <>
           <div className="small" data-testid="carbon-result">
-            {t('carbon.cells', { cells: fmt0(r.grid.nonEmptyCells), seconds: fmt1(r.seconds) })}
+            {t('carbon.cells', { cells: fmt0(r.grid.nonEmptyCells), seconds: r.seconds < 1 ? r.seconds.toFixed(2) : fmt1(r.seconds) })}
             <div className="muted">{t(`carbon.transportFrom.${r.transportSource}`)}</div>
           </div>
           <table className="summary" data-testid="carbon-totals">
