@@ -1,7 +1,7 @@
 // Ingest worker: a thin comlink adapter over src/core/ingest (ARCHITECTURE rule 4).
 // Fetches or receives GeoJSON, builds drawable layers, and hands them back by transfer.
 import { expose, transfer } from 'comlink';
-import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestText } from '../src/core/ingest/index.ts';
+import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestText, sizeVerdict } from '../src/core/ingest/index.ts';
 import type { LocalFrame } from '../src/core/geo/index.ts';
 import type { CrsCode } from '../src/core/crs/index.ts';
 import { syntheticCity, syntheticRoads } from '../src/core/synthetic/index.ts';
@@ -9,6 +9,11 @@ import { syntheticCity, syntheticRoads } from '../src/core/synthetic/index.ts';
 async function fetchText(url: string): Promise<string> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`);
+  const length = Number(res.headers.get('content-length'));
+  if (Number.isFinite(length) && length > 0) {
+    const verdict = sizeVerdict(length);
+    if (!verdict.ok) throw new Error(verdict.message);
+  }
   return res.text();
 }
 

@@ -9,6 +9,7 @@ import { ROAD_CLASSES, LANE_WIDTH_M, HeightSource } from '../core/geo/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, ROAD_COLORS } from '../scene/palette.ts';
 import { CRS_CODES, type CrsCode, crsInfo, isCrsCode } from '../core/crs/index.ts';
+import { sizeVerdict } from '../core/ingest/index.ts';
 import { Legend } from './Legend.tsx';
 import type { MessageKey } from './i18n/index.ts';
 import { layerName } from './layerName.ts';
@@ -165,7 +166,16 @@ function LayerRow({ layer }: { layer: LayerState }) {
 
 /** Opens files as layers through blob URLs, so every worker can read them too. */
 export function loadFiles(files: Iterable<File>, crs: CrsCode | 'auto' = 'auto'): void {
-  for (const file of files) void useStore.getState().loadUserLayer({ name: file.name, url: URL.createObjectURL(file), crs });
+  const { notify, loadUserLayer } = useStore.getState();
+  for (const file of files) {
+    const verdict = sizeVerdict(file.size);
+    if (!verdict.ok) {
+      notify('error', 'notice.fileTooBig', { name: file.name, message: verdict.message });
+      continue;
+    }
+    if (verdict.warn) notify('info', 'notice.fileLarge', { name: file.name, mb: Math.round(file.size / 2 ** 20) });
+    void loadUserLayer({ name: file.name, url: URL.createObjectURL(file), crs });
+  }
 }
 
 function AddLayer() {

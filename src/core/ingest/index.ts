@@ -362,3 +362,24 @@ function fromCityJson(
 }
 
 export { collectBuffers };
+
+/**
+ * Size guard for one file read as a whole: parsing GeoJSON text into objects takes several times the
+ * file's size in memory (V8 objects for every coordinate), and a browser tab's worker heap is a few GiB.
+ * Files above WARN_BYTES load with a warning; above MAX_BYTES they are refused with the reason.
+ */
+export const WARN_BYTES = 150 * 1024 * 1024;
+export const MAX_BYTES = 512 * 1024 * 1024;
+
+export type SizeVerdict = { readonly ok: true; readonly warn: boolean } | { readonly ok: false; readonly message: string };
+
+export function sizeVerdict(bytes: number): SizeVerdict {
+  const mb = Math.round(bytes / (1024 * 1024));
+  if (bytes > MAX_BYTES) {
+    return {
+      ok: false,
+      message: `the file is ${mb} MB; files over ${MAX_BYTES / (1024 * 1024)} MB do not fit in one browser tab's memory here: split it into parts (by area) and load them one by one`,
+    };
+  }
+  return { ok: true, warn: bytes > WARN_BYTES };
+}

@@ -65,6 +65,8 @@ export const en = {
   'camera.hint': 'Drag to pan · right-drag or two fingers to rotate and tilt · wheel or pinch to zoom',
   'camera.reset': 'Reset view',
   'height.unit': 'm',
+  'notice.fileTooBig': '{name} was not loaded: {message}.',
+  'notice.fileLarge': '{name} is large ({mb} MB): loading takes a while; the map stays usable meanwhile.',
   'skip.line': 'line {line}',
   'skip.duplicate-id': 'duplicate id (first used by feature {detail})',
   'skip.invalid-json-line': 'not valid JSON ({detail})',

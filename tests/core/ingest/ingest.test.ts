@@ -45,3 +45,14 @@ describe('CRS on ingest', () => {
     expect(() => ingestGeoJsonText(text, 'auto')).toThrow(/EPSG:2097/);
   });
 });
+
+describe('size guard', () => {
+  it('loads small files, warns above 150 MB and refuses above 512 MB with the reason', async () => {
+    const { sizeVerdict } = await import('../../../src/core/ingest/index.ts');
+    expect(sizeVerdict(10 * 2 ** 20)).toEqual({ ok: true, warn: false });
+    expect(sizeVerdict(200 * 2 ** 20)).toEqual({ ok: true, warn: true });
+    const big = sizeVerdict(600 * 2 ** 20);
+    expect(big.ok).toBe(false);
+    expect(big.ok ? '' : big.message).toMatch(/600 MB; files over 512 MB do not fit/);
+  });
+});
