@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { CityCanvas } from '../scene/CityCanvas.tsx';
 import { useStore } from '../store/index.ts';
 import { AttributeTable } from '../ui/AttributeTable.tsx';
+import { HoverTip } from '../ui/HoverTip.tsx';
 import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { LayerPanel, loadFiles } from '../ui/LayerPanel.tsx';
 import { TrafficPanel } from '../ui/TrafficPanel.tsx';
@@ -109,6 +110,7 @@ export function App() {
       <div className="bottom">
         <Notices />
         <JobBar />
+        <HoverTip />
         <div className="hint">{t('camera.hint')}</div>
       </div>
       <Attribution />

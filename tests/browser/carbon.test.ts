@@ -67,6 +67,8 @@ describe('carbon map in the viewer', () => {
       h.lookAt('carbon', cell, 700, 0.5);
       return h.screenOf('carbon', cell);
     }, c.top);
+    await page.mouse.move(pos!.x, pos!.y);
+    await expect.poll(() => page.textContent('[data-testid=hover-tip]')).toContain(`Grid cell ${c.top} · Buildings`);
     await page.mouse.click(pos!.x, pos!.y);
     const panel = page.locator('[data-testid=info-panel]');
     await expect.poll(() => panel.locator('.info-title').textContent()).toBe(`Grid cell ${c.top}`);

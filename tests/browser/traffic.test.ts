@@ -43,7 +43,7 @@ describe('traffic assignment in the viewer', () => {
     await page.waitForSelector('[data-testid=traffic-run]', { timeout: 60_000 });
     expect(await page.textContent('[data-testid=traffic-network]')).toBe('1,672 road links, 56 zones, 11,586 trips/h');
     await page.locator('[data-testid=traffic-panel] summary', { hasText: 'Assumptions and sources' }).click();
-    expect(await page.textContent('[data-testid=traffic-panel]')).toContain('ITE Trip Generation Manual');
+    await expect.poll(() => page.textContent('[data-testid=traffic-panel]')).toContain('ITE Trip Generation Manual');
   });
 
   it('runs to the target gap in the worker and draws flows coloured by V/C', async () => {
