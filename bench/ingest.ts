@@ -48,7 +48,7 @@ export async function benchIngest(sizes: readonly number[]): Promise<IngestFigur
       throughputVsJsonParse: round(jsonParseMs / ingestMs, 3),
       vertices: 'vertexCount' in d ? d.vertexCount : 0,
       triangles: 'triangleCount' in d ? d.triangleCount : 0,
-      chunks: d.chunks.length,
+      chunks: 'chunks' in d ? d.chunks.length : 0,
       typedArrayBytes: layer.stats.bytes,
       bytesPerBuilding: round(layer.stats.bytes / n),
       heapUsedMB: round(process.memoryUsage().heapUsed / 1e6),

@@ -4,6 +4,7 @@ import { useThree } from '@react-three/fiber';
 import { HeightSource, type PackedProperties, type PolygonLayerData, ROAD_CLASSES, type RoadLayerData } from '../core/geo/index.ts';
 import type { LayerState } from '../store/index.ts';
 import { ChunkedLayer } from './ChunkedLayer.tsx';
+import { PointLayer } from './PointLayer.tsx';
 import { type FeatureMaterial, createFeatureMaterial, hexBytes } from './featureMaterial.ts';
 import { styleColors } from './styleByProperty.ts';
 import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, roadColor } from './palette.ts';
@@ -86,5 +87,6 @@ export function MapLayer({ layer }: { layer: LayerState }) {
   const d = layer.data;
   if (!d) return null;
   if (d.kind === 'roads') return <RoadLayer layer={layer} data={d.data} />;
+  if (d.kind === 'points') return <PointLayer layer={layer} data={d.data} />;
   return <PolygonLayer layer={layer} data={d.data} kind={d.kind} />;
 }

@@ -7,6 +7,8 @@ export const BUILDING_ESTIMATED_COLOR = '#c9ced6';
 export const GREEN_COLOR = '#9cc68a';
 /** Flat polygon layers a user loads (districts, zones, parcels…). */
 export const AREA_COLOR = '#8fa9c9';
+/** Point markers a user loads (stations, sensors, sites). */
+export const POINT_COLOR = '#7b3fbf';
 export const GROUND_COLOR = '#d9d6cf';
 export const BACKGROUND_COLOR = '#b9c7d3';
 export const HOVER_COLOR = '#4da3ff';

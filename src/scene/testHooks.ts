@@ -62,7 +62,7 @@ function featureTop(layerId: string, featureId: number): THREE.Vector3 | null {
   if (!d || featureId < 0 || featureId >= d.data.features.count) return null;
   const x = d.data.features.center[2 * featureId]!;
   const y = d.data.features.center[2 * featureId + 1]!;
-  const z = d.kind === 'roads' ? 0.2 : d.kind === 'green' ? 0.06 : d.data.features.height[featureId]!;
+  const z = d.kind === 'buildings' ? d.data.features.height[featureId]! : d.kind === 'points' ? 6 : 0.2;
   return new THREE.Vector3(x, z, -y);
 }
 

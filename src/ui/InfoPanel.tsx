@@ -57,7 +57,7 @@ export function InfoPanel() {
     facts.push([t('info.roadClass'), t(`road.${ROAD_CLASSES[f.roadClass[id]!]?.key ?? 'other'}` as MessageKey)]);
     facts.push([t('info.length'), `${fmt(f.length[id]!)} m`]);
     facts.push([t('info.width'), `${fmt(f.width[id]!)} m`]);
-  } else {
+  } else if (d.kind !== 'points') {
     facts.push([t('info.area'), `${fmt(d.data.features.area[id]!)} m²`]);
   }
   const entries = Object.entries(props);

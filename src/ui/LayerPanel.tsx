@@ -7,7 +7,7 @@ import { styleColors } from '../scene/styleByProperty.ts';
 const KEY_SAMPLE = 2000;
 import { ROAD_CLASSES, LANE_WIDTH_M, HeightSource } from '../core/geo/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
-import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, ROAD_COLORS } from '../scene/palette.ts';
+import { AREA_COLOR, POINT_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, ROAD_COLORS } from '../scene/palette.ts';
 import { CRS_CODES, type CrsCode, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { sizeVerdict } from '../core/ingest/index.ts';
 import { Legend } from './Legend.tsx';
@@ -79,6 +79,7 @@ function LayerLegend({ layer }: { layer: LayerState }) {
   }
   if (d.kind === 'green') return <Legend items={[{ color: GREEN_COLOR, label: t('legend.green') }]} />;
   if (d.kind === 'areas') return <Legend items={[{ color: AREA_COLOR, label: t('legend.areas') }]} />;
+  if (d.kind === 'points') return <Legend items={[{ color: POINT_COLOR, label: t('legend.points') }]} />;
   const counts = [0, 0, 0];
   d.data.features.heightSource.forEach((s, i) => {
     if (d.data.features.drawn[i]) counts[s]!++;

@@ -35,15 +35,28 @@ describe('loading your own layers', () => {
     expect(text).toContain('Height from data'); // drawn as buildings
   });
 
-  it('a line file becomes a road layer; a point file is refused with the reason', async () => {
+  it('a line file becomes a road layer; a point file shows markers you can click', async () => {
     await upload('paths.geojson', fc([{ type: 'Feature', properties: { highway: 'cycleway' }, geometry: { type: 'LineString', coordinates: [[7.42, 43.735], [7.425, 43.738]] } }]));
     const lines = page.locator('li.layer', { hasText: 'paths.geojson' });
     await expect.poll(() => lines.getAttribute('data-status')).toBe('ready');
     expect(await lines.textContent()).toContain('Footway, path, steps');
-    await upload('stations.geojson', fc([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [7.42, 43.735] } }]));
+    await upload('stations.geojson', fc([
+      { type: 'Feature', properties: { name: 'H2 station A', capacity_kg_day: 500 }, geometry: { type: 'Point', coordinates: [7.4195, 43.7335] } },
+      { type: 'Feature', properties: { name: 'broken' }, geometry: { type: 'Point', coordinates: [7.42, 'x'] } },
+    ]));
     const points = page.locator('li.layer', { hasText: 'stations.geojson' });
-    await expect.poll(() => points.getAttribute('data-status')).toBe('error');
-    expect(await points.textContent()).toContain('point layers cannot be drawn yet');
+    await expect.poll(() => points.getAttribute('data-status')).toBe('ready');
+    expect(await points.textContent()).toContain('1 of 2 features drawn');
+    const id = await points.getAttribute('data-layer');
+    const pos = await page.evaluate((layerId) => {
+      const h = (window as unknown as { __citytwin: { lookAt(l: string, i: number, d?: number, t?: number): boolean; renderNow(): void; screenOf(l: string, i: number): { x: number; y: number } | null } }).__citytwin;
+      h.lookAt(layerId!, 0, 150, 0.5);
+      h.renderNow(); // as a person would: the new markers have been drawn before they click
+      return h.screenOf(layerId!, 0);
+    }, id);
+    await page.mouse.click(pos!.x, pos!.y);
+    await expect.poll(() => page.locator('[data-testid=info-panel] .info-title').textContent()).toBe('H2 station A');
+    await page.locator('[data-testid=info-panel] .close').click();
     expect(await page.getAttribute('li.layer[data-layer=buildings]', 'data-status')).toBe('ready');
   });
 

@@ -36,3 +36,5 @@ export { buildPolygonLayer, polygonLayerBytes } from './extrude.ts';
 export type { PolygonFeatureTable, PolygonLayerData, PolygonLayerOptions } from './extrude.ts';
 export { LANE_WIDTH_M, ROAD_CLASSES, buildRoadLayer, roadClassOf, roadWidth } from './roads.ts';
 export type { RoadClass, RoadLayerData, RoadLayerOptions } from './roads.ts';
+export { buildPointLayer } from './points.ts';
+export type { PointLayerData } from './points.ts';

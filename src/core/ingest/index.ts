@@ -26,7 +26,9 @@ import {
   GeoJsonError,
   type LocalFrame,
   type PolygonLayerData,
+  type PointLayerData,
   type RoadLayerData,
+  buildPointLayer,
   buildPolygonLayer,
   buildRoadLayer,
   firstLineObject,
@@ -42,8 +44,8 @@ export { detectKind, toWgs84InPlace } from './crs.ts';
 export type { CrsUsed } from './crs.ts';
 
 /** buildings: extruded; green: flat green areas; areas: any other flat polygons; roads: lines. */
-export type LayerKind = 'buildings' | 'roads' | 'green' | 'areas';
-export const LAYER_KINDS: readonly LayerKind[] = ['buildings', 'roads', 'green', 'areas'];
+export type LayerKind = 'buildings' | 'roads' | 'green' | 'areas' | 'points';
+export const LAYER_KINDS: readonly LayerKind[] = ['buildings', 'roads', 'green', 'areas', 'points'];
 
 export type IngestPhase = 'parse' | 'build';
 export type ProgressFn = (phase: IngestPhase, done: number, total: number) => void;
@@ -58,6 +60,7 @@ export interface IngestOptions {
 export type IngestedLayer = (
   | { readonly kind: 'buildings' | 'green' | 'areas'; readonly data: PolygonLayerData; readonly stats: IngestStats }
   | { readonly kind: 'roads'; readonly data: RoadLayerData; readonly stats: IngestStats }
+  | { readonly kind: 'points'; readonly data: PointLayerData; readonly stats: IngestStats }
 ) & {
   /** The CRS the file's coordinates were read in (reprojected to WGS84 when not lon/lat). */
   readonly crs?: CrsUsed;
@@ -120,6 +123,10 @@ export function ingestFeatures(features: readonly unknown[], kind: LayerKind, op
   const onProgress = options.onProgress;
   const progress = onProgress ? (done: number, total: number) => onProgress('build', done, total) : undefined;
   const common = { ...(options.frame ? { frame: options.frame } : {}), ...(progress ? { onProgress: progress } : {}) };
+  if (kind === 'points') {
+    const data = buildPointLayer(features, options.frame ? { frame: options.frame } : {});
+    return { kind, data, stats: statsOf(features.length, data.features.drawn, data.skipped.length, parseMs, performance.now() - t0, data) };
+  }
   if (kind === 'roads') {
     const data = buildRoadLayer(features, common);
     return { kind, data, stats: statsOf(features.length, data.features.drawn, data.skipped.length, parseMs, performance.now() - t0, data) };
@@ -300,8 +307,7 @@ function fromGeoJson(
   let chosen: LayerKind;
   if (kind === 'auto') {
     const detected = detectKind(features);
-    if (detected === null) throw new GeoJsonError('the file has no polygons or lines to draw', 'empty');
-    if (detected === 'points') throw new GeoJsonError('point layers cannot be drawn yet: this viewer draws polygons and lines', 'not-geojson');
+    if (detected === null) throw new GeoJsonError('the file has no points, lines or polygons to draw', 'empty');
     chosen = detected;
   } else chosen = kind;
   const built = ingestFeatures(features, chosen, options, performance.now() - t0);
@@ -329,6 +335,7 @@ function fromCityJson(
   t0: number,
 ): IngestedLayer {
   if (kind === 'roads') throw new GeoJsonError('CityJSON roads are surfaces, not centre lines: load the file as areas', 'not-geojson');
+  if (kind === 'points') throw new GeoJsonError('CityJSON holds surfaces and solids, not points', 'not-geojson');
   let cj = read(kind === 'areas' || kind === 'green');
   let chosen: 'buildings' | 'areas' | 'green' = kind === 'auto' ? 'buildings' : kind;
   if (kind === 'auto' && cj.features.length === 0 && cj.objects.other > 0) {

@@ -65,6 +65,7 @@ export const en = {
   'camera.hint': 'Drag to pan · right-drag or two fingers to rotate and tilt · wheel or pinch to zoom',
   'camera.reset': 'Reset view',
   'height.unit': 'm',
+  'legend.points': 'Points from your file',
   'notice.fileTooBig': '{name} was not loaded: {message}.',
   'notice.fileLarge': '{name} is large ({mb} MB): loading takes a while; the map stays usable meanwhile.',
   'skip.line': 'line {line}',

@@ -67,6 +67,7 @@ export const ko: Record<MessageKey, string> = {
   'camera.hint': '끌어서 이동 · 오른쪽 끌기나 두 손가락으로 회전·기울이기 · 휠이나 핀치로 확대',
   'camera.reset': '처음 보기',
   'height.unit': 'm',
+  'legend.points': '불러온 점',
   'notice.fileTooBig': '{name}을(를) 불러오지 않았습니다: {message}.',
   'notice.fileLarge': '{name}은(는) 큰 파일입니다 ({mb} MB). 불러오는 데 시간이 걸리며 그동안 지도는 계속 쓸 수 있습니다.',
   'skip.line': '{line}행',

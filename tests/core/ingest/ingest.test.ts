@@ -56,3 +56,23 @@ describe('size guard', () => {
     expect(big.ok ? '' : big.message).toMatch(/600 MB; files over 512 MB do not fit/);
   });
 });
+
+describe('point layers', () => {
+  it('draws one marker per point (MultiPoint gives several for one feature) and lists bad points', () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { name: 'a' }, geometry: { type: 'Point', coordinates: [7.42, 43.73] } },
+        { type: 'Feature', properties: { name: 'b' }, geometry: { type: 'MultiPoint', coordinates: [[7.421, 43.731], [7.422, 43.732]] } },
+        { type: 'Feature', properties: { name: 'c' }, geometry: { type: 'Point', coordinates: [7.42, null] } },
+      ],
+    });
+    const layer = ingestGeoJsonText(text, 'auto');
+    expect(layer.kind).toBe('points');
+    if (layer.kind !== 'points') return;
+    expect(Array.from(layer.data.featureOfPoint)).toEqual([0, 1, 1]);
+    expect(layer.data.positions.length).toBe(6);
+    expect(layer.data.skipped.map((s) => [s.index, s.code])).toEqual([[2, 'bad-coordinates']]);
+    expect(layer.stats.drawn).toBe(2);
+  });
+});

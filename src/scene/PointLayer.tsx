@@ -1,0 +1,81 @@
+// Point features as markers: one instanced mesh of upright cylinders (a few metres tall so they read
+// in 3D), coloured per feature (the layer's property style, or one colour); picked by instance.
+import { useEffect, useMemo } from 'react';
+import type { ThreeEvent } from '@react-three/fiber';
+import { useThree } from '@react-three/fiber';
+import * as THREE from 'three';
+import type { PointLayerData } from '../core/geo/index.ts';
+import { type LayerState, useStore } from '../store/index.ts';
+import { POINT_COLOR, SELECT_COLOR } from './palette.ts';
+import { styleColors } from './styleByProperty.ts';
+import { unlessDrawing } from './useFeatureHighlight.ts';
+
+/** Marker size, metres. */
+const RADIUS_M = 3;
+const HEIGHT_M = 10;
+const CLICK_SLOP_PX = 6;
+
+export function PointLayer({ layer, data }: { layer: LayerState; data: PointLayerData }) {
+  const invalidate = useThree((s) => s.invalidate);
+  const count = data.featureOfPoint.length;
+  const mesh = useMemo(() => {
+    const geometry = new THREE.CylinderGeometry(RADIUS_M, RADIUS_M * 0.4, HEIGHT_M, 12).rotateX(Math.PI / 2).translate(0, 0, HEIGHT_M / 2);
+    const material = new THREE.MeshLambertMaterial({ transparent: true });
+    const m = new THREE.InstancedMesh(geometry, material, Math.max(1, count));
+    m.count = count;
+    m.raycast = unlessDrawing(THREE.InstancedMesh.prototype.raycast);
+    const matrix = new THREE.Matrix4();
+    for (let k = 0; k < count; k++) m.setMatrixAt(k, matrix.makeTranslation(data.positions[2 * k]!, data.positions[2 * k + 1]!, 0.2));
+    m.instanceMatrix.needsUpdate = true;
+    return m;
+  }, [data, count]);
+  useEffect(
+    () => () => {
+      mesh.geometry.dispose();
+      (mesh.material as THREE.Material).dispose();
+      mesh.dispose();
+    },
+    [mesh],
+  );
+
+  const selected = useStore((s) => (s.selected?.layerId === layer.id ? s.selected.featureId : -1));
+  useEffect(() => {
+    const c = new THREE.Color();
+    const styled = layer.style ? styleColors(data.properties, layer.style).colors : null;
+    for (let k = 0; k < count; k++) {
+      const f = data.featureOfPoint[k]!;
+      if (f === selected) c.set(SELECT_COLOR);
+      else if (styled) c.setRGB(styled[3 * f]! / 255, styled[3 * f + 1]! / 255, styled[3 * f + 2]! / 255, THREE.SRGBColorSpace);
+      else c.set(POINT_COLOR);
+      mesh.setColorAt(k, c);
+    }
+    if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+    const material = mesh.material as THREE.MeshLambertMaterial;
+    material.opacity = layer.opacity;
+    invalidate();
+  }, [mesh, data, count, layer.style, layer.opacity, selected, invalidate]);
+
+  const featureOf = (e: ThreeEvent<PointerEvent | MouseEvent>): number => (e.instanceId === undefined ? -1 : data.featureOfPoint[e.instanceId] ?? -1);
+  return (
+    <primitive
+      object={mesh}
+      visible={layer.visible}
+      renderOrder={6}
+      onPointerMove={(e: ThreeEvent<PointerEvent>) => {
+        if (e.pointerType === 'touch') return;
+        e.stopPropagation();
+        const f = featureOf(e);
+        useStore.getState().setHovered(f >= 0 ? { layerId: layer.id, featureId: f } : null);
+      }}
+      onPointerOut={() => {
+        if (useStore.getState().hovered?.layerId === layer.id) useStore.getState().setHovered(null);
+      }}
+      onClick={(e: ThreeEvent<MouseEvent>) => {
+        if (e.delta > CLICK_SLOP_PX) return;
+        e.stopPropagation();
+        const f = featureOf(e);
+        if (f >= 0) useStore.getState().select({ layerId: layer.id, featureId: f });
+      }}
+    />
+  );
+}
