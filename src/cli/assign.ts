@@ -4,7 +4,6 @@
  * generalized cost in the network's time unit).
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import {
   TntpParseError,
   assign,
@@ -16,7 +15,7 @@ import {
   parseTntpTrips,
 } from '../core/traffic/index.ts';
 import type { AssignMethod } from '../core/traffic/index.ts';
-import { EXIT_OK, InputError, UsageError, integerOption, numberOption, readTextFile } from './command.ts';
+import { EXIT_OK, InputError, UsageError, integerOption, numberOption, parseOptions, readTextFile } from './command.ts';
 import type { CliIo, Command } from './command.ts';
 
 const USAGE = `Usage: cli assign --net <net.tntp> --trips <trips.tntp> [options]
@@ -58,29 +57,19 @@ interface AssignArgs {
 }
 
 function parse(args: readonly string[]): AssignArgs | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        net: { type: 'string' },
-        trips: { type: 'string' },
-        method: { type: 'string' },
-        gap: { type: 'string' },
-        'max-iter': { type: 'string' },
-        'toll-factor': { type: 'string' },
-        'distance-factor': { type: 'string' },
-        'demand-scale': { type: 'string' },
-        close: { type: 'string', multiple: true },
-        'flows-out': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseOptions(args, {
+    net: { type: 'string' },
+    trips: { type: 'string' },
+    method: { type: 'string' },
+    gap: { type: 'string' },
+    'max-iter': { type: 'string' },
+    'toll-factor': { type: 'string' },
+    'distance-factor': { type: 'string' },
+    'demand-scale': { type: 'string' },
+    close: { type: 'string', multiple: true },
+    'flows-out': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
   if (values.net === undefined) throw new UsageError('missing --net <net.tntp>');
   if (values.trips === undefined) throw new UsageError('missing --trips <trips.tntp>');

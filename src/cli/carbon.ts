@@ -4,7 +4,6 @@
  * assumptions used); `--grid-out` writes the grid cells as GeoJSON in WGS84.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { GeoJsonError, parseGeoJson, propertiesOf } from '../core/geo/index.ts';
 import type { LocalFrame, SkippedFeature } from '../core/geo/index.ts';
 import {
@@ -23,7 +22,7 @@ import {
   readRoads,
 } from '../core/carbon/index.ts';
 import type { Assumption, CarbonInputs, ClimateRegion, TransportBasis, VehicleClassKey } from '../core/carbon/index.ts';
-import { EXIT_OK, InputError, UsageError, numberOption, readTextFile } from './command.ts';
+import { EXIT_OK, InputError, UsageError, numberOption, parseOptions, readTextFile } from './command.ts';
 import type { CliIo, Command } from './command.ts';
 
 const USAGE = `Usage: cli carbon --buildings <geojson> [options]
@@ -64,30 +63,20 @@ interface CarbonArgs {
 }
 
 function parse(args: readonly string[]): CarbonArgs | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        buildings: { type: 'string' },
-        roads: { type: 'string' },
-        green: { type: 'string' },
-        districts: { type: 'string' },
-        cell: { type: 'string' },
-        'grid-out': { type: 'string' },
-        region: { type: 'string' },
-        basis: { type: 'string' },
-        'default-vc': { type: 'string' },
-        'grid-factor': { type: 'string' },
-        'fleet-shift': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseOptions(args, {
+    buildings: { type: 'string' },
+    roads: { type: 'string' },
+    green: { type: 'string' },
+    districts: { type: 'string' },
+    cell: { type: 'string' },
+    'grid-out': { type: 'string' },
+    region: { type: 'string' },
+    basis: { type: 'string' },
+    'default-vc': { type: 'string' },
+    'grid-factor': { type: 'string' },
+    'fleet-shift': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
   if (values.buildings === undefined) throw new UsageError('missing --buildings <geojson>');
   const region = values.region;

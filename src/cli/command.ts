@@ -4,6 +4,7 @@
  * listed in main.ts.
  */
 import { readFileSync } from 'node:fs';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 export interface CliIo {
   /** Standard output (the command's result). */
@@ -61,5 +62,16 @@ export function readTextFile(option: string, path: string): string {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError(`cannot read --${option} file '${path}': ${reason}`);
+  }
+}
+
+type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses `--name value` options strictly (no positionals); a bad or unknown option is a UsageError. */
+export function parseOptions<const O extends OptionSpecs>(args: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...args], strict: true, allowPositionals: false, options }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }

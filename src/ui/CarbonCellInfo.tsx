@@ -1,8 +1,7 @@
 // A selected carbon-map cell: its emissions by sector, against the baseline on the same grid.
 import { useStore } from '../store/index.ts';
+import { SectorTable } from './SectorTable.tsx';
 import { useNumberFormat, useT } from './useT.ts';
-
-const SECTORS = ['buildings', 'transport', 'sinks', 'net'] as const;
 
 export function CarbonCellInfo({ cell }: { cell: number }) {
   const t = useT();
@@ -21,21 +20,11 @@ export function CarbonCellInfo({ cell }: { cell: number }) {
         </div>
         <button type="button" className="close" onClick={() => select(null)} aria-label={t('info.close')}>×</button>
       </header>
-      <table className="summary">
-        <thead>
-          <tr><th>{t('carbon.sector')}</th><th>{t('traffic.baseline')}</th><th>{t('traffic.scenario')}</th></tr>
-        </thead>
-        <tbody>
-          {SECTORS.map((k) => (
-            <tr key={k} data-sector={k}>
-              <th scope="row">{t(`carbon.${k}`)}</th>
-              <td>{b ? fmt1(b.grid.attributes[k].value[cell]!) : '—'}</td>
-              <td>{fmt1(r.grid.attributes[k].value[cell]!)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="muted small">{t('unit.tPerYear')}</div>
+      <SectorTable
+        scenario={(k) => r.grid.attributes[k].value[cell]!}
+        baseline={b ? (k) => b.grid.attributes[k].value[cell]! : null}
+        format={fmt1}
+      />
     </aside>
   );
 }

@@ -8,11 +8,10 @@ import { type CarbonState, useStore } from '../store/index.ts';
 import { CarbonFactors } from './CarbonFactors.tsx';
 import { AssumptionsList } from './AssumptionsList.tsx';
 import { Legend } from './Legend.tsx';
+import { SectorTable } from './SectorTable.tsx';
 import { useNumberFormat, useT } from './useT.ts';
 
 const CELL_SIZES = [25, 50, 100, 250, 500] as const;
-type Sector = 'buildings' | 'transport' | 'sinks' | 'net';
-const SECTORS: readonly Sector[] = ['buildings', 'transport', 'sinks', 'net'];
 
 const DRAWABLE_COVERS: readonly LandCover[] = ['park', 'forest', 'garden', 'grass'];
 
@@ -230,21 +229,13 @@ export function CarbonPanel() {
             {t('carbon.cells', { cells: fmt0(r.grid.nonEmptyCells), seconds: r.seconds < 1 ? r.seconds.toFixed(2) : fmt1(r.seconds) })}
             <div className="muted">{t(`carbon.transportFrom.${r.transportSource}`)}</div>
           </div>
-          <table className="summary" data-testid="carbon-totals">
-            <thead>
-              <tr><th>{t('carbon.sector')}</th><th>{t('traffic.baseline')}</th><th>{t('traffic.scenario')}</th></tr>
-            </thead>
-            <tbody>
-              {SECTORS.map((k) => (
-                <tr key={k} data-sector={k}>
-                  <th scope="row">{t(`carbon.${k}`)}</th>
-                  <td>{b ? fmt0(b.grid.totals[k]) : '—'}</td>
-                  <td>{fmt0(r.grid.totals[k])}{diff(r.grid.totals[k], b?.grid.totals[k])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="muted small">{t('unit.tPerYear')}</div>
+          <SectorTable
+            testId="carbon-totals"
+            scenario={(k) => r.grid.totals[k]}
+            baseline={b ? (k) => b.grid.totals[k] : null}
+            format={fmt0}
+            after={(k) => diff(r.grid.totals[k], b?.grid.totals[k])}
+          />
           {b !== r ? <button type="button" className="link" onClick={keepCarbonBaseline}>{t('traffic.setBaseline')}</button> : null}
           {r.districts ? (
             <details>
