@@ -8,7 +8,7 @@ import { MeshBVH, acceleratedRaycast } from 'three-mesh-bvh';
 import { type ColumnarGeometry, geometryBytes } from '../core/columnar/index.ts';
 import { useStore } from '../store/index.ts';
 import type { FeatureMaterial } from './featureMaterial.ts';
-import { featureOfFace, toBufferGeometry } from './geometry.ts';
+import { featureOfFace, scaleHeights, toBufferGeometry } from './geometry.ts';
 import { unlessDrawing, useFeatureHighlight } from './useFeatureHighlight.ts';
 
 /**
@@ -29,6 +29,8 @@ interface Props {
   visible: boolean;
   opacity: number;
   renderOrder?: number;
+  /** Per-feature height factors (extrusion by a property); null keeps the heights the layer was built with. */
+  zScale?: Float32Array | null;
 }
 
 /** Chunks not yet in the scene, per layer (benchmarks and tests wait for none). */
@@ -39,7 +41,7 @@ const whenIdle: Idle = (cb) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 500 }) : (setTimeout(cb, 16) as unknown as number);
 const cancelIdle = (h: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : clearTimeout(h));
 
-export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0 }: Props) {
+export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0, zScale = null }: Props) {
   const invalidate = useThree((s) => s.invalidate);
   const geometries = useMemo(() => chunks.map(toBufferGeometry), [chunks]);
   const [mounted, setMounted] = useState({ of: geometries, count: 0 });
@@ -56,6 +58,11 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
     setMounted({ of: geometries, count: n });
     invalidate();
   });
+
+  useEffect(() => {
+    for (const g of geometries) scaleHeights(g, zScale);
+    invalidate();
+  }, [geometries, zScale, invalidate]);
 
   // Free GPU buffers when the layer goes away (kiosks run for days).
   useEffect(() => () => geometries.forEach((g) => g.dispose()), [geometries]);

@@ -63,8 +63,8 @@ function Scene() {
       {base ? <Ground bounds={base} /> : null}
       {/* Local (x east, y north, z up) -> three's y-up world. */}
       <group rotation-x={-Math.PI / 2}>
-        {layers.map((l) => (
-          <MapLayer key={l.id} layer={l} />
+        {layers.map((l, i) => (
+          <MapLayer key={l.id} layer={l} order={i} />
         ))}
         <TrafficOverlay />
         <CarbonGridLayer />

@@ -7,7 +7,8 @@ import * as THREE from 'three';
 import type { PointLayerData } from '../core/geo/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import { POINT_COLOR, SELECT_COLOR } from './palette.ts';
-import { styleColors } from './styleByProperty.ts';
+import { rowsOf, styleColors } from './styleByProperty.ts';
+import { pointRadii } from '../core/attributes/index.ts';
 import { unlessDrawing } from './useFeatureHighlight.ts';
 
 /** Marker size, metres. */
@@ -15,7 +16,7 @@ const RADIUS_M = 3;
 const HEIGHT_M = 10;
 const CLICK_SLOP_PX = 6;
 
-export function PointLayer({ layer, data }: { layer: LayerState; data: PointLayerData }) {
+export function PointLayer({ layer, data, renderOrder }: { layer: LayerState; data: PointLayerData; renderOrder: number }) {
   const invalidate = useThree((s) => s.invalidate);
   const count = data.featureOfPoint.length;
   const mesh = useMemo(() => {
@@ -24,11 +25,23 @@ export function PointLayer({ layer, data }: { layer: LayerState; data: PointLaye
     const m = new THREE.InstancedMesh(geometry, material, Math.max(1, count));
     m.count = count;
     m.raycast = unlessDrawing(THREE.InstancedMesh.prototype.raycast);
-    const matrix = new THREE.Matrix4();
-    for (let k = 0; k < count; k++) m.setMatrixAt(k, matrix.makeTranslation(data.positions[2 * k]!, data.positions[2 * k + 1]!, 0.2));
-    m.instanceMatrix.needsUpdate = true;
     return m;
   }, [data, count]);
+
+  // Placement and size: radius by the layer's size property (area ∝ value), else the default marker.
+  const sizing = layer.pointSize;
+  useEffect(() => {
+    const radii = sizing ? pointRadii(rowsOf(data.properties), sizing).radiiM : null;
+    const matrix = new THREE.Matrix4();
+    for (let k = 0; k < count; k++) {
+      const r = radii ? radii[data.featureOfPoint[k]!]! / RADIUS_M : 1;
+      matrix.makeScale(r, r, 1).setPosition(data.positions[2 * k]!, data.positions[2 * k + 1]!, 0.2);
+      mesh.setMatrixAt(k, matrix);
+    }
+    mesh.instanceMatrix.needsUpdate = true;
+    mesh.computeBoundingSphere();
+    invalidate();
+  }, [mesh, data, count, sizing, invalidate]);
   useEffect(
     () => () => {
       mesh.geometry.dispose();
@@ -60,7 +73,7 @@ export function PointLayer({ layer, data }: { layer: LayerState; data: PointLaye
     <primitive
       object={mesh}
       visible={layer.visible}
-      renderOrder={6}
+      renderOrder={renderOrder}
       onPointerMove={(e: ThreeEvent<PointerEvent>) => {
         if (e.pointerType === 'touch') return;
         e.stopPropagation();

@@ -20,3 +20,31 @@ export function featureOfFace(geometry: THREE.BufferGeometry, vertexIndex: numbe
   const attr = geometry.getAttribute('featureId');
   return attr ? Math.round(attr.getX(vertexIndex)) : -1;
 }
+
+/**
+ * Multiplies every vertex's height by its feature's factor (`scale[featureId]`; null restores the heights
+ * the geometry came with). The first call keeps the original heights beside the geometry, so changing the
+ * extrusion again never compounds. Bounds are recomputed and a picking tree already built is refitted,
+ * so what is picked is what is drawn.
+ */
+export function scaleHeights(geometry: THREE.BufferGeometry, scale: Float32Array | null): void {
+  const position = geometry.getAttribute('position');
+  const fid = geometry.getAttribute('featureId');
+  if (!(position instanceof THREE.BufferAttribute) || !(position.array instanceof Float32Array) || !fid) return;
+  const data = geometry.userData as { z0?: Float32Array };
+  if (!scale && !data.z0) return;
+  const xyz = position.array;
+  const n = position.count;
+  let z0 = data.z0;
+  if (!z0) {
+    z0 = new Float32Array(n);
+    for (let i = 0; i < n; i++) z0[i] = xyz[3 * i + 2]!;
+    data.z0 = z0;
+  }
+  const ids = fid.array;
+  for (let i = 0; i < n; i++) xyz[3 * i + 2] = scale ? z0[i]! * (scale[Math.round(ids[i]!)] ?? 1) : z0[i]!;
+  position.needsUpdate = true;
+  geometry.computeBoundingBox();
+  geometry.computeBoundingSphere();
+  (geometry as THREE.BufferGeometry & { boundsTree?: { refit(): void } }).boundsTree?.refit();
+}

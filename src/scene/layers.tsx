@@ -6,7 +6,8 @@ import type { LayerState } from '../store/index.ts';
 import { ChunkedLayer } from './ChunkedLayer.tsx';
 import { PointLayer } from './PointLayer.tsx';
 import { type FeatureMaterial, createFeatureMaterial, hexBytes } from './featureMaterial.ts';
-import { styleColors } from './styleByProperty.ts';
+import { rowsOf, styleColors } from './styleByProperty.ts';
+import { extrusionFactors } from '../core/attributes/index.ts';
 import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, roadColor } from './palette.ts';
 
 type PolygonKind = 'buildings' | 'green' | 'areas';
@@ -62,31 +63,52 @@ function useRoadMaterial(data: RoadLayerData) {
   return feature;
 }
 
-function PolygonLayer({ layer, data, kind }: { layer: LayerState; data: PolygonLayerData; kind: PolygonKind }) {
+/** Per-feature height factors for the layer's extrusion (null: the heights it was built with). */
+function useExtrusion(layer: LayerState, data: PolygonLayerData): Float32Array | null {
+  const extrude = layer.extrude;
+  return useMemo(() => (extrude ? extrusionFactors(rowsOf(data.properties), data.features.height, extrude).factors : null), [extrude, data]);
+}
+
+function PolygonLayer({ layer, data, kind, order }: { layer: LayerState; data: PolygonLayerData; kind: PolygonKind; order: number }) {
   const feature = usePolygonMaterial(data, kind);
+  const zScale = useExtrusion(layer, data);
   const base = useMemo(() => {
     const known = hexBytes(kind === 'buildings' ? BUILDING_COLOR : FLAT_COLOR[kind]);
     const estimated = hexBytes(kind === 'buildings' ? BUILDING_ESTIMATED_COLOR : FLAT_COLOR[kind]);
     return (i: number) => (data.features.heightSource[i] === HeightSource.Estimate ? estimated : known);
   }, [data, kind]);
   useLayerColors(feature, layer, data.properties, base);
-  return <ChunkedLayer layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity} renderOrder={kind === 'buildings' ? 3 : 1} />;
+  return (
+    <ChunkedLayer
+      layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity}
+      renderOrder={drawOrder(kind === 'buildings' ? 3 : 1, order)} zScale={zScale}
+    />
+  );
 }
 
-function RoadLayer({ layer, data }: { layer: LayerState; data: RoadLayerData }) {
+function RoadLayer({ layer, data, order }: { layer: LayerState; data: RoadLayerData; order: number }) {
   const feature = useRoadMaterial(data);
   const base = useMemo(() => {
     const byClass = ROAD_CLASSES.map((_, c) => hexBytes(roadColor(c)));
     return (i: number) => byClass[data.features.roadClass[i]!]!;
   }, [data]);
   useLayerColors(feature, layer, data.properties, base);
-  return <ChunkedLayer layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity} renderOrder={2} />;
+  return <ChunkedLayer layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity} renderOrder={drawOrder(2, order)} />;
 }
 
-export function MapLayer({ layer }: { layer: LayerState }) {
+/**
+ * Render order: flat areas first, then roads, then buildings, then markers (so transparent things blend
+ * over what is under them); within a group, the user's order in the layer list (later is drawn over).
+ */
+export function drawOrder(group: number, order: number): number {
+  return group * 1000 + order;
+}
+
+/** One layer of the map; `order` is its place in the layer list (0 at the bottom). */
+export function MapLayer({ layer, order }: { layer: LayerState; order: number }) {
   const d = layer.data;
   if (!d) return null;
-  if (d.kind === 'roads') return <RoadLayer layer={layer} data={d.data} />;
-  if (d.kind === 'points') return <PointLayer layer={layer} data={d.data} />;
-  return <PolygonLayer layer={layer} data={d.data} kind={d.kind} />;
+  if (d.kind === 'roads') return <RoadLayer layer={layer} data={d.data} order={order} />;
+  if (d.kind === 'points') return <PointLayer layer={layer} data={d.data} renderOrder={drawOrder(6, order)} />;
+  return <PolygonLayer layer={layer} data={d.data} kind={d.kind} order={order} />;
 }

@@ -1,6 +1,8 @@
 // `window.__citytwin`: a small, read-mostly handle for browser tests, benchmarks and the kiosk shell:
 // where a feature is on screen, fly to a feature, how many frames were drawn.
 import * as THREE from 'three';
+import { extrusionFactors } from '../core/attributes/index.ts';
+import { rowsOf } from './styleByProperty.ts';
 import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { useStore } from '../store/index.ts';
 import { pendingChunks } from './ChunkedLayer.tsx';
@@ -62,7 +64,9 @@ function featureTop(layerId: string, featureId: number): THREE.Vector3 | null {
   if (!d || featureId < 0 || featureId >= d.data.features.count) return null;
   const x = d.data.features.center[2 * featureId]!;
   const y = d.data.features.center[2 * featureId + 1]!;
-  const z = d.kind === 'buildings' ? d.data.features.height[featureId]! : d.kind === 'points' ? 6 : 0.2;
+  // A building's roof as drawn: its height times its extrusion factor when the layer is extruded.
+  const factor = d.kind === 'buildings' && layer.extrude ? extrusionFactors(rowsOf(d.data.properties), d.data.features.height, layer.extrude).factors[featureId]! : 1;
+  const z = d.kind === 'buildings' ? d.data.features.height[featureId]! * factor : d.kind === 'points' ? 6 : 0.2;
   return new THREE.Vector3(x, z, -y);
 }
 

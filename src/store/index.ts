@@ -21,4 +21,4 @@ export const useStore = create<AppState>()((...a) => ({
 }));
 
 export { DEFAULT_CITY } from './ingest.ts';
-export type { AppState, CarbonState, FeatureRef, Job, LayerState, LayerStatus, Notice, TrafficState } from './types.ts';
+export type { AppState, CarbonState, Extrusion, FeatureRef, Job, LayerState, LayerStatus, Notice, PointSize, TrafficState } from './types.ts';

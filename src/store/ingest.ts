@@ -119,6 +119,20 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       }
     },
 
+    reloadLayerAs: async (id, kind) => {
+      const layer = get().layers.find((l) => l.id === id);
+      if (!layer?.data || layer.kind === kind) return;
+      const frame = get().frame ?? undefined;
+      // The CRS the first load settled on, so a guess is not asked again.
+      const crs = layer.data.crs?.code ?? 'auto';
+      const fileName = 'text' in layer.name ? layer.name.text : undefined;
+      const ok = await runIngest({ id, kind, name: layer.name, source: layer.source, ...(layer.attribution ? { attribution: layer.attribution } : {}) }, (api, onProgress) =>
+        api.ingestUrl(layer.source, kind, frame, onProgress, crs, fileName) as Promise<IngestedLayer>,
+      );
+      if (!ok) get().patchLayer(id, { kind: layer.kind });
+      else if (kind !== 'buildings') get().setExtrusion(id, null);
+    },
+
     loadSynthetic: async (buildings, seed = 1) => {
       const text = `synthetic city, ${buildings} buildings, seed ${seed}`;
       const ok = await runIngest({ id: 'buildings', kind: 'buildings', name: { text }, source: syntheticSource(buildings, seed, 'buildings') }, (api, onProgress) =>

@@ -1,9 +1,17 @@
 // The store's slices (zustand slices pattern): plain state and the actions that change it.
 import type { StateCreator } from 'zustand';
 import { type Language, isLanguage } from '../ui/i18n/index.ts';
-import type { AppState, JobsSlice, LayersSlice, SelectionSlice, UiSlice } from './types.ts';
+import type { AppState, JobsSlice, LayerState, LayersSlice, SelectionSlice, UiSlice } from './types.ts';
 
 type Slice<T> = StateCreator<AppState, [], [], T>;
+
+/** The layer with an optional member set, or removed when `value` is null. */
+function withOptional<K extends 'style' | 'extrude' | 'pointSize'>(layer: LayerState, key: K, value: LayerState[K] | null): LayerState {
+  if (value !== null && value !== undefined) return { ...layer, [key]: value };
+  const copy: LayerState = { ...layer };
+  delete (copy as { -readonly [P in K]?: LayerState[P] })[key];
+  return copy;
+}
 
 export const createLayersSlice: Slice<LayersSlice> = (set) => ({
   layers: [],
@@ -29,15 +37,23 @@ export const createLayersSlice: Slice<LayersSlice> = (set) => ({
     })),
   setFrame: (frame) => set({ frame }),
   clearFrame: () => set({ frame: null }),
-  setLayerStyle: (id, style) =>
-    set((s) => ({
-      layers: s.layers.map((l) => {
-        if (l.id !== id) return l;
-        if (style) return { ...l, style };
-        const { style: _old, ...rest } = l;
-        return rest;
-      }),
-    })),
+  setLayerStyle: (id, style) => set((s) => ({ layers: s.layers.map((l) => (l.id === id ? withOptional(l, 'style', style) : l)) })),
+  setExtrusion: (id, extrude) => set((s) => ({ layers: s.layers.map((l) => (l.id === id ? withOptional(l, 'extrude', extrude) : l)) })),
+  setPointSize: (id, size) => set((s) => ({ layers: s.layers.map((l) => (l.id === id ? withOptional(l, 'pointSize', size) : l)) })),
+  renameLayer: (id, name) => {
+    const text = name.trim();
+    if (text === '') return;
+    set((s) => ({ layers: s.layers.map((l) => (l.id === id ? { ...l, name: { text } } : l)) }));
+  },
+  moveLayer: (id, step) =>
+    set((s) => {
+      const i = s.layers.findIndex((l) => l.id === id);
+      const j = i + step;
+      if (i < 0 || j < 0 || j >= s.layers.length) return {};
+      const layers = s.layers.slice();
+      [layers[i], layers[j]] = [layers[j]!, layers[i]!];
+      return { layers };
+    }),
   tableLayer: null,
   openTable: (tableLayer) => set({ tableLayer }),
 });

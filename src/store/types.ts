@@ -7,7 +7,7 @@ import type { CarbonParams, CarbonRun } from '../core/citycarbon/index.ts';
 import type { LandCover } from '../core/carbon/index.ts';
 import type { CarbonFileInfo, ImportedCarbonLayer } from '../core/citycarbon/imported.ts';
 import type { CrsCode } from '../core/crs/index.ts';
-import type { LayerStyle } from '../core/attributes/index.ts';
+import type { Extrusion, LayerStyle, PointSizing as PointSize } from '../core/attributes/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
 
@@ -32,7 +32,13 @@ export interface LayerState {
   readonly attribution?: 'osm';
   /** Colour by a property instead of the layer's default colours. */
   readonly style?: LayerStyle;
+  /** Heights from a property (times a scale) or one constant, instead of the file's heights (3D layers). */
+  readonly extrude?: Extrusion;
+  /** Point markers sized by a property (area proportional to the value). */
+  readonly pointSize?: PointSize;
 }
+
+export type { Extrusion, PointSizing as PointSize } from '../core/attributes/index.ts';
 
 export interface FeatureRef {
   readonly layerId: string;
@@ -63,6 +69,12 @@ export interface LayersSlice {
   setVisible(id: string, visible: boolean): void;
   setOpacity(id: string, opacity: number): void;
   setLayerStyle(id: string, style: LayerStyle | null): void;
+  setExtrusion(id: string, extrude: Extrusion | null): void;
+  setPointSize(id: string, size: PointSize | null): void;
+  /** Gives a layer a name of the user's own (a blank name is ignored). */
+  renameLayer(id: string, name: string): void;
+  /** Moves a layer one step up (+1: drawn later, listed higher) or down (-1) in the drawing order. */
+  moveLayer(id: string, step: 1 | -1): void;
   /** The layer whose attribute table is open. */
   tableLayer: string | null;
   openTable(id: string | null): void;
@@ -108,6 +120,8 @@ export interface IngestSlice {
   loadUserLayer(spec: { name: string; url: string; crs?: CrsCode | 'auto' }): Promise<void>;
   /** Loads a seeded synthetic city of `buildings` buildings (benchmarks, demos) as the buildings layer. */
   loadSynthetic(buildings: number, seed?: number): Promise<void>;
+  /** Loads a user's polygon layer again as another kind (flat areas ⇄ extruded buildings), in place. */
+  reloadLayerAs(id: string, kind: 'buildings' | 'areas'): Promise<void>;
   cancelJob(id: string): void;
 }
 

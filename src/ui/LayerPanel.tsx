@@ -1,10 +1,8 @@
 // Layer list: show/hide, opacity, load status and progress, skipped features, and each layer's legend.
-import { useMemo, useState } from 'react';
-import { type Scheme, attributeKeys, sampleRows } from '../core/attributes/index.ts';
+import { useState } from 'react';
+import type { Scheme } from '../core/attributes/index.ts';
 import { styleColors } from '../scene/styleByProperty.ts';
-
-/** Features sampled to list a layer's property keys. */
-const KEY_SAMPLE = 2000;
+import { DrawAs, ExtrudeControls, LayerTitle, PointSizeControls, useLayerKeys } from './LayerControls.tsx';
 import { ROAD_CLASSES, LANE_WIDTH_M, HeightSource } from '../core/geo/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import { AREA_COLOR, POINT_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, ROAD_COLORS } from '../scene/palette.ts';
@@ -12,19 +10,16 @@ import { CRS_CODES, type CrsCode, crsInfo, isCrsCode } from '../core/crs/index.t
 import { sizeVerdict } from '../core/ingest/index.ts';
 import { Legend } from './Legend.tsx';
 import type { MessageKey } from './i18n/index.ts';
-import { layerName } from './layerName.ts';
 import { useNumberFormat, useT } from './useT.ts';
 
 function StyleControls({ layer }: { layer: LayerState }) {
   const t = useT();
   const setLayerStyle = useStore((s) => s.setLayerStyle);
   const openTable = useStore((s) => s.openTable);
-  const properties = layer.data?.data.properties;
-  // Keys from a sample: decoding every feature of a big layer would block the page (the table and the
-  // styling decode in full only when the user asks for them).
-  const keys = useMemo(() => (properties ? attributeKeys(sampleRows(properties, KEY_SAMPLE)) : []), [properties]);
-  if (!properties || keys.length === 0) return null;
+  // Keys from a sample: the table and the styling decode in full only when the user asks for them.
+  const keys = useLayerKeys(layer);
   const style = layer.style;
+  if (keys.length === 0) return <div className="style-controls"><DrawAs layer={layer} /><ExtrudeControls layer={layer} keys={keys} /></div>;
   return (
     <div className="style-controls">
       <label className="field">
@@ -51,6 +46,9 @@ function StyleControls({ layer }: { layer: LayerState }) {
           </select>
         </label>
       ) : null}
+      <DrawAs layer={layer} />
+      <ExtrudeControls layer={layer} keys={keys} />
+      <PointSizeControls layer={layer} keys={keys} />
       <button type="button" className="link" onClick={() => openTable(layer.id)} data-testid="open-table">{t('table.open')}</button>
     </div>
   );
@@ -99,26 +97,16 @@ function LayerLegend({ layer }: { layer: LayerState }) {
   );
 }
 
-function LayerRow({ layer }: { layer: LayerState }) {
+function LayerRow({ layer, index, count }: { layer: LayerState; index: number; count: number }) {
   const t = useT();
   const fmt = useNumberFormat(0);
-  const setVisible = useStore((s) => s.setVisible);
   const setOpacity = useStore((s) => s.setOpacity);
   const openSkipped = useStore((s) => s.openSkipped);
   const removeLayer = useStore((s) => s.removeLayer);
-  const name = layerName(t, layer);
   const stats = layer.data?.stats;
   return (
     <li className="layer" data-layer={layer.id} data-status={layer.status}>
-      <label className="layer-head">
-        <input
-          type="checkbox"
-          checked={layer.visible}
-          onChange={(e) => setVisible(layer.id, e.target.checked)}
-          aria-label={t('layer.show', { name })}
-        />
-        <span className="layer-name">{name}</span>
-      </label>
+      <LayerTitle layer={layer} index={index} count={count} />
       {layer.status === 'loading' ? (
         <div className="layer-progress">
           <progress max={1} value={layer.progress} />
@@ -223,8 +211,8 @@ export function LayerPanel() {
       <h2>{t('layers.title')}</h2>
       <AddLayer />
       <ul className="layers">
-        {[...layers].reverse().map((l) => (
-          <LayerRow key={l.id} layer={l} />
+        {layers.map((l, i) => ({ l, i })).reverse().map(({ l, i }) => (
+          <LayerRow key={l.id} layer={l} index={i} count={layers.length} />
         ))}
       </ul>
     </section>

@@ -93,6 +93,76 @@ describe('loading your own layers', () => {
     expect(await buildings.textContent()).toContain('Estimated height');
   });
 
+  it('a flat file drawn as 3D blocks is extruded by a property (drawn and picked at the new height), renamed and reordered', async () => {
+    await upload('plots.geojson', fc([
+      { type: 'Feature', id: 'tall', properties: { floors: 40, name: 'Tall plot' }, geometry: { type: 'Polygon', coordinates: [square(7.4262, 43.7395, 0.0004)] } },
+      { type: 'Feature', id: 'low', properties: { floors: 'unknown', name: 'Low plot' }, geometry: { type: 'Polygon', coordinates: [square(7.4272, 43.7395, 0.0004)] } },
+    ]));
+    const layer = page.locator('li.layer', { hasText: 'plots.geojson' });
+    await expect.poll(() => layer.getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
+    expect(await layer.locator('[data-testid=layer-draw-as]').inputValue()).toBe('areas');
+    await layer.locator('[data-testid=layer-draw-as]').selectOption('buildings');
+    await expect.poll(() => layer.locator('[data-testid=extrude-by]').count(), { timeout: 30_000 }).toBe(1);
+    const id = (await layer.getAttribute('data-layer'))!;
+    // The camera is placed once; then the roof's place on screen is read after each change.
+    const look = (move: boolean) =>
+      page.evaluate(([layerId, m]) => {
+        const h = (window as unknown as { __citytwin: { lookAt(l: string, i: number, d?: number, t?: number): boolean; renderNow(): void; screenOf(l: string, i: number): { x: number; y: number } | null } }).__citytwin;
+        if (m) h.lookAt(layerId, 0, 500, 50); // tilt 50° from the vertical
+        h.renderNow();
+        return h.screenOf(layerId, 0);
+      }, [id, move] as const);
+    const before = (await look(true))!;
+    await layer.locator('[data-testid=extrude-by]').selectOption('floors');
+    await layer.locator('[data-testid=extrude-scale]').fill('3');
+    expect(await layer.textContent()).toContain('1 without a number keep their height');
+    const top = (await look(false))!;
+    // 40 floors × 3 m = 120 m: the roof is drawn far above where the file's height put it.
+    expect(before.y - top.y).toBeGreaterThan(40);
+    await page.mouse.click(top.x, top.y + 3);
+    await expect.poll(() => page.locator('[data-testid=info-panel] .info-title').textContent()).toBe('Tall plot');
+    await page.locator('[data-testid=info-panel] .close').click();
+
+    const row = page.locator(`li.layer[data-layer=${id}]`); // while renaming, the old name is in an input
+    await row.locator('[data-testid=layer-rename]').click();
+    await row.locator('[data-testid=layer-rename-input]').fill('Plots by floors');
+    await row.locator('[data-testid=layer-rename-input]').press('Enter');
+    const renamed = page.locator('li.layer', { hasText: 'Plots by floors' });
+    expect(await renamed.count()).toBe(1);
+    const order = () => page.locator('li.layer').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')));
+    const first = await order();
+    expect(first[0]).toBe(id); // the newest layer is listed on top
+    await renamed.locator('[data-testid=layer-down]').click();
+    expect((await order())[1]).toBe(id);
+    await renamed.locator('[data-testid=layer-up]').click();
+    expect(await order()).toEqual(first);
+    await renamed.locator('[data-testid=layer-remove]').click();
+  });
+
+  it('markers can be sized by a property', async () => {
+    await upload('sites.geojson', fc([
+      { type: 'Feature', properties: { name: 'Big', capacity: 1000 }, geometry: { type: 'Point', coordinates: [7.4195, 43.7335] } },
+      { type: 'Feature', properties: { name: 'Small', capacity: 250 }, geometry: { type: 'Point', coordinates: [7.4205, 43.7335] } },
+      { type: 'Feature', properties: { name: 'None' }, geometry: { type: 'Point', coordinates: [7.4215, 43.7335] } },
+    ]));
+    const layer = page.locator('li.layer', { hasText: 'sites.geojson' });
+    await expect.poll(() => layer.getAttribute('data-status')).toBe('ready');
+    await layer.locator('[data-testid=point-size-by]').selectOption('capacity');
+    expect(await layer.textContent()).toContain('Area proportional to |capacity| (largest 1,000); 1 without a number drawn smallest');
+    // The big marker is now 20 m across in radius: a click 10 m from its centre (an eighth of the 80 m to
+    // the next marker) lands on it; the default 3 m marker would have been missed.
+    const [p0, p1] = await page.evaluate((layerId) => {
+      const h = (window as unknown as { __citytwin: { lookAt(l: string, i: number, d?: number, t?: number): boolean; renderNow(): void; screenOf(l: string, i: number): { x: number; y: number } | null } }).__citytwin;
+      h.lookAt(layerId!, 0, 250, 0.2);
+      h.renderNow();
+      return [h.screenOf(layerId!, 0)!, h.screenOf(layerId!, 1)!];
+    }, await layer.getAttribute('data-layer'));
+    await page.mouse.click(p0.x + (p1.x - p0.x) / 8, p0.y + (p1.y - p0.y) / 8);
+    await expect.poll(() => page.locator('[data-testid=info-panel] .info-title').textContent()).toBe('Big');
+    await page.locator('[data-testid=info-panel] .close').click();
+    await layer.locator('[data-testid=layer-remove]').click();
+  });
+
   it('the attribute table searches, sorts, and flies to a feature; a map selection highlights its row', async () => {
     const buildings = page.locator('li.layer[data-layer=buildings]');
     await buildings.locator('[data-testid=open-table]').click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeKeys, column, decodeAll, tableOrder } from '../../src/core/attributes/index.ts';
+import { attributeKeys, column, decodeAll, extrusionFactors, pointRadii, tableOrder } from '../../src/core/attributes/index.ts';
 import { packProperties } from '../../src/core/geo/index.ts';
 
 const rows = decodeAll(
@@ -31,5 +31,30 @@ describe('attributes', () => {
     expect(tableOrder(rows, { keys: ['name', 'height'], sortKey: 'height', descending: true })).toEqual([1, 0, 3, 2]);
     expect(tableOrder(rows, { keys: ['name'], sortKey: 'name' })).toEqual([3, 0, 2, 1]);
     expect(tableOrder(rows, { keys: ['name', 'use'], query: 'OFF' })).toEqual([0]);
+  });
+});
+
+describe('extrusion and marker size by a property', () => {
+  const rows = [{ floors: 10 }, { floors: '4' }, { floors: 'n/a' }, { floors: -2 }, {}];
+  const built = Float32Array.from([9, 12, 30, 6, 0]);
+
+  it('turns a property times a scale into height factors; no number keeps the built height; flat stays flat', () => {
+    const r = extrusionFactors(rows, built, { by: 'property', property: 'floors', scale: 3 });
+    expect(r.factors).toEqual(Float32Array.from([30 / 9, 1, 1, 0, 1]));
+    expect(r.missing).toBe(2); // 'n/a' and the feature without the key
+    expect(r.maxM).toBe(30); // 10 floors × 3 m, and the 30 m kept by 'n/a'
+  });
+
+  it('gives every feature one constant height', () => {
+    const r = extrusionFactors(rows, built, { by: 'constant', metres: 18 });
+    expect(r.factors).toEqual(Float32Array.from([2, 1.5, 0.6, 3, 1]));
+    expect(r.missing).toBe(0);
+  });
+
+  it('sizes markers with area proportional to |value|, the smallest at 15 % of the largest radius', () => {
+    const r = pointRadii([{ c: 400 }, { c: 100 }, { c: -25 }, { c: 0 }, { c: 'x' }], { property: 'c', maxRadiusM: 20 });
+    expect(Array.from(r.radiiM)).toEqual([20, 10, 5, 3, 3]);
+    expect(r.missing).toBe(1);
+    expect(r.maxValue).toBe(400);
   });
 });

@@ -113,3 +113,81 @@ export function tableOrder(
   }
   return idx;
 }
+
+/** How a polygon layer is extruded: heights from a numeric property times a scale, or one height for all. */
+export type Extrusion =
+  | { readonly by: 'property'; readonly property: string; readonly scale: number }
+  | { readonly by: 'constant'; readonly metres: number };
+
+export interface ExtrusionFactors {
+  /** Per feature: the drawn height divided by the height the layer was built with. */
+  readonly factors: Float32Array;
+  /** Features without a usable value, which keep the height they were built with. */
+  readonly missing: number;
+  /** Highest height drawn, metres. */
+  readonly maxM: number;
+}
+
+/**
+ * Factors that turn the heights a layer was built with (`builtM`, metres, one per feature) into the
+ * heights an extrusion asks for. Negative values draw flat; features with no number keep their height
+ * (and are counted, so the legend can say so); features built flat cannot be raised and keep factor 1.
+ */
+export function extrusionFactors(rows: readonly Record<string, unknown>[], builtM: Float32Array, extrude: Extrusion): ExtrusionFactors {
+  const n = builtM.length;
+  const factors = new Float32Array(n).fill(1);
+  const values = extrude.by === 'property' ? column(rows, extrude.property).numbers : undefined;
+  let missing = 0;
+  let maxM = 0;
+  for (let i = 0; i < n; i++) {
+    const built = builtM[i]!;
+    const v = values ? values[i]! : Number.NaN;
+    const target = extrude.by === 'constant' ? extrude.metres : Number.isFinite(v) ? v * extrude.scale : Number.NaN;
+    if (!Number.isFinite(target)) {
+      missing++;
+      maxM = Math.max(maxM, built);
+      continue;
+    }
+    const h = Math.max(0, target);
+    if (built > 0) factors[i] = h / built;
+    maxM = Math.max(maxM, built > 0 ? h : built);
+  }
+  return { factors, missing, maxM };
+}
+
+/** Point markers sized by a property: radius of the largest value, metres. */
+export interface PointSizing {
+  readonly property: string;
+  readonly maxRadiusM: number;
+}
+
+export interface PointRadii {
+  /** Per feature radius, metres (the smallest radius for features without a usable value). */
+  readonly radiiM: Float32Array;
+  readonly missing: number;
+  /** Largest absolute value, which gets `maxRadiusM`. */
+  readonly maxValue: number;
+}
+
+/** Smallest marker radius as a share of the largest, so zero and tiny values stay visible and pickable. */
+export const MIN_RADIUS_SHARE = 0.15;
+
+/**
+ * Proportional symbols: marker area proportional to the absolute value (radius ∝ √|v|), the usual rule
+ * for graduated point maps since areas, not radii, are what readers compare.
+ */
+export function pointRadii(rows: readonly Record<string, unknown>[], sizing: PointSizing): PointRadii {
+  const values = column(rows, sizing.property).numbers;
+  let maxValue = 0;
+  for (const v of values) if (Number.isFinite(v)) maxValue = Math.max(maxValue, Math.abs(v));
+  const minR = sizing.maxRadiusM * MIN_RADIUS_SHARE;
+  const radiiM = new Float32Array(values.length);
+  let missing = 0;
+  values.forEach((v, i) => {
+    if (!Number.isFinite(v)) {
+      missing++;
+      radiiM[i] = minR;
+    } else radiiM[i] = maxValue > 0 ? Math.max(minR, sizing.maxRadiusM * Math.sqrt(Math.abs(v) / maxValue)) : minR;
+  });
+  return { radiiM, missing, maxValue };
+}
