@@ -5,27 +5,22 @@ import { type CarbonParams, type CarbonRun, CarbonSession, type TrafficForCarbon
 import { collectBuffers } from '../src/core/columnar/index.ts';
 import { type CarbonFileFormat, type CarbonFileInfo, type ImportedCarbonLayer, importCarbonLayer, inspectCarbonFile } from '../src/core/citycarbon/imported.ts';
 import type { CrsCode } from '../src/core/crs/index.ts';
-import { type LocalFrame, parseGeoJson, propertiesOf, propertyText } from '../src/core/geo/index.ts';
+import { type LocalFrame, propertiesOf, propertyText } from '../src/core/geo/index.ts';
+import { type LayerSource, layerFeatures } from './layerSource.ts';
 
 let session: CarbonSession | undefined;
 
-async function featuresOf(url: string): Promise<readonly unknown[]> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status}`);
-  return parseGeoJson(await res.text()).features;
-}
-
 const api = {
   /**
-   * Reads buildings, roads, green areas and districts (URLs; roads, green and districts optional).
-   * Districts are the file's administrative boundaries when it has any, else all its polygons.
+   * Reads buildings, roads, green areas and districts (layers with their mappings; roads, green and
+   * districts optional). Districts are the file's administrative boundaries when it has any, else all its polygons.
    */
-  async prepare(frame: LocalFrame, urls: { buildings: string; roads?: string; green?: string; districts?: string }) {
+  async prepare(frame: LocalFrame, layers: { buildings: LayerSource; roads?: LayerSource; green?: LayerSource; districts?: LayerSource }) {
     const [buildings, roads, green, admin] = await Promise.all([
-      featuresOf(urls.buildings),
-      urls.roads ? featuresOf(urls.roads) : undefined,
-      urls.green ? featuresOf(urls.green) : undefined,
-      urls.districts ? featuresOf(urls.districts) : undefined,
+      layerFeatures(layers.buildings),
+      layers.roads ? layerFeatures(layers.roads) : undefined,
+      layers.green ? layerFeatures(layers.green) : undefined,
+      layers.districts ? layerFeatures(layers.districts) : undefined,
     ]);
     const administrative = admin?.filter((f) => propertiesOf(f)['boundary'] === 'administrative');
     const districts = administrative && administrative.length > 0 ? administrative : admin;

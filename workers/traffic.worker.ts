@@ -6,27 +6,15 @@ import { type CityTrafficOptions, buildCityTraffic } from '../src/core/citytraff
 import { TrafficSession, type TrafficIteration, type TrafficRunParams, type TrafficRunResult } from '../src/core/citytraffic/index.ts';
 import { buildLinkRibbons } from '../src/core/flowviz/index.ts';
 import type { LocalFrame } from '../src/core/geo/index.ts';
-import { parseGeoJson } from '../src/core/geo/index.ts';
-import { syntheticCity, syntheticRoads } from '../src/core/synthetic/index.ts';
+import { type LayerSource, layerFeatures } from './layerSource.ts';
 
 let session: TrafficSession | undefined;
 let cancelRequested = false;
 
-async function featuresOf(url: string): Promise<readonly unknown[]> {
-  const synthetic = /^synthetic:(buildings|roads):(\d+):(\d+)$/.exec(url);
-  if (synthetic) {
-    const options = { buildings: Number(synthetic[2]), seed: Number(synthetic[3]) };
-    return (synthetic[1] === 'roads' ? syntheticRoads(options) : syntheticCity(options)).features;
-  }
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status}`);
-  return parseGeoJson(await res.text()).features;
-}
-
 const api = {
-  /** Builds network and demand from a roads layer and a buildings layer (URLs), in the city's frame. */
-  async prepareCity(roadsUrl: string, buildingsUrl: string, frame: LocalFrame, options: CityTrafficOptions = {}) {
-    const [roads, buildings] = await Promise.all([featuresOf(roadsUrl), featuresOf(buildingsUrl)]);
+  /** Builds network and demand from a roads layer and a buildings layer (with their mappings), in the city's frame. */
+  async prepareCity(roadsLayer: LayerSource, buildingsLayer: LayerSource, frame: LocalFrame, options: CityTrafficOptions = {}) {
+    const [roads, buildings] = await Promise.all([layerFeatures(roadsLayer), layerFeatures(buildingsLayer)]);
     const city = buildCityTraffic(roads, buildings, frame, options);
     session = new TrafficSession(city.network, city.view, city.demandFor);
     const out = { view: copyTyped(city.view), ribbons: buildLinkRibbons(city.view.polylines) };

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { CityCanvas } from '../scene/CityCanvas.tsx';
 import { useStore } from '../store/index.ts';
 import { AttributeTable } from '../ui/AttributeTable.tsx';
+import { InputMappingPanel } from '../ui/InputMapping.tsx';
 import { HoverTip } from '../ui/HoverTip.tsx';
 import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { LayerPanel, loadFiles } from '../ui/LayerPanel.tsx';
@@ -106,6 +107,7 @@ export function App() {
         <InfoPanel />
         <SkippedList />
         <AttributeTable />
+        <InputMappingPanel />
       </div>
       <div className="bottom">
         <Notices />

@@ -1,6 +1,7 @@
 // The carbon slice: read the city into the carbon worker, compute the carbon map for the scenario
 // (with the assigned traffic when there is one), keep a baseline on the same grid for differences.
 import type { StateCreator } from 'zustand';
+import { inputLayer } from './inputs.ts';
 import type { CarbonParams, CarbonRun, TrafficForCarbon } from '../core/citycarbon/index.ts';
 import type { TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/index.ts';
 import { formatOf } from '../core/citycarbon/imported.ts';
@@ -46,23 +47,22 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
 
   const prepare = async (): Promise<boolean> => {
     const s = get();
-    const layer = (kind: string) => s.layers.find((l) => l.kind === kind && l.status === 'ready');
-    const buildings = layer('buildings');
+    const buildings = inputLayer(s, 'buildings');
     if (!buildings || !s.frame) {
       patch({ status: 'error', error: 'no-buildings' });
       return false;
     }
-    const roads = layer('roads');
-    const green = layer('green');
-    // Districts: the embedded city's quartiers while it is the city shown.
-    const districts = buildings.source === DEFAULT_CITY.buildings ? DEFAULT_CITY.admin : undefined;
+    const roads = inputLayer(s, 'roads')?.source;
+    const green = inputLayer(s, 'green')?.source;
+    // Districts: a layer chosen as districts, else the embedded city's quartiers while it is the city shown.
+    const districts = inputLayer(s, 'districts')?.source ?? (buildings.layer.source === DEFAULT_CITY.buildings ? { url: DEFAULT_CITY.admin } : undefined);
     const frame = s.frame;
     patch({ status: 'preparing', error: null });
     const out = await bridge.call((api) =>
       api.prepare(frame, {
         buildings: buildings.source,
-        ...(roads ? { roads: roads.source } : {}),
-        ...(green ? { green: green.source } : {}),
+        ...(roads ? { roads } : {}),
+        ...(green ? { green } : {}),
         ...(districts ? { districts } : {}),
       }),
     );

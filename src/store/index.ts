@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { createIngestSlice } from './ingest.ts';
 import { createTrafficSlice } from './traffic.ts';
 import { createCarbonSlice } from './carbon.ts';
+import { createInputsSlice } from './inputs.ts';
 import { createJobsSlice, createLayersSlice, createSelectionSlice, createUiSlice } from './slices.ts';
 import type { AppState } from './types.ts';
 
@@ -18,7 +19,9 @@ export const useStore = create<AppState>()((...a) => ({
   ...createIngestSlice(...a),
   ...createTrafficSlice(...a),
   ...createCarbonSlice(...a),
+  ...createInputsSlice(...a),
 }));
 
 export { DEFAULT_CITY } from './ingest.ts';
+export { inputLayer, sourceOf } from './inputs.ts';
 export type { AppState, CarbonState, Extrusion, FeatureRef, Job, LayerState, LayerStatus, Notice, PointSize, TrafficState } from './types.ts';

@@ -33,7 +33,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
   // Exposed for tests and the kiosk watchdog.
   (globalThis as { __citytwinIngest?: typeof bridge }).__citytwinIngest = bridge;
 
-  type Spec = Pick<LayerState, 'id' | 'kind' | 'name' | 'source' | 'attribution'>;
+  type Spec = Pick<LayerState, 'id' | 'kind' | 'name' | 'source' | 'attribution' | 'fileName'>;
   /** Runs one ingest call in the worker for layer `spec`, with progress, cancel and error reporting. */
   const runIngest = async (
     spec: Spec,
@@ -46,6 +46,10 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
     s.upsertLayer({
       ...spec, status: 'loading', progress: 0, visible: previous?.visible ?? true, opacity: previous?.opacity ?? 1,
       ...(previous?.data ? { data: previous.data } : {}),
+      // The user's styling survives a reload (same features, same properties).
+      ...(previous?.style ? { style: previous.style } : {}),
+      ...(previous?.extrude ? { extrude: previous.extrude } : {}),
+      ...(previous?.pointSize ? { pointSize: previous.pointSize } : {}),
     });
     const label = 'key' in name ? { nameKey: name.key } : { name: name.text };
     s.startJob({ id, key: 'jobs.loading', params: label, progress: 0 });
@@ -94,7 +98,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       const id = `user-${++userLayers}`;
       const load = (): Promise<boolean> => {
         const frame = get().frame ?? undefined;
-        return runIngest({ id, kind: 'areas', name: { text: name }, source: url }, (api, onProgress) =>
+        return runIngest({ id, kind: 'areas', name: { text: name }, source: url, fileName: name }, (api, onProgress) =>
           api.ingestUrl(url, 'auto', frame, onProgress, crs, name) as Promise<IngestedLayer>,
         );
       };
@@ -123,10 +127,10 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       const layer = get().layers.find((l) => l.id === id);
       if (!layer?.data || layer.kind === kind) return;
       const frame = get().frame ?? undefined;
-      // The CRS the first load settled on, so a guess is not asked again.
-      const crs = layer.data.crs?.code ?? 'auto';
-      const fileName = 'text' in layer.name ? layer.name.text : undefined;
-      const ok = await runIngest({ id, kind, name: layer.name, source: layer.source, ...(layer.attribution ? { attribution: layer.attribution } : {}) }, (api, onProgress) =>
+      // The user's CRS choice stands; a declared or inferred one is found again the same way.
+      const crs = layer.data.crs?.how === 'given' ? layer.data.crs.code : 'auto';
+      const fileName = layer.fileName;
+      const ok = await runIngest({ id, kind, name: layer.name, source: layer.source, ...(layer.attribution ? { attribution: layer.attribution } : {}), ...(fileName !== undefined ? { fileName } : {}) }, (api, onProgress) =>
         api.ingestUrl(layer.source, kind, frame, onProgress, crs, fileName) as Promise<IngestedLayer>,
       );
       if (!ok) get().patchLayer(id, { kind: layer.kind });

@@ -31,6 +31,7 @@ export const createLayersSlice: Slice<LayersSlice> = (set) => ({
   removeLayer: (id) =>
     set((s) => ({
       layers: s.layers.filter((l) => l.id !== id),
+      inputs: Object.fromEntries(Object.entries(s.inputs).filter(([, v]) => v?.layerId !== id)),
       tableLayer: s.tableLayer === id ? null : s.tableLayer,
       selected: s.selected?.layerId === id ? null : s.selected,
       hovered: s.hovered?.layerId === id ? null : s.hovered,

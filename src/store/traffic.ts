@@ -6,6 +6,7 @@ import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../co
 import { buildSegmentIndex } from '../core/flowviz/index.ts';
 import { CancelledError, createTrafficBridge } from '../sim-client/index.ts';
 import type { AppState, TrafficSlice, TrafficState } from './types.ts';
+import { inputLayer } from './inputs.ts';
 
 export const INITIAL_TRAFFIC: TrafficState = {
   status: 'idle',
@@ -41,8 +42,8 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
 
     prepareTraffic: async () => {
       const s = get();
-      const roads = s.layers.find((l) => l.kind === 'roads' && l.status === 'ready');
-      const buildings = s.layers.find((l) => l.kind === 'buildings' && l.status === 'ready');
+      const roads = inputLayer(s, 'roads');
+      const buildings = inputLayer(s, 'buildings');
       if (!roads || !buildings || !s.frame) {
         patch({ status: 'error', error: 'no-roads' });
         return;

@@ -7,6 +7,7 @@ import type { CarbonParams, CarbonRun } from '../core/citycarbon/index.ts';
 import type { LandCover } from '../core/carbon/index.ts';
 import type { CarbonFileInfo, ImportedCarbonLayer } from '../core/citycarbon/imported.ts';
 import type { CrsCode } from '../core/crs/index.ts';
+import type { InputMapping, InputRole } from '../core/layerinput/index.ts';
 import type { Extrusion, LayerStyle, PointSizing as PointSize } from '../core/attributes/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
@@ -36,6 +37,18 @@ export interface LayerState {
   readonly extrude?: Extrusion;
   /** Point markers sized by a property (area proportional to the value). */
   readonly pointSize?: PointSize;
+  /** The loaded file's name (it tells the format of a blob URL); kept when the layer is renamed. */
+  readonly fileName?: string;
+}
+
+export interface InputsSlice {
+  /** The layer and mapping chosen for each model input; roles not listed use the default layers. */
+  inputs: Partial<Record<InputRole, { readonly layerId: string; readonly mapping: InputMapping }>>;
+  setInput(layerId: string, mapping: InputMapping): void;
+  clearInput(role: InputRole): void;
+  /** The layer whose model-input mapping panel is open. */
+  mappingLayer: string | null;
+  openMapping(layerId: string | null): void;
 }
 
 export type { Extrusion, PointSizing as PointSize } from '../core/attributes/index.ts';
@@ -212,4 +225,4 @@ export interface CarbonSlice {
   setImportVisible(visible: boolean): void;
 }
 
-export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice;
+export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice & InputsSlice;

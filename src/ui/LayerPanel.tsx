@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Scheme } from '../core/attributes/index.ts';
 import { styleColors } from '../scene/styleByProperty.ts';
+import { LayerInputBadge } from './InputMapping.tsx';
 import { DrawAs, ExtrudeControls, LayerTitle, PointSizeControls, useLayerKeys } from './LayerControls.tsx';
 import { ROAD_CLASSES, LANE_WIDTH_M, HeightSource } from '../core/geo/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
@@ -148,6 +149,7 @@ function LayerRow({ layer, index, count }: { layer: LayerState; index: number; c
         </label>
       ) : null}
       {layer.status === 'ready' ? <StyleControls layer={layer} /> : null}
+      <LayerInputBadge layer={layer} />
       {layer.visible ? <LayerLegend layer={layer} /> : null}
     </li>
   );

@@ -163,6 +163,40 @@ describe('loading your own layers', () => {
     await layer.locator('[data-testid=layer-remove]').click();
   });
 
+  it('a layer with its own column names becomes the buildings input through a mapping with a preview; the carbon model reads it', async () => {
+    await upload('register.geojson', fc([
+      { type: 'Feature', properties: { BLD_NM: 'Tower', GRND_FLR: 15, MAIN_PURPS_CD_NM: '공동주택' }, geometry: { type: 'Polygon', coordinates: [square(7.4262, 43.7385, 0.0003)] } },
+      { type: 'Feature', properties: { BLD_NM: 'Hall', GRND_FLR: '4', MAIN_PURPS_CD_NM: '업무시설' }, geometry: { type: 'Polygon', coordinates: [square(7.4270, 43.7385, 0.0003)] } },
+    ]));
+    const layer = page.locator('li.layer', { hasText: 'register.geojson' });
+    await expect.poll(() => layer.getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
+    await layer.locator('[data-testid=open-mapping]').click();
+    const panel = page.locator('[data-testid=input-mapping]');
+    expect(await panel.locator('[data-testid=input-role]').inputValue()).toBe('buildings');
+    // Guessed from the building-register column names; Korean use names translated.
+    expect(await panel.locator('[data-testid=map-levels]').inputValue()).toBe('GRND_FLR');
+    expect(await panel.locator('[data-testid=map-use]').inputValue()).toBe('MAIN_PURPS_CD_NM');
+    const preview = (await panel.locator('[data-testid=input-preview]').textContent())!;
+    expect(preview).toContain('45 m (storeys)');
+    expect(preview).toContain('apartment');
+    expect(preview).toContain('office');
+    expect(await panel.locator('[data-testid=input-coverage]').textContent()).toContain('Storeys above ground: usable in 2 of 2 features');
+    await panel.locator('[data-testid=input-apply]').click();
+    await expect.poll(() => layer.locator('[data-testid=input-badge]').textContent()).toContain('Buildings');
+    const counts = await page.evaluate(async () => {
+      type S = { getState(): { runCarbon(): Promise<void>; carbon: { result: { counts: { buildings: number; buildingsByUse: Record<string, number> } } | null } } };
+      const store = (window as unknown as { __citytwinStore: S }).__citytwinStore;
+      await store.getState().runCarbon();
+      return store.getState().carbon.result?.counts;
+    });
+    expect(counts?.buildings).toBe(2);
+    expect(counts?.buildingsByUse).toMatchObject({ apartment: 1, office: 1 });
+    await panel.locator('[data-testid=input-stop]').click();
+    await expect.poll(() => layer.locator('[data-testid=input-badge]').count()).toBe(0);
+    await panel.locator('.close').click();
+    await layer.locator('[data-testid=layer-remove]').click();
+  });
+
   it('the attribute table searches, sorts, and flies to a feature; a map selection highlights its row', async () => {
     const buildings = page.locator('li.layer[data-layer=buildings]');
     await buildings.locator('[data-testid=open-table]').click();

@@ -1,0 +1,57 @@
+/**
+ * Reads a layer's file for a model: any format the viewer loads (GeoJSON, newline-delimited GeoJSON,
+ * CityJSON), reprojected to WGS84 from the CRS the layer was drawn with, with the layer's input mapping
+ * applied. The models then see the same features the map shows.
+ */
+import type { CrsCode } from '../crs/index.ts';
+import { isCityJsonRoot, readCityJsonRoot, readCityJsonSeq } from '../cityjson/index.ts';
+import { parseGeoJson, parseJsonLines, readGeoJsonRoot } from '../geo/index.ts';
+import { formatFromFileName, toWgs84InPlace } from '../ingest/index.ts';
+import { type InputMapping, mapFeatures } from './index.ts';
+
+/** Where a model finds a layer: its URL, the name that tells its format, the CRS it was drawn with, and its mapping. */
+export interface LayerSource {
+  readonly url: string;
+  readonly fileName?: string;
+  readonly crs?: CrsCode | 'auto';
+  readonly mapping?: InputMapping;
+}
+
+/** Whether CityJSON should give its buildings (footprints) or its other objects' outlines. */
+const wantsAreas = (mapping: InputMapping | undefined): boolean => mapping !== undefined && mapping.role !== 'buildings';
+
+export function readModelFeatures(text: string, source: Omit<LayerSource, 'url'>): unknown[] {
+  const crs = source.crs ?? 'auto';
+  const areas = wantsAreas(source.mapping);
+  const format = source.fileName === undefined ? undefined : formatFromFileName(source.fileName);
+  let features: unknown[];
+  if (format === 'cityjsonseq') {
+    const cj = readCityJsonSeq(text, { crs, areas });
+    features = areas ? cj.areas : cj.features;
+  } else if (format === 'geojsonl') {
+    features = parseJsonLines(text).values.filter((v) => v !== null);
+    toWgs84InPlace(features, undefined, crs);
+  } else {
+    let root: unknown;
+    try {
+      root = JSON.parse(text);
+    } catch {
+      root = undefined;
+    }
+    if (root === undefined) {
+      // Either line-delimited without the extension, or broken: the located error comes from the parser.
+      const lines = parseJsonLines(text);
+      if (lines.values.length === 0) parseGeoJson(text);
+      features = lines.values.filter((v) => v !== null);
+      toWgs84InPlace(features, undefined, crs);
+    } else if (isCityJsonRoot(root)) {
+      const cj = readCityJsonRoot(root, { crs, areas }, text);
+      features = areas ? cj.areas : cj.features;
+    } else {
+      const parsed = readGeoJsonRoot(root);
+      features = parsed.features.slice();
+      toWgs84InPlace(features, parsed.crsName, crs);
+    }
+  }
+  return source.mapping ? mapFeatures(source.mapping, features) : features;
+}
