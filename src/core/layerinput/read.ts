@@ -20,7 +20,12 @@ export interface LayerSource {
 /** Whether CityJSON should give its buildings (footprints) or its other objects' outlines. */
 const wantsAreas = (mapping: InputMapping | undefined): boolean => mapping !== undefined && mapping.role !== 'buildings';
 
-export function readModelFeatures(text: string, source: Omit<LayerSource, 'url'>): unknown[] {
+/**
+ * The file's features in WGS84 with the mapping applied. Lines of a newline-delimited file that are not
+ * JSON are dropped, unless `placeholders` keeps them as null so features are numbered as the ingest numbers them.
+ */
+export function readModelFeatures(text: string, source: Omit<LayerSource, 'url'>, placeholders = false): unknown[] {
+  const keep = (values: unknown[]): unknown[] => (placeholders ? values : values.filter((v) => v !== null));
   const crs = source.crs ?? 'auto';
   const areas = wantsAreas(source.mapping);
   const format = source.fileName === undefined ? undefined : formatFromFileName(source.fileName);
@@ -29,7 +34,7 @@ export function readModelFeatures(text: string, source: Omit<LayerSource, 'url'>
     const cj = readCityJsonSeq(text, { crs, areas });
     features = areas ? cj.areas : cj.features;
   } else if (format === 'geojsonl') {
-    features = parseJsonLines(text).values.filter((v) => v !== null);
+    features = keep(parseJsonLines(text).values);
     toWgs84InPlace(features, undefined, crs);
   } else {
     let root: unknown;
@@ -42,7 +47,7 @@ export function readModelFeatures(text: string, source: Omit<LayerSource, 'url'>
       // Either line-delimited without the extension, or broken: the located error comes from the parser.
       const lines = parseJsonLines(text);
       if (lines.values.length === 0) parseGeoJson(text);
-      features = lines.values.filter((v) => v !== null);
+      features = keep(lines.values);
       toWgs84InPlace(features, undefined, crs);
     } else if (isCityJsonRoot(root)) {
       const cj = readCityJsonRoot(root, { crs, areas }, text);
