@@ -1,5 +1,8 @@
 // English UI strings. Every key here must exist in ko.ts too (the type checker enforces it).
+import { hydrogenEn } from './hydrogen.en.ts';
+
 export const en = {
+  ...hydrogenEn,
   'app.title': 'CityTwin',
   'app.subtitle': 'Digital-twin city viewer',
   'lang.label': 'Language',
