@@ -1,20 +1,51 @@
 // Ingest worker: a thin comlink adapter over src/core/ingest (ARCHITECTURE rule 4).
-// Fetches or receives GeoJSON, builds drawable layers, and hands them back by transfer.
+// Streams GeoJSON from a URL or a dropped file's blob: URL, builds drawable layers, and hands them back by transfer.
 import { expose, transfer } from 'comlink';
-import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestText, sizeVerdict } from '../src/core/ingest/index.ts';
+import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestStream, sizeVerdict } from '../src/core/ingest/index.ts';
 import type { LocalFrame } from '../src/core/geo/index.ts';
 import type { CrsCode } from '../src/core/crs/index.ts';
 import { syntheticCity, syntheticRoads } from '../src/core/synthetic/index.ts';
 
-async function fetchText(url: string): Promise<string> {
+/**
+ * Reads a URL (or a dropped file's blob: URL) piece by piece through a streaming TextDecoder into the
+ * streamed ingest, reporting progress by bytes read; the text is never held whole.
+ */
+async function ingestFromUrl(url: string, fileName: string, kind: LayerKind | 'auto', frame: LocalFrame | undefined, onProgress: ProgressFn | undefined, crs: CrsCode | 'auto'): Promise<IngestedLayer> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`);
   const length = Number(res.headers.get('content-length'));
-  if (Number.isFinite(length) && length > 0) {
-    const verdict = sizeVerdict(length);
+  const total = Number.isFinite(length) && length > 0 ? length : 0;
+  if (total > 0) {
+    const verdict = sizeVerdict(total);
     if (!verdict.ok) throw new Error(verdict.message);
   }
-  return res.text();
+  const ingest = ingestStream(fileName, kind, { crs, ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) });
+  const decoder = new TextDecoder();
+  onProgress?.('parse', 0, 1);
+  if (res.body) {
+    const reader = res.body.getReader();
+    let read = 0;
+    let last = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      read += value.byteLength;
+      if (total === 0) {
+        const verdict = sizeVerdict(read);
+        if (!verdict.ok) throw new Error(verdict.message);
+      }
+      ingest.push(decoder.decode(value, { stream: true }));
+      // Bytes read of the file (at most ~20 reports a second), short of 1 until the layer is built.
+      const now = performance.now();
+      if (onProgress && now - last > 50) {
+        last = now;
+        onProgress('parse', Math.min(read, total > 0 ? total : read) * 0.99, total > 0 ? total : read);
+      }
+    }
+  } else ingest.push(decoder.decode(new Uint8Array(await res.arrayBuffer()), { stream: true }));
+  const tail = decoder.decode();
+  if (tail !== '') ingest.push(tail);
+  return ingest.finish();
 }
 
 function send(layer: IngestedLayer): IngestedLayer {
@@ -34,9 +65,8 @@ const api = {
     crs: CrsCode | 'auto' = 'auto',
     fileName?: string,
   ): Promise<IngestedLayer> {
-    const text = await fetchText(url);
     const name = fileName ?? new URL(url, self.location.href).pathname;
-    return send(ingestText(text, name, kind, { crs, ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
+    return send(await ingestFromUrl(url, name, kind, frame, onProgress, crs));
   },
   /** A seeded synthetic city (benchmarks and demos): its buildings, or its street grid. */
   async ingestSynthetic(buildings: number, seed: number, kind: 'buildings' | 'roads', frame: LocalFrame | undefined, onProgress?: ProgressFn): Promise<IngestedLayer> {

@@ -44,7 +44,8 @@ export function geometryBytes(g: ColumnarGeometry): number {
  * Used by the geometry builders so no per-feature arrays are allocated.
  */
 export class Grow<T extends TypedArray> {
-  private data: T;
+  /** The backing array (valid up to `length`; replaced when `reserve` grows it). */
+  data: T;
   length = 0;
   constructor(private readonly make: (n: number) => T, initial = 1024) {
     this.data = make(initial);

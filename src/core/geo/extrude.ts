@@ -14,9 +14,10 @@
 import earcut from 'earcut';
 import { type ColumnarGeometry, Grow, extendBox } from '../columnar/index.ts';
 import { type LocalFrame, createLocalFrame, projectInto } from './frame.ts';
-import { FeatureError, type LonLatPolygon, type SkippedFeature, extendBounds, propertiesOf, readPolygons, skipped } from './geojson.ts';
+import { FeatureError, type LonLatPolygon, type SkippedFeature, extendBounds, featureId, propertiesOf, readPolygons } from './geojson.ts';
 import { HeightSource, type ResolvedHeight, resolveHeight } from './height.ts';
 import { type PackedProperties, PropertyPacker } from './properties.ts';
+import type { PolygonSource } from './store.ts';
 
 export interface PolygonLayerOptions {
   /** Frame to project into; by default one centred on the data's bounds. */
@@ -266,10 +267,33 @@ function vertexEstimate(p: ProjectedPolygon, walls: boolean, floor: boolean): nu
 
 /** Builds a drawable polygon layer from GeoJSON features (see the module header). */
 export function buildPolygonLayer(features: readonly unknown[], options: PolygonLayerOptions = {}): PolygonLayerData {
-  const total = features.length;
+  const heightOf = options.heightOf ?? resolveHeight;
+  const source: PolygonSource = {
+    count: features.length,
+    polygons: (i) => readPolygons(features[i]),
+    id: (i) => featureId(features[i]),
+    height: (i) => heightOf(propertiesOf(features[i])),
+    properties: () => {
+      // Properties are packed in input order, so feature i's properties are entry i.
+      const packer = new PropertyPacker();
+      for (let i = 0; i < features.length; i++) packer.add(propertiesOf(features[i]));
+      return packer.finish();
+    },
+  };
+  return buildPolygonLayerFrom(source, options);
+}
+
+function skippedAt(index: number, id: string | undefined, err: FeatureError): SkippedFeature {
+  const base = { index, code: err.code, message: err.message };
+  const withId = id === undefined ? base : { ...base, id };
+  return err.detail === undefined ? withId : { ...withId, detail: err.detail };
+}
+
+/** buildPolygonLayer over any source of polygons: parsed features or the compact FeatureStore. */
+export function buildPolygonLayerFrom(source: PolygonSource, options: PolygonLayerOptions = {}): PolygonLayerData {
+  const total = source.count;
   const mode = options.mode ?? 'extrude';
   const walls = mode === 'extrude';
-  const heightOf = options.heightOf ?? resolveHeight;
   const maxChunk = Math.max(64, Math.min(options.maxChunkVertices ?? MAX_U16_VERTICES, MAX_U16_VERTICES));
   const progressEvery = options.progressEvery ?? 2000;
   const skippedList: SkippedFeature[] = [];
@@ -279,9 +303,8 @@ export function buildPolygonLayer(features: readonly unknown[], options: Polygon
   const fb = new Float64Array(total * 4);
   const all = [Infinity, Infinity, -Infinity, -Infinity];
   for (let i = 0; i < total; i++) {
-    const f = features[i];
     try {
-      const list = readPolygons(f);
+      const list = source.polygons(i);
       const b = [Infinity, Infinity, -Infinity, -Infinity];
       for (const poly of list) extendBounds(b, poly[0]!);
       fb.set(b, i * 4);
@@ -289,7 +312,7 @@ export function buildPolygonLayer(features: readonly unknown[], options: Polygon
       polys[i] = list;
     } catch (err) {
       if (!(err instanceof FeatureError)) throw err;
-      skippedList.push(skipped(i, f, err));
+      skippedList.push(skippedAt(i, source.id(i), err));
     }
   }
   const lonLatBounds: [number, number, number, number] = Number.isFinite(all[0]!)
@@ -333,12 +356,11 @@ export function buildPolygonLayer(features: readonly unknown[], options: Polygon
     current = new ChunkBuilder();
   };
   for (const { i } of sorted) {
-    const f = features[i];
     const list = polys[i]!;
+    polys[i] = undefined;
     try {
       const projected = list.map((poly, k) => projectPolygon(frame, poly, list.length > 1 ? `coordinates[${k}]` : 'coordinates'));
-      const props = propertiesOf(f);
-      const h = walls ? heightOf(props) : { height: options.flatZ ?? 0, minHeight: options.flatZ ?? 0, source: HeightSource.Height };
+      const h = walls ? source.height(i) : { height: options.flatZ ?? 0, minHeight: options.flatZ ?? 0, source: HeightSource.Height };
       const floor = walls && h.minHeight > 0;
       let need = 0;
       for (const p of projected) need += vertexEstimate(p, walls, floor);
@@ -361,7 +383,7 @@ export function buildPolygonLayer(features: readonly unknown[], options: Polygon
       if (current.vertices >= maxChunk) flush();
     } catch (err) {
       if (!(err instanceof FeatureError)) throw err;
-      skippedList.push(skipped(i, f, err));
+      skippedList.push(skippedAt(i, source.id(i), err));
     }
     done++;
     if (options.onProgress && done % progressEvery === 0) options.onProgress(done, sorted.length);
@@ -369,10 +391,6 @@ export function buildPolygonLayer(features: readonly unknown[], options: Polygon
   flush();
   options.onProgress?.(sorted.length, sorted.length);
   skippedList.sort((a, b) => a.index - b.index);
-
-  // Properties are packed in input order, so feature i's properties are entry i.
-  const packer = new PropertyPacker();
-  for (let i = 0; i < total; i++) packer.add(propertiesOf(features[i]));
 
   const bounds: [number, number, number, number, number, number] = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
   for (const c of chunks) {
@@ -382,7 +400,7 @@ export function buildPolygonLayer(features: readonly unknown[], options: Polygon
     }
   }
   if (chunks.length === 0) bounds.fill(0);
-  return { frame, chunks, features: table, properties: packer.finish(), skipped: skippedList, bounds, lonLatBounds, vertexCount, triangleCount };
+  return { frame, chunks, features: table, properties: source.properties(), skipped: skippedList, bounds, lonLatBounds, vertexCount, triangleCount };
 }
 
 /** Typed-array bytes a layer holds (geometry, feature table and packed properties). */

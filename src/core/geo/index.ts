@@ -26,13 +26,19 @@ export {
   jsonErrorOffset,
   lineColumn,
   parseGeoJson,
+  JsonLinesReader,
   parseJsonLines,
+  readCrsName,
   readGeoJsonRoot,
 } from './parse.ts';
 export type { BadLine, JsonErrorLocation, ParsedGeoJson, ParsedLines } from './parse.ts';
 export { PropertyPacker, packProperties, propertyCount, propertyText, unpackProperties } from './properties.ts';
 export type { PackedProperties } from './properties.ts';
-export { buildPolygonLayer, polygonLayerBytes } from './extrude.ts';
+export { buildPolygonLayer, buildPolygonLayerFrom, polygonLayerBytes } from './extrude.ts';
+export { FeatureStore, GeometryClass, classOf } from './store.ts';
+export type { PolygonSource, PositionSource } from './store.ts';
+export { FeatureSplitter } from './split.ts';
+export type { SplitBail, SplitResult } from './split.ts';
 export type { PolygonFeatureTable, PolygonLayerData, PolygonLayerOptions } from './extrude.ts';
 export { LANE_WIDTH_M, ROAD_CLASSES, buildRoadLayer, roadClassOf, roadWidth } from './roads.ts';
 export type { RoadClass, RoadLayerData, RoadLayerOptions } from './roads.ts';

@@ -201,7 +201,8 @@ export function readGeoJsonRoot(root: unknown): ParsedGeoJson {
   );
 }
 
-function readCrsName(crs: unknown): string | undefined {
+/** The name in a legacy `crs` member ({ type: 'name', properties: { name } }), when there is one. */
+export function readCrsName(crs: unknown): string | undefined {
   if (crs === null || typeof crs !== 'object') return undefined;
   const props = (crs as { properties?: unknown }).properties;
   if (props === null || typeof props !== 'object') return undefined;
@@ -243,37 +244,86 @@ export function parseJsonLines(text: string): ParsedLines {
   const values: unknown[] = [];
   const lineNumbers: number[] = [];
   const badLines: BadLine[] = [];
-  let start = 0;
-  let lineNo = 0;
-  const n = text.length;
-  while (start <= n) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = n;
-    lineNo++;
+  const reader = new JsonLinesReader((value, line, bad) => {
+    values.push(value);
+    lineNumbers.push(line);
+    if (bad) badLines.push(bad);
+  });
+  reader.push(text);
+  reader.end();
+  return { values, lines: Uint32Array.from(lineNumbers), badLines };
+}
+
+/**
+ * parseJsonLines for text that comes in pieces (a stream): `onValue` gets every non-blank line's value
+ * (null for a line that is not JSON, with the BadLine saying where), its 1-based line, in file order.
+ * Only the unfinished last line is kept between pieces.
+ */
+export class JsonLinesReader {
+  private pieces: string[] = [];
+  private lineNo = 0;
+  private index = 0;
+  constructor(private readonly onValue: (value: unknown, line: number, bad: BadLine | undefined) => void) {}
+
+  /** Non-blank lines read so far. */
+  get count(): number {
+    return this.index;
+  }
+
+  push(chunk: string): void {
+    let start = 0;
+    let end = chunk.indexOf('\n');
+    if (end < 0) {
+      if (chunk !== '') this.pieces.push(chunk);
+      return;
+    }
+    if (this.pieces.length > 0) {
+      this.pieces.push(chunk.slice(0, end));
+      const line = this.pieces.join('');
+      this.pieces = [];
+      this.line(line, 0, line.length);
+      start = end + 1;
+      end = chunk.indexOf('\n', start);
+    }
+    while (end >= 0) {
+      this.line(chunk, start, end);
+      start = end + 1;
+      end = chunk.indexOf('\n', start);
+    }
+    if (start < chunk.length) this.pieces.push(chunk.slice(start));
+  }
+
+  end(): void {
+    const line = this.pieces.join('');
+    this.pieces = [];
+    this.line(line, 0, line.length);
+  }
+
+  private line(text: string, start: number, end: number): void {
+    const lineNo = ++this.lineNo;
     let a = start;
     let b = end;
     while (a < b && (text.charCodeAt(a) === RS || text.charCodeAt(a) === 0xfeff)) a++;
     while (b > a && (text.charCodeAt(b - 1) === 13 || text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
     let c = a;
     while (c < b && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c++;
-    if (c < b) {
-      const body = text.slice(a, b);
-      try {
-        values.push(JSON.parse(body));
-      } catch (err) {
-        const at = jsonErrorLocation(body, err);
-        // Columns count from the start of the file's line (a leading record separator included).
-        const column = (at.column ?? b - a + 1) + (a - start);
-        // The engine's own position counts from the start of the line: drop it, the line and column replace it.
-        const reason = at.message.replace(/\s*in JSON at position \d+(\s*\(line \d+ column \d+\))?/, '');
-        badLines.push({ index: values.length, line: lineNo, column, message: `line ${lineNo}, column ${column}: ${reason}` });
-        values.push(null);
-      }
-      lineNumbers.push(lineNo);
+    if (c >= b) return;
+    const body = text.slice(a, b);
+    const index = this.index++;
+    let value: unknown;
+    try {
+      value = JSON.parse(body);
+    } catch (err) {
+      const at = jsonErrorLocation(body, err);
+      // Columns count from the start of the file's line (a leading record separator included).
+      const column = (at.column ?? b - a + 1) + (a - start);
+      // The engine's own position counts from the start of the line: drop it, the line and column replace it.
+      const reason = at.message.replace(/\s*in JSON at position \d+(\s*\(line \d+ column \d+\))?/, '');
+      this.onValue(null, lineNo, { index, line: lineNo, column, message: `line ${lineNo}, column ${column}: ${reason}` });
+      return;
     }
-    start = end + 1;
+    this.onValue(value, lineNo, undefined);
   }
-  return { values, lines: Uint32Array.from(lineNumbers), badLines };
 }
 
 /** True when the text's first non-blank line is, on its own, a JSON object (a hint that the file is NDJSON). */

@@ -45,7 +45,7 @@ function readPoints(feature: unknown): number[] {
   return out;
 }
 
-export function buildPointLayer(features: readonly unknown[], options: { frame?: LocalFrame } = {}): PointLayerData {
+export function buildPointLayer(features: readonly unknown[], options: { frame?: LocalFrame; properties?: PackedProperties } = {}): PointLayerData {
   const n = features.length;
   const lonlat: Array<number[] | undefined> = new Array(n);
   const skippedList: SkippedFeature[] = [];
@@ -70,7 +70,7 @@ export function buildPointLayer(features: readonly unknown[], options: { frame?:
   const xy: [number, number] = [0, 0];
   const packer = new PropertyPacker();
   for (let i = 0; i < n; i++) {
-    packer.add(propertiesOf(features[i]));
+    if (!options.properties) packer.add(propertiesOf(features[i]));
     const pts = lonlat[i];
     if (!pts) continue;
     drawn[i] = 1;
@@ -92,7 +92,7 @@ export function buildPointLayer(features: readonly unknown[], options: { frame?:
     positions: positions.finish(),
     featureOfPoint: owner.finish(),
     features: { count: n, drawn, center },
-    properties: packer.finish(),
+    properties: options.properties ?? packer.finish(),
     skipped: skippedList,
     bounds,
     lonLatBounds,

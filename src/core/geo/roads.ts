@@ -88,6 +88,8 @@ export interface RoadLayerOptions {
   /** Height of the lowest class above the ground, metres. */
   readonly baseZ?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The features' properties already packed in input order (the streamed path packs as it reads). */
+  readonly properties?: PackedProperties;
 }
 
 /** Mitre joins are capped at this multiple of the half width (sharper turns get a clipped join). */
@@ -210,10 +212,11 @@ export function buildRoadLayer(features: readonly unknown[], options: RoadLayerO
   let current = new RibbonBuilder();
   const packer = new PropertyPacker();
   for (let i = 0; i < total; i++) {
-    const props = propertiesOf(features[i]);
-    packer.add(props);
     const l = lines[i];
+    if (!options.properties) packer.add(propertiesOf(features[i]));
     if (!l) continue;
+    const props = propertiesOf(features[i]);
+
     const cls = roadClassOf(props['highway']);
     const width = roadWidth(props, cls);
     const z = baseZ + ROAD_CLASSES[cls]!.rank * 0.03;
@@ -249,5 +252,5 @@ export function buildRoadLayer(features: readonly unknown[], options: RoadLayerO
     bounds[k + 3] = Math.max(bounds[k + 3]!, c.bounds[k + 3]!);
   }
   if (chunks.length === 0) bounds.fill(0);
-  return { frame, chunks, features: features_, properties: packer.finish(), skipped: skippedList, bounds, lonLatBounds };
+  return { frame, chunks, features: features_, properties: options.properties ?? packer.finish(), skipped: skippedList, bounds, lonLatBounds };
 }

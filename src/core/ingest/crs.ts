@@ -2,7 +2,7 @@
 // `crs` member), or the one the caller chose, or one inferred from the coordinates when that is not
 // ambiguous. Features are rewritten in place (they are the worker's own parsed copy).
 import { type CrsCode, type CrsGuess, CrsError, crsFromName, inferCrs, toWgs84 } from '../crs/index.ts';
-import { GeoJsonError, isWgs84CrsName } from '../geo/index.ts';
+import { GeoJsonError, type PositionSource, isWgs84CrsName } from '../geo/index.ts';
 
 export interface CrsUsed {
   readonly code: CrsCode;
@@ -29,25 +29,41 @@ function geometries(features: readonly unknown[]): unknown[] {
   return out;
 }
 
-/** Up to `max` positions, evenly spread over the file, as flat pairs. */
-function sample(features: readonly unknown[], max = 2000): number[] {
-  const all: number[] = [];
-  for (const coords of geometries(features)) eachPosition(coords, (p) => all.push(p[0]!, p[1]!));
-  const n = all.length / 2;
-  if (n <= max) return all;
-  const out: number[] = [];
-  for (let k = 0; k < max; k++) {
-    const i = Math.floor((k * n) / max);
-    out.push(all[2 * i]!, all[2 * i + 1]!);
-  }
-  return out;
+/** The positions of parsed features, as a PositionSource. */
+function objectPositions(features: readonly unknown[]): PositionSource {
+  return {
+    /** Up to `max` positions, evenly spread over the file, as flat pairs. */
+    sample(max: number): number[] {
+      const all: number[] = [];
+      for (const coords of geometries(features)) eachPosition(coords, (p) => all.push(p[0]!, p[1]!));
+      const n = all.length / 2;
+      if (n <= max) return all;
+      const out: number[] = [];
+      for (let k = 0; k < max; k++) {
+        const i = Math.floor((k * n) / max);
+        out.push(all[2 * i]!, all[2 * i + 1]!);
+      }
+      return out;
+    },
+    transform(forward: (x: number, y: number, out: Float64Array) => void): void {
+      const pair = new Float64Array(2);
+      for (const coords of geometries(features)) {
+        eachPosition(coords, (p) => {
+          forward(p[0]!, p[1]!, pair);
+          p[0] = pair[0]!;
+          p[1] = pair[1]!;
+        });
+      }
+    },
+  };
 }
 
 /**
  * Decides the CRS and reprojects to WGS84 in place. `choice`: 'auto' or a code the user picked.
  * Throws GeoJsonError when the CRS is unsupported or cannot be told apart (naming the candidates).
  */
-export function toWgs84InPlace(features: readonly unknown[], crsName: string | undefined, choice: CrsCode | 'auto'): CrsUsed {
+export function toWgs84InPlace(features: readonly unknown[] | PositionSource, crsName: string | undefined, choice: CrsCode | 'auto'): CrsUsed {
+  const positions = Array.isArray(features) ? objectPositions(features) : (features as PositionSource);
   let used: CrsUsed;
   if (choice !== 'auto') used = { code: choice, how: 'given' };
   else if (crsName !== undefined) {
@@ -60,7 +76,7 @@ export function toWgs84InPlace(features: readonly unknown[], crsName: string | u
       }
     }
   } else {
-    const xy = sample(features);
+    const xy = positions.sample(2000) as number[];
     if (xy.length === 0) return { code: 4326, how: 'default' };
     const guess = inferCrs(xy);
     if (guess.code === 4326) return { code: 4326, how: 'default', guess };
@@ -75,14 +91,12 @@ export function toWgs84InPlace(features: readonly unknown[], crsName: string | u
   }
   if (used.code === 4326) return used;
   const forward = toWgs84(used.code);
-  const pair = new Float64Array(2);
-  for (const coords of geometries(features)) {
-    eachPosition(coords, (p) => {
-      forward([p[0]!, p[1]!], pair);
-      p[0] = pair[0]!;
-      p[1] = pair[1]!;
-    });
-  }
+  const xy = [0, 0];
+  positions.transform((x, y, out) => {
+    xy[0] = x;
+    xy[1] = y;
+    forward(xy, out);
+  });
   return used;
 }
 

@@ -23,8 +23,10 @@ import {
   readCityJsonSeq,
 } from '../cityjson/index.ts';
 import {
+  type FeatureStore,
   GeoJsonError,
   type LocalFrame,
+  type PositionSource,
   type PolygonLayerData,
   type PointLayerData,
   type RoadLayerData,
@@ -39,6 +41,7 @@ import {
 } from '../geo/index.ts';
 import { type CrsCode, crsFromName } from '../crs/index.ts';
 import { type CrsUsed, detectKind, toWgs84InPlace } from './crs.ts';
+import { GeoJsonStreamIngest, buildPolygonLayerFrom, detectKindOf } from './stream.ts';
 
 export { detectKind, toWgs84InPlace } from './crs.ts';
 export type { CrsUsed } from './crs.ts';
@@ -169,6 +172,37 @@ export function formatFromFileName(fileName: string): IngestFormat | undefined {
  * other objects' outlines, 'green' only the vegetation among them.
  */
 export function ingestText(text: string, fileName: string | undefined, kind: LayerKind | 'auto', options: IngestOptions = {}): IngestedLayer {
+  options.onProgress?.('parse', 0, 1);
+  if (text.trim() === '') throw new GeoJsonError('the file is empty', 'empty');
+  const hinted = fileName === undefined ? undefined : formatFromFileName(fileName);
+  if (hinted === 'cityjsonseq' || hinted === 'cityjson') return ingestWhole(text, fileName, kind, options);
+  let c = 0;
+  while (c < text.length && /\s/.test(text[c]!)) c++;
+  const lines = hinted === 'geojsonl';
+  if (!lines && text[c] !== '{' && text[c] !== '[') return ingestWhole(text, fileName, kind, options);
+  // The same per-feature path as a streamed file, fed the text in one piece.
+  const stream = new GeoJsonStreamIngest(fileName, kind, options, HOOKS, lines, text);
+  try {
+    stream.push(text);
+    return stream.finish();
+  } catch (err) {
+    // Invalid JSON: the whole-text reader gives the engine's own message (or reads the lines of an NDJSON file).
+    if (!lines && err instanceof GeoJsonError && err.code === 'invalid-json') return ingestWhole(text, fileName, kind, options);
+    throw err;
+  }
+}
+
+/**
+ * A streamed ingest: push the text piece by piece (`push`), then `finish()` builds the layer. Same
+ * result as ingestText on the whole text; see src/core/ingest/stream.ts for what is kept meanwhile.
+ */
+export function ingestStream(fileName: string | undefined, kind: LayerKind | 'auto', options: IngestOptions = {}): { push(chunk: string): void; finish(): IngestedLayer; readonly features: number } {
+  const hinted = fileName === undefined ? undefined : formatFromFileName(fileName);
+  return new GeoJsonStreamIngest(fileName, kind, options, HOOKS, hinted === 'geojsonl' || hinted === 'cityjsonseq', undefined);
+}
+
+/** ingestText reading the text as one JSON document (or as lines), with no streaming: every format, every message. */
+export function ingestWhole(text: string, fileName: string | undefined, kind: LayerKind | 'auto', options: IngestOptions = {}): IngestedLayer {
   const t0 = performance.now();
   options.onProgress?.('parse', 0, 1);
   if (text.trim() === '') throw new GeoJsonError('the file is empty', 'empty');
@@ -214,7 +248,7 @@ function ingestLines(text: string, kind: LayerKind | 'auto', options: IngestOpti
 }
 
 /** Reprojects in place: the declared CRS (a 3D CRS by its horizontal part), the one given, or an inferred one. */
-function reproject(features: readonly unknown[], crsName: string | undefined, choice: CrsCode | 'auto'): CrsUsed {
+function reproject(features: readonly unknown[] | PositionSource, crsName: string | undefined, choice: CrsCode | 'auto'): CrsUsed {
   if (choice === 'auto' && crsName !== undefined && !isWgs84CrsName(crsName)) {
     let direct = true;
     try {
@@ -318,6 +352,53 @@ function fromGeoJson(
   }
   return layer;
 }
+
+/** fromGeoJson for the compact store the streamed path fills (duplicates already replaced and listed). */
+function fromStore(
+  store: FeatureStore,
+  crsName: string | undefined,
+  format: 'geojson' | 'geojsonl',
+  rejected: RejectedFeature[],
+  kind: LayerKind | 'auto',
+  options: IngestOptions,
+  t0: number,
+): IngestedLayer {
+  const crs = reproject(store, crsName, options.crs ?? 'auto');
+  options.onProgress?.('parse', 1, 1);
+  let chosen: LayerKind;
+  if (kind === 'auto') {
+    const detected = detectKindOf(store);
+    if (detected === null) throw new GeoJsonError('the file has no points, lines or polygons to draw', 'empty');
+    chosen = detected;
+  } else chosen = kind;
+  const built = ingestStore(store, chosen, options, performance.now() - t0);
+  const layer = withRejected({ ...built, crs, format }, rejected, store.count, true);
+  if (store.count === 0) throw new GeoJsonError('the file has no features', 'empty');
+  if (layer.stats.drawn === 0) {
+    throw new GeoJsonError(`nothing in the file can be drawn as ${chosen}: all ${layer.stats.features} features were skipped${firstProblem(layer)}`, 'empty');
+  }
+  return layer;
+}
+
+function ingestStore(store: FeatureStore, kind: LayerKind, options: IngestOptions, parseMs: number): IngestedLayer {
+  const t0 = performance.now();
+  const onProgress = options.onProgress;
+  const progress = onProgress ? (done: number, total: number) => onProgress('build', done, total) : undefined;
+  const frame = options.frame ? { frame: options.frame } : {};
+  const common = { ...frame, ...(progress ? { onProgress: progress } : {}) };
+  if (kind === 'points') {
+    const data = buildPointLayer(store.features(), { ...frame, properties: store.properties() });
+    return { kind, data, stats: statsOf(store.count, data.features.drawn, data.skipped.length, parseMs, performance.now() - t0, data) };
+  }
+  if (kind === 'roads') {
+    const data = buildRoadLayer(store.features(), { ...common, properties: store.properties() });
+    return { kind, data, stats: statsOf(store.count, data.features.drawn, data.skipped.length, parseMs, performance.now() - t0, data) };
+  }
+  const data = buildPolygonLayerFrom(store, { ...common, mode: kind === 'buildings' ? 'extrude' : 'flat', flatZ: kind === 'areas' ? AREAS_Z_M : GREEN_Z_M });
+  return { kind, data, stats: statsOf(store.count, data.features.drawn, data.skipped.length, parseMs, performance.now() - t0, data) };
+}
+
+const HOOKS = { ingestWhole, finish: fromStore };
 
 /** CityJSON types drawn by a 'green' layer. */
 const VEGETATION = new Set(['PlantCover', 'SolitaryVegetationObject']);

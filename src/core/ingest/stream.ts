@@ -1,0 +1,196 @@
+/**
+ * Streamed GeoJSON ingest: text in pieces (a TextDecoder in stream mode over a File, Blob or fetch body)
+ * -> one JSON.parse per feature -> the compact FeatureStore (src/core/geo/store.ts) -> the layer, built
+ * once the text has ended (the CRS, the frame and the layer kind need every feature; a `crs` member
+ * after the features is honoured). Memory: the current piece, the unfinished feature's text and the
+ * growing typed arrays — never the whole text, nor a tree of objects for every polygon.
+ * Formats: a FeatureCollection (the `features` array anywhere among its members) or a bare array of
+ * features; newline-delimited GeoJSON / GeoJSON text sequences line by line. Anything else (a single
+ * Feature, CityJSON, CityJSONSeq, a document that is not JSON before its features begin) is kept and
+ * read whole by `ingestWhole`, as before. Results equal `ingestWhole`'s on the same text, byte for byte.
+ */
+import { FeatureSplitter, FeatureStore, GeoJsonError, GeometryClass, JsonLinesReader, buildPointLayer, buildPolygonLayerFrom, buildRoadLayer, readCrsName } from '../geo/index.ts';
+import { isCityJsonRoot } from '../cityjson/index.ts';
+import type { IngestOptions, IngestedLayer, LayerKind, RejectedFeature } from './index.ts';
+
+/** Hooks into src/core/ingest/index.ts (which imports this module). */
+export interface WholeHooks {
+  readonly ingestWhole: (text: string, fileName: string | undefined, kind: LayerKind | 'auto', options: IngestOptions) => IngestedLayer;
+  readonly finish: (store: FeatureStore, crsName: string | undefined, format: 'geojson' | 'geojsonl', rejected: RejectedFeature[], kind: LayerKind | 'auto', options: IngestOptions, t0: number, lines?: Uint32Array) => IngestedLayer;
+}
+
+/** Duplicate ids, found while reading (the first feature with an id is kept). */
+class Ids {
+  private readonly byText = new Map<string, number>();
+  private readonly byNumber = new Map<number, number>();
+  /** The index of the earlier feature with f's id, or undefined (and f's id is remembered). */
+  firstWith(f: unknown, i: number): { first: number; id: string | number } | undefined {
+    if (f === null || typeof f !== 'object') return undefined;
+    const id = (f as { id?: unknown }).id;
+    let first: number | undefined;
+    if (typeof id === 'string') {
+      first = this.byText.get(id);
+      if (first === undefined) this.byText.set(id, i);
+    } else if (typeof id === 'number') {
+      first = this.byNumber.get(id);
+      if (first === undefined) this.byNumber.set(id, i);
+    } else return undefined;
+    return first === undefined ? undefined : { first, id };
+  }
+}
+
+export class GeoJsonStreamIngest {
+  private readonly store = new FeatureStore();
+  private readonly ids = new Ids();
+  private readonly rejected: RejectedFeature[] = [];
+  private readonly lineNumbers: number[] = [];
+  private readonly mode: 'lines' | 'doc';
+  private splitter: FeatureSplitter | undefined;
+  private lines: JsonLinesReader | undefined;
+  /** Lines mode: text kept until the first line shows it is not CityJSONSeq (null: dropped). */
+  private linesKept: string[] | null = [];
+  private linesWhole = false;
+  private decided = false;
+  private badLines = 0;
+  private firstBad: { line: number; column: number; message: string } | undefined;
+  private readonly t0 = performance.now();
+
+  constructor(
+    private readonly fileName: string | undefined,
+    private readonly kind: LayerKind | 'auto',
+    private readonly options: IngestOptions,
+    private readonly hooks: WholeHooks,
+    lines: boolean,
+    /** The whole text, when the caller has it anyway (then nothing is kept here). */
+    private readonly whole?: string,
+  ) {
+    this.mode = lines ? 'lines' : 'doc';
+    if (lines) {
+      if (whole !== undefined) this.linesKept = null;
+      this.lines = new JsonLinesReader((value, line, bad) => this.onLine(value, line, bad));
+    } else {
+      this.splitter = new FeatureSplitter((text, offset) => this.onFeature(text, offset), { keepText: whole === undefined });
+    }
+  }
+
+  private add(f: unknown, placeholder: boolean, line?: number): void {
+    const i = this.store.count;
+    let dup = false;
+    if (!placeholder) {
+      const d = this.ids.firstWith(f, i);
+      if (d !== undefined) {
+        dup = true;
+        this.rejected.push({
+          index: i,
+          id: String(d.id),
+          code: 'duplicate-id',
+          message: `duplicate id ${JSON.stringify(d.id).slice(0, 80)}: feature ${d.first} already has it (the first is kept, this one is skipped)`,
+          detail: String(d.first),
+          ...(line === undefined ? {} : { line }),
+        });
+      }
+    }
+    this.store.add(f, placeholder || dup);
+    if (line !== undefined) this.lineNumbers.push(line);
+  }
+
+  private onFeature(text: string, offset: number): void {
+    let f: unknown;
+    try {
+      f = JSON.parse(text);
+    } catch (err) {
+      throw this.splitter!.jsonError(text, offset, err);
+    }
+    this.add(f, false);
+  }
+
+  private onLine(value: unknown, line: number, bad: { index: number; line: number; column: number; message: string } | undefined): void {
+    if (!this.decided) {
+      // The first non-blank line decides: CityJSONSeq is read whole.
+      this.decided = true;
+      if (isCityJsonRoot(value)) {
+        this.linesWhole = true;
+        return;
+      }
+      this.linesKept = null;
+    }
+    if (this.linesWhole) return;
+    if (bad) {
+      this.badLines++;
+      this.firstBad ??= bad;
+      this.rejected.push({
+        index: bad.index,
+        code: 'invalid-json-line',
+        message: `invalid JSON at ${bad.message}`,
+        detail: `line ${bad.line}, column ${bad.column}`,
+        line: bad.line,
+        column: bad.column,
+      });
+      this.add(null, true, line);
+      return;
+    }
+    this.add(value, false, line);
+  }
+
+  /** Features read so far. */
+  get features(): number {
+    return this.store.count;
+  }
+
+  push(chunk: string): void {
+    if (this.mode === 'lines') {
+      if (this.linesKept !== null) this.linesKept.push(chunk);
+      if (!this.linesWhole) this.lines!.push(chunk);
+    } else this.splitter!.push(chunk);
+  }
+
+  finish(): IngestedLayer {
+    const { kind, options, hooks } = this;
+    if (this.mode === 'lines') {
+      if (!this.linesWhole) this.lines!.end();
+      if (this.linesWhole) return hooks.ingestWhole(this.whole ?? this.linesKept!.join(''), this.fileName, kind, options);
+      if (this.store.count === 0) throw new GeoJsonError('the file is empty', 'empty');
+      const firstBad = this.firstBad;
+      if (firstBad && this.badLines === this.store.count) {
+        throw new GeoJsonError(`invalid JSON: no line of the file can be read (first: ${firstBad.message})`, 'invalid-json', firstBad.line, firstBad.column);
+      }
+      return hooks.finish(this.store, undefined, 'geojsonl', this.rejected, kind, options, this.t0, Uint32Array.from(this.lineNumbers));
+    }
+    const splitter = this.splitter!;
+    const read = splitter.end();
+    if (read === undefined) {
+      const text = this.whole ?? splitter.text();
+      if (text.trim() === '') throw new GeoJsonError('the file is empty', 'empty');
+      return hooks.ingestWhole(text, this.fileName, kind, options);
+    }
+    if (read.root === 'object' && read.members['type'] !== 'FeatureCollection') {
+      const type = read.members['type'];
+      throw new GeoJsonError(
+        `not GeoJSON: expected a FeatureCollection, found ${typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'no "type"'} beside a "features" array`,
+        'not-geojson',
+      );
+    }
+    return hooks.finish(this.store, readCrsName(read.members['crs']), 'geojson', this.rejected, kind, options, this.t0);
+  }
+}
+
+/** The layer kind detectKind (crs.ts) would choose, from the classes the store counted. */
+export function detectKindOf(store: FeatureStore): 'buildings' | 'areas' | 'roads' | 'points' | null {
+  let polygons = 0, lines = 0, points = 0, buildingish = 0;
+  const c = store.classes.data;
+  for (let i = 0; i < store.count; i++) {
+    const k = c[i];
+    if (k === GeometryClass.Polygon) polygons++;
+    else if (k === GeometryClass.Building) {
+      polygons++;
+      buildingish++;
+    } else if (k === GeometryClass.Line) lines++;
+    else if (k === GeometryClass.Point) points++;
+  }
+  const most = Math.max(polygons, lines, points);
+  if (most === 0) return null;
+  if (most === polygons) return buildingish > polygons / 2 ? 'buildings' : 'areas';
+  return most === lines ? 'roads' : 'points';
+}
+
+export { buildPointLayer, buildPolygonLayerFrom, buildRoadLayer };
