@@ -1,5 +1,6 @@
 // Ingest worker: a thin comlink adapter over src/core/ingest (ARCHITECTURE rule 4).
 // Streams GeoJSON from a URL or a dropped file's blob: URL, builds drawable layers, and hands them back by transfer.
+import { exportGeoJson } from '../src/core/layerinput/export.ts';
 import { expose, transfer } from 'comlink';
 import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestStream, sizeVerdict } from '../src/core/ingest/index.ts';
 import type { LocalFrame } from '../src/core/geo/index.ts';
@@ -74,6 +75,18 @@ const api = {
     return send(ingestFeatures(features, kind, { ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
   },
   /** Keeps the worker busy for `ms` (benchmarks: frame rate while a worker computes). */
+  /**
+   * A layer written out as RFC 7946 GeoJSON (WGS84): the drawn features of its file, read in the CRS the
+   * layer was drawn with. Returns UTF-8 bytes, transferred.
+   */
+  async exportLayer(url: string, fileName: string | undefined, crs: CrsCode | 'auto', drawn: Uint8Array, name?: string): Promise<Uint8Array> {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`could not read ${fileName ?? url} again: HTTP ${res.status}`);
+    const text = exportGeoJson(await res.text(), { ...(fileName !== undefined ? { fileName } : {}), crs }, drawn, name);
+    const bytes = new TextEncoder().encode(text);
+    return transfer(bytes, [bytes.buffer]);
+  },
+
   async busy(ms: number): Promise<number> {
     const end = performance.now() + ms;
     let x = 0;

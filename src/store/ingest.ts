@@ -123,6 +123,19 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       }
     },
 
+    exportLayer: async (id) => {
+      const layer = get().layers.find((l) => l.id === id);
+      if (!layer?.data) return null;
+      const crs = layer.data.crs?.how === 'given' ? layer.data.crs.code : 'auto';
+      const name = 'text' in layer.name ? layer.name.text : layer.fileName;
+      try {
+        return await bridge.call((api) => api.exportLayer(layer.source, layer.fileName ?? layer.source, crs, layer.data!.data.features.drawn, name));
+      } catch (err) {
+        get().notify('error', 'notice.exportFailed', { name: name ?? id, message: err instanceof Error ? err.message : String(err) });
+        return null;
+      }
+    },
+
     reloadLayerAs: async (id, kind) => {
       const layer = get().layers.find((l) => l.id === id);
       if (!layer?.data || layer.kind === kind) return;

@@ -135,6 +135,8 @@ export interface IngestSlice {
   loadSynthetic(buildings: number, seed?: number): Promise<void>;
   /** Loads a user's polygon layer again as another kind (flat areas ⇄ extruded buildings), in place. */
   reloadLayerAs(id: string, kind: 'buildings' | 'areas'): Promise<void>;
+  /** A layer's drawn features as RFC 7946 GeoJSON bytes (read again from its file in the worker); null on failure (noticed). */
+  exportLayer(id: string): Promise<Uint8Array | null>;
   cancelJob(id: string): void;
 }
 

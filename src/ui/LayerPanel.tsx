@@ -132,9 +132,14 @@ function LayerRow({ layer, index, count }: { layer: LayerState; index: number; c
       {layer.data?.crs && layer.data.crs.how !== 'default' ? (
         <div className="layer-stats">{t('layer.crs', { code: layer.data.crs.code, how: t(`crs.how.${layer.data.crs.how}`) })}</div>
       ) : null}
-      {layer.id.startsWith('user-') && layer.status !== 'loading' ? (
-        <button type="button" className="link" onClick={() => removeLayer(layer.id)} data-testid="layer-remove">{t('layers.remove')}</button>
-      ) : null}
+      <div className="layer-actions">
+        {layer.id.startsWith('user-') && layer.status !== 'loading' ? (
+          <button type="button" className="link" onClick={() => removeLayer(layer.id)} data-testid="layer-remove">{t('layers.remove')}</button>
+        ) : null}
+        {layer.status === 'ready' && !layer.source.startsWith('synthetic:') ? (
+          <button type="button" className="link" onClick={() => void downloadLayer(layer)} data-testid="layer-export">{t('layer.export')}</button>
+        ) : null}
+      </div>
       {layer.status === 'ready' ? (
         <label className="layer-opacity">
           <span>{t('layer.opacity')}</span>
@@ -156,6 +161,19 @@ function LayerRow({ layer, index, count }: { layer: LayerState; index: number; c
 }
 
 /** Opens files as layers through blob URLs, so every worker can read them too. */
+/** Saves a layer's drawn features as a GeoJSON file (the browser's download). */
+async function downloadLayer(layer: LayerState): Promise<void> {
+  const bytes = await useStore.getState().exportLayer(layer.id);
+  if (!bytes) return;
+  const base = (layer.fileName ?? layer.id).replace(/\.(city\.jsonl?|geojsonl?|ndjson|jsonl?|json)$/i, '');
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/geo+json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${base}.export.geojson`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function loadFiles(files: Iterable<File>, crs: CrsCode | 'auto' = 'auto'): void {
   const { notify, loadUserLayer } = useStore.getState();
   for (const file of files) {

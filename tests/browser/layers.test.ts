@@ -239,6 +239,34 @@ describe('loading your own layers', () => {
     expect(await page.locator('[data-testid=attribution]').count()).toBe(0);
   });
 
+  it('a layer exported as GeoJSON and loaded again gives the same features (from EPSG:5186, a bad feature left out)', async () => {
+    // Korea 2000 / Central Belt 2010 metres: two plots; the third has a ring that is not closed.
+    const sq = (x: number, y: number, d: number) => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
+    const x0 = 200_000, y0 = 600_000;
+    await page.selectOption('[data-testid=add-layer-crs]', 'auto'); // the test before chose 5186 for its file
+    await upload('plots-5186.geojson', fc([
+      { type: 'Feature', id: 'p1', properties: { name: '필지 1', height: 12 }, geometry: { type: 'Polygon', coordinates: [sq(x0, y0, 20)] } },
+      { type: 'Feature', id: 'p2', properties: { name: '<b>plot 2</b>', height: 30 }, geometry: { type: 'Polygon', coordinates: [sq(x0 + 40, y0, 20)] } },
+      { type: 'Feature', id: 'p3', properties: { name: 'open ring' }, geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x0 + 5, y0], [x0 + 5, y0 + 5]]] } },
+    ], 'urn:ogc:def:crs:EPSG::5186'));
+    const layer = page.locator('li.layer', { hasText: 'plots-5186.geojson' });
+    await expect.poll(() => layer.getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
+    expect(await layer.textContent()).toContain('2 of 3 features drawn');
+    const [download] = await Promise.all([page.waitForEvent('download'), layer.locator('[data-testid=layer-export]').click()]);
+    expect(download.suggestedFilename()).toBe('plots-5186.export.geojson');
+    const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const json = JSON.parse(text) as { crs?: unknown; features: { id: string; properties: { name: string }; geometry: { coordinates: number[][][] } }[] };
+    expect(json.crs).toBeUndefined();
+    expect(json.features.map((f) => [f.id, f.properties.name])).toEqual([['p1', '필지 1'], ['p2', '<b>plot 2</b>']]);
+    expect(json.features[0]!.geometry.coordinates[0]![0]).toEqual([127, 38]); // the projection's origin, in lon/lat
+    // Loaded again (beside the original, in the same city), it draws the same two features.
+    await upload('plots-5186.export.geojson', text);
+    const again = page.locator('li.layer', { hasText: 'plots-5186.export.geojson' });
+    await expect.poll(() => again.getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
+    const stats = (await again.textContent())!;
+    expect(stats).toContain('2 of 2 features drawn');
+  });
+
   it('the CityJSON tile (Dutch RD New + NAP) opens as a new city with its 26 LoD1 buildings', async () => {
     const { readFileSync } = await import('node:fs');
     const tile = readFileSync(new URL('../fixtures/cityjson/3db_sub.json', import.meta.url));

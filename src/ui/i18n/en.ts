@@ -123,6 +123,8 @@ export const en = {
   'height.source.height': 'height',
   'height.source.levels': 'storeys',
   'height.source.estimate': 'estimate',
+  'notice.exportFailed': "Could not export {name}: {message}",
+  'layer.export': "Export GeoJSON",
   'height.unit': 'm',
   'legend.points': 'Points from your file',
   'notice.fileTooBig': '{name} was not loaded: {message}.',

@@ -124,6 +124,8 @@ export const ko: Record<MessageKey, string> = {
   'height.source.height': '높이',
   'height.source.levels': '층수',
   'height.source.estimate': '추정',
+  'notice.exportFailed': "{name}을(를) 내보내지 못했습니다: {message}",
+  'layer.export': "GeoJSON으로 내보내기",
   'height.unit': 'm',
   'legend.points': '불러온 점',
   'notice.fileTooBig': '{name}을(를) 불러오지 않았습니다: {message}.',
