@@ -1,12 +1,16 @@
 // `npm run bench`: every benchmark, written as JSON to bench/out/ (a timestamped file and latest.json)
 // so runs can be compared. Figures that depend on the machine are reported beside a baseline
-// measured in the same run. Select sections with `npm run bench -- ingest fps traffic carbon traffic-browser`.
+// measured in the same run. Select sections with
+// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale hydrogen tiles` (BENCH_QUICK=1: smaller sizes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { build } from 'vite';
 import { benchCarbon } from './carbon.ts';
 import { benchFps } from './fps.ts';
-import { benchIngest } from './ingest.ts';
+import { benchHydrogen } from './hydrogen.ts';
+import { benchBigFile, benchIngest } from './ingest.ts';
+import { benchScale } from './scale.ts';
+import { benchTiles } from './tiles.ts';
 import { benchTraffic } from './traffic.ts';
 import { benchTrafficBrowser } from './traffic-browser.ts';
 
@@ -41,6 +45,22 @@ if (want('traffic-browser')) {
     note: 'headless Chromium; assignment in the traffic worker to gap 1e-4; longest main-thread task and animation-frame rate during the run',
     runs: await benchTrafficBrowser(),
   };
+}
+if (want('scale')) {
+  // CityTwin beside deck.gl on the same generated file (issue 6); BENCH_QUICK: 10k buildings only.
+  await build({ logLevel: 'warn' });
+  result['scale'] = await benchScale(process.env['BENCH_QUICK'] ? [10_000] : [10_000, 100_000, 300_000]);
+}
+
+if (want('hydrogen')) {
+  result['hydrogen'] = await benchHydrogen();
+}
+if (want('ingest-big')) {
+  // A ~200 MB file streamed in pieces: peak memory against the file's size (issue 5).
+  result['ingestBig'] = benchBigFile(process.env['BENCH_QUICK'] ? 100_000 : 700_000);
+}
+if (want('tiles')) {
+  result['tiles'] = await benchTiles(process.env['BENCH_QUICK'] ? [100_000] : [100_000, 1_000_000]);
 }
 
 mkdirSync('bench/out', { recursive: true });

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { BenchApp, benchParams } from './bench/index.ts';
 import { useStore } from './store/index.ts';
 // Korean and Latin glyphs shipped with the app (SIL Open Font License), so kiosks need no system fonts.
 import '@fontsource/noto-sans-kr/400.css';
@@ -12,8 +13,10 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// `?bench&data=<url>`: the 3D view alone, loading that file, for benchmark harnesses (src/bench).
+const bench = benchParams(window.location.search);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {bench ? <BenchApp data={bench.data} /> : <App />}
   </StrictMode>,
 );
