@@ -17,6 +17,13 @@ import { unlessDrawing, useFeatureHighlight } from './useFeatureHighlight.ts';
  */
 const UPLOAD_BYTES_PER_FRAME = 2 * 1024 * 1024;
 
+/**
+ * Layers with more chunks than this draw only the batch being uploaded until every chunk is in: redrawing
+ * the growing partial city each frame makes the upload quadratic in the city's size on software renderers
+ * (measured by `npm run bench -- scale`). Smaller layers appear progressively.
+ */
+const PROGRESSIVE_MAX_CHUNKS = 24;
+
 const pickRaycast = unlessDrawing(acceleratedRaycast);
 
 /** Clicks that moved further than this many pixels are drags (camera moves), not picks. */
@@ -44,8 +51,10 @@ const cancelIdle = (h: number): void => (typeof cancelIdleCallback === 'function
 export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0, zScale = null }: Props) {
   const invalidate = useThree((s) => s.invalidate);
   const geometries = useMemo(() => chunks.map(toBufferGeometry), [chunks]);
-  const [mounted, setMounted] = useState({ of: geometries, count: 0 });
+  const [mounted, setMounted] = useState({ of: geometries, count: 0, batchStart: 0 });
   const shown = mounted.of === geometries ? mounted.count : 0;
+  const batchStart = mounted.of === geometries ? mounted.batchStart : 0;
+  const hideUploaded = geometries.length > PROGRESSIVE_MAX_CHUNKS && shown < geometries.length;
   useEffect(() => {
     pendingChunks.set(layerId, geometries.length - shown);
   }, [layerId, geometries, shown]);
@@ -55,7 +64,7 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
     let n = shown;
     let bytes = 0;
     while (n < chunks.length && (n === shown || bytes + geometryBytes(chunks[n]!) <= UPLOAD_BYTES_PER_FRAME)) bytes += geometryBytes(chunks[n++]!);
-    setMounted({ of: geometries, count: n });
+    setMounted({ of: geometries, count: n, batchStart: shown });
     invalidate();
   });
 
@@ -109,6 +118,7 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
       {geometries.slice(0, shown).map((g, i) => (
         <mesh
           key={i}
+          visible={!hideUploaded || i >= batchStart}
           geometry={g}
           material={feature.material}
           raycast={pickRaycast}
