@@ -4,6 +4,7 @@ import { expose, transfer } from 'comlink';
 import { collectBuffers, copyTyped } from '../src/core/columnar/index.ts';
 import { type CityTrafficOptions, buildCityTraffic } from '../src/core/citytraffic/build.ts';
 import { TrafficSession, type TrafficIteration, type TrafficRunParams, type TrafficRunResult } from '../src/core/citytraffic/index.ts';
+import { type TntpFiles, buildTntpTraffic } from '../src/core/citytraffic/tntp.ts';
 import { buildLinkRibbons } from '../src/core/flowviz/index.ts';
 import type { LocalFrame } from '../src/core/geo/index.ts';
 import { type LayerSource, layerFeatures } from './layerSource.ts';
@@ -16,6 +17,14 @@ const api = {
   async prepareCity(roadsLayer: LayerSource, buildingsLayer: LayerSource, frame: LocalFrame, options: CityTrafficOptions = {}) {
     const [roads, buildings] = await Promise.all([layerFeatures(roadsLayer), layerFeatures(buildingsLayer)]);
     const city = buildCityTraffic(roads, buildings, frame, options);
+    session = new TrafficSession(city.network, city.view, city.demandFor);
+    const out = { view: copyTyped(city.view), ribbons: buildLinkRibbons(city.view.polylines) };
+    return transfer(out, collectBuffers(out));
+  },
+
+  /** Builds the model from a TNTP network, trip table and node coordinates, drawn in the city's frame. */
+  async prepareTntp(files: TntpFiles, frame: LocalFrame) {
+    const city = buildTntpTraffic(files, frame);
     session = new TrafficSession(city.network, city.view, city.demandFor);
     const out = { view: copyTyped(city.view), ribbons: buildLinkRibbons(city.view.polylines) };
     return transfer(out, collectBuffers(out));

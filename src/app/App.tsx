@@ -9,6 +9,8 @@ import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { LayerPanel, loadFiles } from '../ui/LayerPanel.tsx';
 import { TrafficPanel } from '../ui/TrafficPanel.tsx';
 import { CarbonPanel } from '../ui/CarbonPanel.tsx';
+import { HydrogenPanel } from '../ui/HydrogenPanel.tsx';
+import { HydrogenStationInfo } from '../ui/HydrogenStationInfo.tsx';
 import { Attribution, JobBar, Notices, SkippedList } from '../ui/StatusViews.tsx';
 import { LANGUAGES, LANGUAGE_NAMES } from '../ui/i18n/index.ts';
 import { useT } from '../ui/useT.ts';
@@ -30,17 +32,17 @@ function LanguageSwitch() {
 
 function LeftTabs() {
   const t = useT();
-  const [tab, setTab] = useState<'layers' | 'traffic' | 'carbon'>('layers');
+  const [tab, setTab] = useState<'layers' | 'traffic' | 'carbon' | 'hydrogen'>('layers');
   return (
     <>
       <div className="tabs" role="tablist">
-        {(['layers', 'traffic', 'carbon'] as const).map((k) => (
+        {(['layers', 'traffic', 'carbon', 'hydrogen'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} aria-pressed={tab === k} onClick={() => setTab(k)} data-tab={k}>
             {t(`tabs.${k}`)}
           </button>
         ))}
       </div>
-      {tab === 'layers' ? <LayerPanel /> : tab === 'traffic' ? <TrafficPanel /> : <CarbonPanel />}
+      {tab === 'layers' ? <LayerPanel /> : tab === 'traffic' ? <TrafficPanel /> : tab === 'carbon' ? <CarbonPanel /> : <HydrogenPanel />}
     </>
   );
 }
@@ -79,6 +81,7 @@ export function App() {
       const extra = params.getAll('layer');
       void useStore.getState().loadDefaultCity().then(async () => {
         for (const url of extra) await useStore.getState().loadUserLayer({ name: url.split('/').pop() || url, url });
+        for (const url of params.getAll('tiles')) void useStore.getState().addTileset(url); // ?tiles=<tileset.json> (several allowed)
       });
     }
   }, []);
@@ -105,6 +108,7 @@ export function App() {
       </div>
       <div className="right">
         <InfoPanel />
+        <HydrogenStationInfo />
         <SkippedList />
         <AttributeTable />
         <InputMappingPanel />

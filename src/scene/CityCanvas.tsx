@@ -1,5 +1,5 @@
 // The 3D view: canvas, lights, ground, base-map layers and the map camera. Renders on demand only.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import * as THREE from 'three';
 import { useStore } from '../store/index.ts';
@@ -9,6 +9,8 @@ import { TrafficOverlay } from './TrafficOverlay.tsx';
 import { CarbonGridLayer } from './CarbonGridLayer.tsx';
 import { ImportedCarbonLayer } from './ImportedCarbonLayer.tsx';
 import { DrawGreen } from './DrawGreen.tsx';
+import { HydrogenLayer } from './HydrogenLayer.tsx';
+import { TilesLayers } from './TilesLayer.tsx';
 import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
 import { installTestHooks } from './testHooks.ts';
 
@@ -27,9 +29,24 @@ function Ground({ bounds }: { bounds: Bounds }) {
   );
 }
 
+/** [minX, minY, minZ, maxX, maxY, maxZ] of polyline coordinates (x, y pairs; z 0). */
+function polylineBounds(coords: Float32Array): Bounds | undefined {
+  if (coords.length < 2) return undefined;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (let i = 0; i < coords.length; i += 2) {
+    x0 = Math.min(x0, coords[i]!); x1 = Math.max(x1, coords[i]!);
+    y0 = Math.min(y0, coords[i + 1]!); y1 = Math.max(y1, coords[i + 1]!);
+  }
+  return [x0, y0, 0, x1, y1, 0];
+}
+
 function Scene() {
   const layers = useStore((s) => s.layers);
-  const base = layers.find((l) => l.data)?.data?.data.bounds;
+  const tilesBase = useStore((s) => s.tilesets.find((t) => t.bounds)?.bounds ?? undefined);
+  // A TNTP network opened alone has no layer: its links' extent frames the view.
+  const trafficView = useStore((s) => (s.traffic.tntp ? s.traffic.view : null));
+  const trafficBase = useMemo(() => (trafficView ? polylineBounds(trafficView.polylines.coords) : undefined), [trafficView]);
+  const base = layers.find((l) => l.data)?.data?.data.bounds ?? tilesBase ?? trafficBase;
   const controls = useMapControls();
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
@@ -69,6 +86,8 @@ function Scene() {
         <TrafficOverlay />
         <CarbonGridLayer />
         <ImportedCarbonLayer />
+        <HydrogenLayer />
+        <TilesLayers />
         {base ? <DrawGreen bounds={base} /> : null}
       </group>
     </>

@@ -5,7 +5,9 @@ import { extrusionFactors } from '../core/attributes/index.ts';
 import { rowsOf } from './styleByProperty.ts';
 import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { useStore } from '../store/index.ts';
+import { toLocal } from '../core/geo/index.ts';
 import { pendingChunks } from './ChunkedLayer.tsx';
+import { hydrogenStationTop } from './hydrogenPick.ts';
 import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
 
 interface HookDeps {
@@ -32,6 +34,10 @@ export interface CityTwinHandle {
   renderNow(): void;
   /** Geometry chunks loaded but not yet added to the scene (they join a few per frame). */
   pendingChunks(): number;
+  /** CSS-pixel position of a WGS84 point `z` metres above ground, in the view's local frame (3D Tiles checks). */
+  screenOfLonLat?(lon: number, lat: number, z?: number): { x: number; y: number } | null;
+  /** Points the camera down at a WGS84 point from `distance` metres. */
+  lookAtLonLat?(lon: number, lat: number, distance?: number, tilt?: number): boolean;
 }
 
 /** Middle point of a traffic link's polyline, local metres. */
@@ -54,6 +60,10 @@ function featureTop(layerId: string, featureId: number): THREE.Vector3 | null {
     const x = spec.originX + ((featureId % spec.nx) + 0.5) * spec.cellSize;
     const y = spec.originY + (Math.floor(featureId / spec.nx) + 0.5) * spec.cellSize;
     return new THREE.Vector3(x, 1, -y);
+  }
+  if (layerId === 'hydrogen') {
+    const p = hydrogenStationTop(featureId);
+    return p ? new THREE.Vector3(p[0], p[2], -p[1]) : null;
   }
   if (layerId === 'traffic') {
     const p = linkMidpoint(featureId);
@@ -104,6 +114,24 @@ export function installTestHooks(deps: HookDeps): () => void {
     },
     renderNow: () => gl.render(scene, camera),
     pendingChunks: () => [...pendingChunks.values()].reduce((a, b) => a + b, 0),
+    screenOfLonLat: (lon, lat, z = 0) => {
+      const f = useStore.getState().frame;
+      if (!f) return null;
+      const [x, y] = toLocal(f, lon, lat);
+      const p = new THREE.Vector3(x, z, -y);
+      camera.updateMatrixWorld();
+      p.project(camera);
+      const rect = gl.domElement.getBoundingClientRect();
+      return { x: rect.left + ((p.x + 1) / 2) * rect.width, y: rect.top + ((1 - p.y) / 2) * rect.height };
+    },
+    lookAtLonLat: (lon, lat, distance = 300, tilt = 0.5) => {
+      const f = useStore.getState().frame;
+      if (!f) return false;
+      const [x, y] = toLocal(f, lon, lat);
+      applyView(camera, controls, { target: new THREE.Vector3(x, 0, -y), distance, tilt, bearing });
+      invalidate();
+      return true;
+    },
   };
   (window as unknown as { __citytwin?: CityTwinHandle }).__citytwin = handle;
   return () => {

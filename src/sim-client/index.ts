@@ -9,6 +9,7 @@ import { type BridgeEvents, WorkerBridge } from './bridge.ts';
 
 export { CancelledError, WorkerBridge, WorkerCrashedError } from './bridge.ts';
 export type { BridgeEvents } from './bridge.ts';
+export { createHydrogenBridge } from './hydrogen.ts';
 
 export function createIngestBridge(events: BridgeEvents): WorkerBridge<IngestApi> {
   return new WorkerBridge<IngestApi>(

@@ -8,6 +8,8 @@ import { createIngestSlice } from './ingest.ts';
 import { createTrafficSlice } from './traffic.ts';
 import { createCarbonSlice } from './carbon.ts';
 import { createInputsSlice } from './inputs.ts';
+import { createHydrogenSlice } from './hydrogen.ts';
+import { createTilesSlice } from './tiles.ts';
 import { createJobsSlice, createLayersSlice, createSelectionSlice, createUiSlice } from './slices.ts';
 import type { AppState } from './types.ts';
 
@@ -20,6 +22,8 @@ export const useStore = create<AppState>()((...a) => ({
   ...createTrafficSlice(...a),
   ...createCarbonSlice(...a),
   ...createInputsSlice(...a),
+  ...createHydrogenSlice(...a),
+  ...createTilesSlice(...a),
 }));
 
 export { DEFAULT_CITY } from './ingest.ts';

@@ -57,7 +57,7 @@ export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (s
 /** The traffic network and the carbon model's city are rebuilt from the new inputs on their next run. */
 function modelsReadAgain(s: AppState): Pick<AppState, 'traffic' | 'carbon'> {
   return {
-    traffic: { ...s.traffic, status: 'idle', view: null, ribbons: null, index: null, result: null, baseline: null, progress: null, error: null },
+    traffic: { ...s.traffic, tntp: null, status: 'idle', view: null, ribbons: null, index: null, result: null, baseline: null, progress: null, error: null },
     carbon: { ...s.carbon, prepared: false, status: 'idle', result: null, baseline: null, error: null },
   };
 }

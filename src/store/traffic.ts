@@ -7,6 +7,8 @@ import { buildSegmentIndex } from '../core/flowviz/index.ts';
 import { CancelledError, createTrafficBridge } from '../sim-client/index.ts';
 import type { AppState, TrafficSlice, TrafficState } from './types.ts';
 import { inputLayer } from './inputs.ts';
+import { tntpFrame } from '../core/citytraffic/tntp.ts';
+import type { LocalFrame } from '../core/geo/index.ts';
 
 export const INITIAL_TRAFFIC: TrafficState = {
   status: 'idle',
@@ -126,5 +128,32 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
     keepAsBaseline: () => patch({ baseline: get().traffic.result }),
     setTrafficDisplay: (p) => patch(p),
     resetTraffic: () => set({ traffic: INITIAL_TRAFFIC }),
+
+    openTntp: async (files) => {
+      let frame: LocalFrame;
+      try {
+        frame = tntpFrame(files.nodes.text, files.nodes.name);
+      } catch (err) {
+        patch({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+        return;
+      }
+      const current = get().frame;
+      const far = !current || Math.hypot((frame.lon0 - current.lon0) * 111 * Math.cos((current.lat0 * Math.PI) / 180), (frame.lat0 - current.lat0) * 111) > 100;
+      if (far) {
+        // Another place: the network opens as a new city (its own frame, no other layers).
+        for (const l of get().layers) get().removeLayer(l.id);
+        get().resetCarbon();
+        get().setFrame(frame);
+      }
+      const inFrame = get().frame!;
+      set({ traffic: { ...INITIAL_TRAFFIC, status: 'preparing', tntp: files.net.name } });
+      try {
+        const out = await bridge.call((api) => api.prepareTntp(files, inFrame));
+        patch({ status: 'ready', view: out.view, ribbons: out.ribbons, index: buildSegmentIndex(out.view.polylines), result: null, baseline: null });
+        get().notify('info', 'notice.tntpOpened', { name: files.net.name, links: out.view.linkCount, zones: out.view.zones.count });
+      } catch (err) {
+        patch({ status: 'error', error: err instanceof Error ? err.message : String(err), tntp: null });
+      }
+    },
   };
 };

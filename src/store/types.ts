@@ -8,9 +8,12 @@ import type { LandCover } from '../core/carbon/index.ts';
 import type { CarbonFileInfo, ImportedCarbonLayer } from '../core/citycarbon/imported.ts';
 import type { CrsCode } from '../core/crs/index.ts';
 import type { InputMapping, InputRole } from '../core/layerinput/index.ts';
+import type { TntpFiles } from '../core/citytraffic/tntp.ts';
 import type { Extrusion, LayerStyle, PointSizing as PointSize } from '../core/attributes/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
+import type { TilesSlice } from './tiles.ts';
+import type { HydrogenSlice } from './hydrogen.ts';
 
 export type LayerStatus = 'loading' | 'ready' | 'error';
 
@@ -133,10 +136,10 @@ export interface IngestSlice {
   loadUserLayer(spec: { name: string; url: string; crs?: CrsCode | 'auto' }): Promise<void>;
   /** Loads a seeded synthetic city of `buildings` buildings (benchmarks, demos) as the buildings layer. */
   loadSynthetic(buildings: number, seed?: number): Promise<void>;
-  /** Loads a user's polygon layer again as another kind (flat areas ⇄ extruded buildings), in place. */
-  reloadLayerAs(id: string, kind: 'buildings' | 'areas'): Promise<void>;
   /** A layer's drawn features as RFC 7946 GeoJSON bytes (read again from its file in the worker); null on failure (noticed). */
   exportLayer(id: string): Promise<Uint8Array | null>;
+  /** Loads a user's polygon layer again as another kind (flat areas ⇄ extruded buildings), in place. */
+  reloadLayerAs(id: string, kind: 'buildings' | 'areas'): Promise<void>;
   cancelJob(id: string): void;
 }
 
@@ -159,6 +162,8 @@ export interface TrafficState {
   readonly showFlows: boolean;
   readonly showVehicles: boolean;
   readonly vehiclesPaused: boolean;
+  /** The TNTP network file the model was opened from (null: built from the map's layers). */
+  readonly tntp?: string | null;
 }
 
 export interface TrafficSlice {
@@ -177,6 +182,8 @@ export interface TrafficSlice {
   setTrafficDisplay(p: Partial<Pick<TrafficState, 'showFlows' | 'showVehicles' | 'vehiclesPaused'>>): void;
   /** Forgets the network, results and edits (the city changed). */
   resetTraffic(): void;
+  /** Opens a TNTP network (net, trips, node coordinates) as the traffic model; far away, as a new city. */
+  openTntp(files: TntpFiles): Promise<void>;
 }
 
 export interface CarbonState {
@@ -227,4 +234,4 @@ export interface CarbonSlice {
   setImportVisible(visible: boolean): void;
 }
 
-export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice & InputsSlice;
+export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice & InputsSlice & TilesSlice & HydrogenSlice;

@@ -14,6 +14,7 @@ import type { MessageKey } from './i18n/index.ts';
 import { CarbonCellInfo } from './CarbonCellInfo.tsx';
 import { ImportedCarbonInfo } from './ImportedCarbonInfo.tsx';
 import { LinkInfo } from './LinkInfo.tsx';
+import { TilesInfo } from './TilesetInfo.tsx';
 import { layerName } from './layerName.ts';
 import { useNumberFormat, useT } from './useT.ts';
 
@@ -30,6 +31,7 @@ export function InfoPanel() {
   if (selected?.layerId === 'traffic') return <LinkInfo link={selected.featureId} />;
   if (selected?.layerId === 'carbon') return <CarbonCellInfo cell={selected.featureId} />;
   if (selected?.layerId === 'carbon-import') return <ImportedCarbonInfo id={selected.featureId} />;
+  if (selected?.layerId.startsWith('tiles-')) return <TilesInfo />;
   if (!layer || !d || !props) return null;
 
   const localName = props[`name:${language}`];

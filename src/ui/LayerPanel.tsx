@@ -10,6 +10,7 @@ import { AREA_COLOR, POINT_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREE
 import { CRS_CODES, type CrsCode, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { sizeVerdict } from '../core/ingest/index.ts';
 import { Legend } from './Legend.tsx';
+import { TilesetInput } from './TilesetInput.tsx';
 import type { MessageKey } from './i18n/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
 
@@ -160,7 +161,6 @@ function LayerRow({ layer, index, count }: { layer: LayerState; index: number; c
   );
 }
 
-/** Opens files as layers through blob URLs, so every worker can read them too. */
 /** Saves a layer's drawn features as a GeoJSON file (the browser's download). */
 async function downloadLayer(layer: LayerState): Promise<void> {
   const bytes = await useStore.getState().exportLayer(layer.id);
@@ -174,9 +174,30 @@ async function downloadLayer(layer: LayerState): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * TNTP files (chosen or dropped together): the network (`_net`), its trip table (`_trips`) and node
+ * coordinates (`_node`) open as the traffic model; a missing part is named.
+ */
+async function openTntpFiles(files: readonly File[]): Promise<void> {
+  const { notify, openTntp } = useStore.getState();
+  const find = (part: string): File | undefined => files.find((f) => f.name.toLowerCase().replace(/\.tntp$/, '').endsWith(`_${part}`));
+  const net = find('net'), trips = find('trips'), nodes = find('node') ?? find('nodes');
+  const missing = [net ? null : '_net.tntp', trips ? null : '_trips.tntp', nodes ? null : '_node.tntp'].filter((m) => m !== null);
+  if (!net || !trips || !nodes) {
+    notify('error', 'notice.tntpMissing', { missing: missing.join(', ') });
+    return;
+  }
+  const read = async (f: File) => ({ name: f.name, text: await f.text() });
+  await openTntp({ net: await read(net), trips: await read(trips), nodes: await read(nodes) });
+}
+
+/** Opens files as layers through blob URLs, so every worker can read them too. */
 export function loadFiles(files: Iterable<File>, crs: CrsCode | 'auto' = 'auto'): void {
   const { notify, loadUserLayer } = useStore.getState();
-  for (const file of files) {
+  const all = Array.from(files);
+  const tntp = all.filter((f) => f.name.toLowerCase().endsWith('.tntp'));
+  if (tntp.length > 0) void openTntpFiles(tntp);
+  for (const file of all.filter((f) => !tntp.includes(f))) {
     const verdict = sizeVerdict(file.size);
     if (!verdict.ok) {
       notify('error', 'notice.fileTooBig', { name: file.name, message: verdict.message });
@@ -194,7 +215,7 @@ function AddLayer() {
     <div className="add-layer">
       <label className="file-button">
         <input
-          type="file" multiple accept=".geojson,.json,.geojsonl,.ndjson,.jsonl,.city.json,.city.jsonl,application/geo+json" data-testid="add-layer"
+          type="file" multiple accept=".geojson,.json,.geojsonl,.ndjson,.jsonl,.city.json,.city.jsonl,.tntp,application/geo+json" data-testid="add-layer"
           onChange={(e) => {
             if (e.target.files) loadFiles(Array.from(e.target.files), crs);
             e.target.value = '';
@@ -230,6 +251,7 @@ export function LayerPanel() {
     <section className="panel layer-panel" aria-label={t('layers.title')}>
       <h2>{t('layers.title')}</h2>
       <AddLayer />
+      <TilesetInput />
       <ul className="layers">
         {layers.map((l, i) => ({ l, i })).reverse().map(({ l, i }) => (
           <LayerRow key={l.id} layer={l} index={i} count={layers.length} />

@@ -52,6 +52,7 @@ export function TrafficPanel() {
     <section className="panel traffic-panel" aria-label={t('traffic.title')} data-testid="traffic-panel" data-status={status}>
       <h2>{t('traffic.title')}</h2>
       <p className="muted small">{t('traffic.intro')}</p>
+      {traffic.tntp ? <p className="small" data-testid="traffic-tntp">{t('traffic.tntpSource', { name: traffic.tntp })}</p> : null}
       {traffic.error ? (
         <div className="layer-error" role="alert">
           {traffic.error === 'no-roads' ? t('traffic.noRoads') : t('traffic.failed', { message: traffic.error })}

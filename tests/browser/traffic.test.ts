@@ -1,6 +1,7 @@
 // Traffic in the viewer, as a planner uses it: build Monaco's network and demand, run the assignment
 // in the worker, see flows on the map, inspect the most congested link, close it, re-run warm and
 // compare with the baseline; vehicles animate only while playing.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type OpenedApp, openCity } from './harness.ts';
@@ -117,6 +118,42 @@ describe('traffic assignment in the viewer', () => {
     const b = await frames();
     await page.waitForTimeout(1500);
     expect(await frames()).toBeLessThanOrEqual(b + 1);
+  });
+
+  it('a TNTP network (net, trips, node files) opens as the traffic model and assigns; a missing file is named', async () => {
+    const tntp = (name: string) => ({ name, mimeType: 'text/plain', buffer: readFileSync(`tests/fixtures/tntp/${name}`) });
+    await page.click('button[data-tab=layers]');
+    await page.locator('[data-testid=add-layer]').setInputFiles([tntp('SiouxFalls_net.tntp'), tntp('SiouxFalls_trips.tntp')]);
+    await page.waitForSelector('[data-notice="notice.tntpMissing"]');
+    expect(await page.textContent('[data-notice="notice.tntpMissing"]')).toContain('missing: _node.tntp');
+    await page.locator('[data-testid=add-layer]').setInputFiles([tntp('SiouxFalls_net.tntp'), tntp('SiouxFalls_trips.tntp'), tntp('SiouxFalls_node.tntp')]);
+    await page.waitForSelector('[data-notice="notice.tntpOpened"]', { timeout: 60_000 });
+    expect(await page.locator('li.layer').count()).toBe(0); // South Dakota is far from Monaco: a new city
+    await page.click('button[data-tab=traffic]');
+    expect(await page.textContent('[data-testid=traffic-tntp]')).toBe('Network: SiouxFalls_net.tntp (TNTP)');
+    expect(await page.textContent('[data-testid=traffic-network]')).toBe('76 road links, 24 zones, 360,600 trips/h');
+    await page.click('[data-testid=traffic-run]');
+    await page.waitForSelector('[data-testid=traffic-result]', { timeout: 60_000 });
+    const r = await page.evaluate(() => {
+      const s = (window as unknown as { __citytwinStore: { getState(): { traffic: { result: { objective: number; relativeGap: number } | null } } } }).__citytwinStore.getState();
+      return s.traffic.result;
+    });
+    // At the default target gap (1e-4) the Beckmann objective is within 0.1 % of the best-known 4,231,335.287.
+    expect(r!.relativeGap).toBeLessThan(1e-4);
+    expect(Math.abs(r!.objective / 4_231_335.287 - 1)).toBeLessThan(1e-3);
+    // The links are drawn where the network is: coloured ribbons fill part of the view.
+    const coloured = await page.evaluate(() => {
+      (window as unknown as { __citytwin: { resetView(): void; renderNow(): void } }).__citytwin.resetView();
+      (window as unknown as { __citytwin: { renderNow(): void } }).__citytwin.renderNow();
+      const gl = document.querySelector('canvas')!.getContext('webgl2')!;
+      const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
+      const px = new Uint8Array(w * h * 4);
+      gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (Math.max(px[i]!, px[i + 1]!, px[i + 2]!) - Math.min(px[i]!, px[i + 1]!, px[i + 2]!) > 80) n++;
+      return n;
+    });
+    expect(coloured).toBeGreaterThan(200);
   });
 
   it('logged no console errors', () => {

@@ -1,0 +1,189 @@
+// 3D Tiles in: `?tiles=<tileset.json>` streams the committed test tileset (200 synthetic buildings on
+// the sea south-east of Monaco, tests/fixtures/tiles) on top of the default city. Its buildings stand
+// where their lon/lat says (a click where the viewer projects a building's lon/lat picks that very
+// building out of the tiles), the info panel shows the building's properties under their original
+// names, and bad tileset URLs give a clear message while Monaco stays.
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { collectErrors, launchBrowser, startPreview, waitForCity } from './harness.ts';
+import { FIXTURE_CENTER, FIXTURE_DIR } from '../fixtures/tiles/generate.ts';
+import { syntheticCity } from '../../src/core/synthetic/index.ts';
+
+interface Handle {
+  lookAtLonLat(lon: number, lat: number, distance?: number, tilt?: number): boolean;
+  screenOfLonLat(lon: number, lat: number, z?: number): { x: number; y: number } | null;
+  renderNow(): void;
+}
+
+let files: Server;
+let filesUrl: string;
+let preview: PreviewServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+/** Serves the fixture tileset (CORS open, as a tileset host must be) and a file that is not a tileset. */
+async function serveFixture(): Promise<void> {
+  files = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (path === '/not-a-tileset.json') {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ type: 'FeatureCollection', features: [] }));
+      return;
+    }
+    if (path === '/broken.json') {
+      res.setHeader('Content-Type', 'application/json');
+      res.end('{"asset": {"version": "1.1"}, "root": ');
+      return;
+    }
+    const rel = normalize(path).replace(/^([/\\])+/, '');
+    if (!path.startsWith('/monaco-synthetic/') || rel.includes('..')) {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    readFile(join(FIXTURE_DIR, rel.slice('monaco-synthetic/'.length))).then(
+      (bytes) => {
+        res.setHeader('Content-Type', rel.endsWith('.json') ? 'application/json' : 'model/gltf-binary');
+        res.end(bytes);
+      },
+      () => {
+        res.statusCode = 404;
+        res.end('not found');
+      },
+    );
+  });
+  await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+  const address = files.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  filesUrl = `http://127.0.0.1:${address.port}`;
+}
+
+/** Rectangular buildings of the fixture (an L-shape's centre may be outside it), with centre and properties. */
+function fixtureBuildings(): Array<{ index: number; lon: number; lat: number; props: Record<string, string> }> {
+  const city = syntheticCity({ buildings: 200, seed: 6, center: FIXTURE_CENTER });
+  const out: Array<{ index: number; lon: number; lat: number; props: Record<string, string> }> = [];
+  city.features.forEach((f, index) => {
+    const feature = f as { properties: Record<string, string>; geometry: { coordinates: number[][][] } };
+    const ring = feature.geometry.coordinates[0]!;
+    if (ring.length !== 5) return;
+    const corners = ring.slice(0, 4);
+    out.push({
+      index,
+      lon: corners.reduce((a, p) => a + p[0]!, 0) / 4,
+      lat: corners.reduce((a, p) => a + p[1]!, 0) / 4,
+      props: feature.properties,
+    });
+  });
+  return out;
+}
+
+/** Looks straight down at a building, then clicks where the viewer projects its lon/lat (1 m above ground, inside it) until a tile feature is selected. */
+async function clickBuilding(lon: number, lat: number): Promise<string | null> {
+  let feature: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const pos = await page.evaluate(([x, y]) => {
+          const h = (window as unknown as { __citytwin: Handle }).__citytwin;
+          h.lookAtLonLat(x!, y!, 220, 0.5);
+          h.renderNow();
+          return h.screenOfLonLat(x!, y!, 1);
+        }, [lon, lat]);
+        if (!pos) return null;
+        // Start from nothing selected, so the panel read below is this click's.
+        const close = page.locator('[data-testid=info-panel] .close');
+        if ((await close.count()) > 0) await close.click();
+        await page.mouse.click(pos.x, pos.y);
+        feature = await page
+          .locator('[data-testid=info-panel][data-tileset]')
+          .getAttribute('data-feature', { timeout: 1500 })
+          .catch(() => null);
+        return feature;
+      },
+      { timeout: 120_000, interval: 1500 },
+    )
+    .not.toBeNull();
+  return feature;
+}
+
+beforeAll(async () => {
+  await serveFixture();
+  ({ server: preview } = await startPreview());
+  const address = preview.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('no preview port');
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 480, height: 360 }, locale: 'en-GB' });
+  page = await context.newPage();
+  errors = collectErrors(page);
+  const tiles = `${filesUrl}/monaco-synthetic/tileset.json`;
+  await page.goto(`http://127.0.0.1:${address.port}/?noaa&tiles=${encodeURIComponent(tiles)}`);
+  await waitForCity(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+  await new Promise<void>((resolve) => (files ? files.close(() => resolve()) : resolve()));
+});
+
+describe('3D Tiles in', () => {
+  it('streams the tileset given by ?tiles= on top of the default city', async () => {
+    const row = page.locator('li[data-tileset]');
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
+    await expect.poll(async () => Number(await row.getAttribute('data-tiles')), { timeout: 120_000 }).toBeGreaterThan(0);
+    expect(await row.textContent()).toContain('monaco-synthetic/tileset.json');
+    expect(await row.locator('[data-testid=tileset-stats]').textContent()).toMatch(/tiles in memory/);
+    expect(await page.getAttribute('li.layer[data-layer=buildings]', 'data-status')).toBe('ready');
+  });
+
+  it('buildings in tiles stand at their lon/lat and can be picked: the info panel shows their properties', async () => {
+    const buildings = fixtureBuildings();
+    // Two buildings with storeys (their key has a ':' that the schema id had to drop).
+    const chosen = buildings.filter((b) => 'building:levels' in b.props).slice(3, 5);
+    expect(chosen.length).toBe(2);
+    for (const b of chosen) {
+      const picked = await clickBuilding(b.lon, b.lat);
+      expect(Number(picked)).toBe(b.index);
+      const panel = page.locator('[data-testid=info-panel]');
+      expect(await panel.locator('.info-title').textContent()).toBe(b.props['name']);
+      const rows = await panel.locator('table.props tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? '']));
+      const props = Object.fromEntries(rows);
+      expect(props['building:levels']).toBe(b.props['building:levels']);
+      expect(props['building']).toBe(b.props['building']);
+      expect(props['feature_index']).toBe(String(b.index));
+      expect(props['height_source']).toBe('levels');
+    }
+    const row = page.locator('li[data-tileset]');
+    expect(Number(await row.getAttribute('data-features'))).toBeGreaterThan(0);
+  });
+
+  it('a bad tileset URL shows a clear message and nothing else is lost', async () => {
+    const add = async (url: string): Promise<void> => {
+      await page.locator('[data-testid=tileset-url]').fill(url);
+      await page.locator('[data-testid=tileset-add]').click();
+    };
+    await add(`${filesUrl}/missing/tileset.json`);
+    await add(`${filesUrl}/not-a-tileset.json`);
+    await add(`${filesUrl}/broken.json`);
+    const failed = page.locator('li[data-tileset][data-status=error]');
+    await expect.poll(() => failed.count(), { timeout: 30_000 }).toBe(3);
+    const messages = await failed.locator('[data-testid=tileset-error]').allTextContents();
+    expect(messages[0]).toMatch(/Could not stream the tileset: the server answered 404/);
+    expect(messages[1]).toMatch(/not a 3D Tiles tileset/);
+    expect(messages[2]).toMatch(/not valid JSON/);
+    // Monaco and the good tileset stay.
+    for (const id of ['buildings', 'roads', 'green']) expect(await page.getAttribute(`li.layer[data-layer=${id}]`, 'data-status')).toBe('ready');
+    expect(await page.locator('li[data-tileset][data-status=ready]').count()).toBe(1);
+    // Removing a failed entry leaves the rest.
+    await failed.first().locator('[data-testid=tileset-remove]').click();
+    await expect.poll(() => failed.count()).toBe(2);
+    const unexpected = errors.filter((e) => !/Failed to load resource|404/.test(e));
+    expect(unexpected).toEqual([]);
+  });
+});
