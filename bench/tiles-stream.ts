@@ -77,7 +77,6 @@ export async function benchTilesStream(buildings = 1_000_000, tilesetDir?: strin
     const row = 'li[data-tileset]';
     page.on('console', (m) => { if (m.type() === 'error') console.error('page:', m.text()); });
     await page.waitForSelector(`${row}[data-status=ready]`, { timeout: 300_000 });
-    console.error('tileset ready');
     const start = await page.evaluate(() => performance.now());
     const idle = async (): Promise<void> => {
       await page.waitForTimeout(300);
