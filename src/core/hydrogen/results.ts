@@ -12,7 +12,7 @@ import { zeroByClass } from './demand.ts';
 import type { ByClass } from './demand.ts';
 import type { Formulation } from './formulate.ts';
 import type { LonLat } from './model.ts';
-import type { Network } from './network.ts';
+import type { NetSource, Network } from './network.ts';
 
 export interface FlowResult {
   readonly source: string;
@@ -53,22 +53,11 @@ export interface StationResult {
   readonly zones: readonly string[];
 }
 
-export interface SourceResult {
-  readonly id: string;
-  readonly name: string;
-  readonly type: SourceType;
-  readonly x: number;
-  readonly y: number;
-  readonly lonLat: LonLat | null;
-  readonly outsideMap: boolean;
-  readonly dirX: number;
-  readonly dirY: number;
-  readonly capacityKgPerDay: number;
+/** A source of the network with what the solution draws from it. */
+export interface SourceResult extends NetSource {
   readonly suppliedKgPerDay: number;
+  /** supplied / capacity (0 when capacity is 0). */
   readonly utilisation: number;
-  readonly costKrwPerKg: number;
-  readonly kgCo2ePerKg: number;
-  readonly illustrative: boolean;
 }
 
 export interface SupplySummary {
@@ -241,21 +230,9 @@ export function readSolution(net: Network, f: Formulation, x: ArrayLike<number>)
     };
   });
   const sources: SourceResult[] = net.sources.map((s, i) => ({
-    id: s.id,
-    name: s.name,
-    type: s.type,
-    x: s.x,
-    y: s.y,
-    lonLat: s.lonLat,
-    outsideMap: s.outsideMap,
-    dirX: s.dirX,
-    dirY: s.dirY,
-    capacityKgPerDay: s.capacityKgPerDay,
+    ...s,
     suppliedKgPerDay: supplied[i]!,
     utilisation: s.capacityKgPerDay > 0 ? supplied[i]! / s.capacityKgPerDay : 0,
-    costKrwPerKg: s.costKrwPerKg,
-    kgCo2ePerKg: s.kgCo2ePerKg,
-    illustrative: s.illustrative,
   }));
 
   let deliveredTotal = 0;

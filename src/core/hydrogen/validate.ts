@@ -7,7 +7,7 @@ import { DELIVERY_KINDS, H2_VEHICLE_CLASSES, SOURCE_TYPES } from './defaults.ts'
 import type { HydrogenModel } from './model.ts';
 
 export interface ValidationError {
-  /** JSONPath of the bad value, `$` being the whole document. */
+  /** JSONPath of the bad value, `$` being the model's root. */
   readonly path: string;
   readonly message: string;
 }
