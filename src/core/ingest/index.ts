@@ -248,7 +248,7 @@ function ingestLines(text: string, kind: LayerKind | 'auto', options: IngestOpti
 }
 
 /** Reprojects in place: the declared CRS (a 3D CRS by its horizontal part), the one given, or an inferred one. */
-function reproject(features: readonly unknown[] | PositionSource, crsName: string | undefined, choice: CrsCode | 'auto'): CrsUsed {
+export function reproject(features: readonly unknown[] | PositionSource, crsName: string | undefined, choice: CrsCode | 'auto'): CrsUsed {
   if (choice === 'auto' && crsName !== undefined && !isWgs84CrsName(crsName)) {
     let direct = true;
     try {

@@ -1,12 +1,13 @@
 /**
  * Reads a layer's file for a model: any format the viewer loads (GeoJSON, newline-delimited GeoJSON,
- * CityJSON), reprojected to WGS84 from the CRS the layer was drawn with, with the layer's input mapping
+ * CityJSON), reprojected to WGS84 by the ingest's own rule (declared, chosen or inferred; a declared 3D
+ * CRS by its horizontal part), as the layer was drawn, with the layer's input mapping
  * applied. The models then see the same features the map shows.
  */
 import type { CrsCode } from '../crs/index.ts';
 import { isCityJsonRoot, readCityJsonRoot, readCityJsonSeq } from '../cityjson/index.ts';
 import { parseGeoJson, parseJsonLines, readGeoJsonRoot } from '../geo/index.ts';
-import { formatFromFileName, toWgs84InPlace } from '../ingest/index.ts';
+import { formatFromFileName, reproject } from '../ingest/index.ts';
 import { type InputMapping, mapFeatures } from './index.ts';
 
 /** Where a model finds a layer: its URL, the name that tells its format, the CRS it was drawn with, and its mapping. */
@@ -35,7 +36,7 @@ export function readModelFeatures(text: string, source: Omit<LayerSource, 'url'>
     features = areas ? cj.areas : cj.features;
   } else if (format === 'geojsonl') {
     features = keep(parseJsonLines(text).values);
-    toWgs84InPlace(features, undefined, crs);
+    reproject(features, undefined, crs);
   } else {
     let root: unknown;
     try {
@@ -48,14 +49,14 @@ export function readModelFeatures(text: string, source: Omit<LayerSource, 'url'>
       const lines = parseJsonLines(text);
       if (lines.values.length === 0) parseGeoJson(text);
       features = keep(lines.values);
-      toWgs84InPlace(features, undefined, crs);
+      reproject(features, undefined, crs);
     } else if (isCityJsonRoot(root)) {
       const cj = readCityJsonRoot(root, { crs, areas }, text);
       features = areas ? cj.areas : cj.features;
     } else {
       const parsed = readGeoJsonRoot(root);
       features = parsed.features.slice();
-      toWgs84InPlace(features, parsed.crsName, crs);
+      reproject(features, parsed.crsName, crs);
     }
   }
   return source.mapping ? mapFeatures(source.mapping, features) : features;

@@ -119,6 +119,18 @@ describe('reading a layer file for a model', () => {
     expect(f!.properties).toMatchObject({ 층수: 12, 'building:levels': 12, use: 'office', building: 'office' });
   });
 
+  it('a declared 3D CRS (RD New + NAP, EPSG:7415) is read by its horizontal part, as the map draws it', () => {
+    // The RD New origin, Amersfoort: x 155,000 m, y 463,000 m = 52.1551744°N 5.3872062°E.
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::7415' } },
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [155_000, 463_000, 3] } }],
+    });
+    const [f] = readModelFeatures(text, { fileName: 'nl.geojson' }) as { geometry: { coordinates: number[] } }[];
+    expect(f!.geometry.coordinates[0]).toBeCloseTo(5.3872062, 4);
+    expect(f!.geometry.coordinates[1]).toBeCloseTo(52.1551744, 4);
+  });
+
   it('newline-delimited files are read line by line; mapFeatures leaves the originals untouched', () => {
     const line = (n: number) => JSON.stringify({ type: 'Feature', properties: { lanes_n: n, ROAD_RANK: '104' }, geometry: { type: 'LineString', coordinates: [[127, 37], [127.001, 37]] } });
     const features = readModelFeatures(`${line(2)}\n${line(3)}\n`, { fileName: 'links.ndjson' });
