@@ -4,6 +4,8 @@ import { proxy } from 'comlink';
 import type { StateCreator } from 'zustand';
 import type { Remote } from 'comlink';
 import type { IngestPhase, IngestedLayer, ProgressFn } from '../core/ingest/index.ts';
+import type { LocalFrame } from '../core/geo/index.ts';
+import type { CrsCode } from '../core/crs/index.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
 import { CancelledError, createIngestBridge } from '../sim-client/index.ts';
 import type { AppState, IngestSlice, LayerState } from './types.ts';
@@ -24,6 +26,16 @@ export const DEFAULT_CITY = {
 
 /** A loaded layer whose centre is further than this from the city's origin opens as a new city, km. */
 const FAR_KM = 100;
+
+/** The CRS to read a layer's file with again: the user's choice stands; a declared or inferred one is found again the same way. */
+function crsChoiceOf(data: IngestedLayer): CrsCode | 'auto' {
+  return data.crs?.how === 'given' ? data.crs.code : 'auto';
+}
+
+/** Whether a place (lon/lat) is far enough from the city's origin to open as a new city (equirectangular km). */
+export function farFromCity(frame: LocalFrame, lon: number, lat: number): boolean {
+  return Math.hypot((lon - frame.lon0) * 111 * Math.cos((frame.lat0 * Math.PI) / 180), (lat - frame.lat0) * 111) > FAR_KM;
+}
 let userLayers = 0;
 
 export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_set, get) => {
@@ -108,7 +120,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       get().patchLayer(id, { kind: data.kind });
       const frame = get().frame;
       const [w, s, e, n] = data.data.lonLatBounds;
-      const far = frame && Math.hypot(((w + e) / 2 - frame.lon0) * 111 * Math.cos((frame.lat0 * Math.PI) / 180), ((s + n) / 2 - frame.lat0) * 111) > FAR_KM;
+      const far = frame && farFromCity(frame, (w + e) / 2, (s + n) / 2);
       if (far && get().layers.length > 1) {
         // Another place on Earth: open it as a new city rather than draw it hundreds of km away.
         for (const l of get().layers) if (l.id !== id) get().removeLayer(l.id);
@@ -126,7 +138,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
     exportLayer: async (id) => {
       const layer = get().layers.find((l) => l.id === id);
       if (!layer?.data) return null;
-      const crs = layer.data.crs?.how === 'given' ? layer.data.crs.code : 'auto';
+      const crs = crsChoiceOf(layer.data);
       const name = 'text' in layer.name ? layer.name.text : layer.fileName;
       try {
         return await bridge.call((api) => api.exportLayer(layer.source, layer.fileName ?? layer.source, crs, layer.data!.data.features.drawn, name));
@@ -140,8 +152,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       const layer = get().layers.find((l) => l.id === id);
       if (!layer?.data || layer.kind === kind) return;
       const frame = get().frame ?? undefined;
-      // The user's CRS choice stands; a declared or inferred one is found again the same way.
-      const crs = layer.data.crs?.how === 'given' ? layer.data.crs.code : 'auto';
+      const crs = crsChoiceOf(layer.data);
       const fileName = layer.fileName;
       const ok = await runIngest({ id, kind, name: layer.name, source: layer.source, ...(layer.attribution ? { attribution: layer.attribution } : {}), ...(fileName !== undefined ? { fileName } : {}) }, (api, onProgress) =>
         api.ingestUrl(layer.source, kind, frame, onProgress, crs, fileName) as Promise<IngestedLayer>,

@@ -7,6 +7,7 @@ import { buildSegmentIndex } from '../core/flowviz/index.ts';
 import { CancelledError, createTrafficBridge } from '../sim-client/index.ts';
 import type { AppState, TrafficSlice, TrafficState } from './types.ts';
 import { inputLayer } from './inputs.ts';
+import { farFromCity } from './ingest.ts';
 import { tntpFrame } from '../core/citytraffic/tntp.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 
@@ -138,7 +139,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
         return;
       }
       const current = get().frame;
-      const far = !current || Math.hypot((frame.lon0 - current.lon0) * 111 * Math.cos((current.lat0 * Math.PI) / 180), (frame.lat0 - current.lat0) * 111) > 100;
+      const far = !current || farFromCity(current, frame.lon0, frame.lat0);
       if (far) {
         // Another place: the network opens as a new city (its own frame, no other layers).
         for (const l of get().layers) get().removeLayer(l.id);
