@@ -6,8 +6,7 @@ import type { LayerState } from '../store/index.ts';
 import { ChunkedLayer } from './ChunkedLayer.tsx';
 import { PointLayer } from './PointLayer.tsx';
 import { type FeatureMaterial, createFeatureMaterial, hexBytes } from './featureMaterial.ts';
-import { rowsOf, styleColors } from './styleByProperty.ts';
-import { extrusionFactors } from '../core/attributes/index.ts';
+import { layerExtrusion, styleColors } from './styleByProperty.ts';
 import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, roadColor } from './palette.ts';
 
 type PolygonKind = 'buildings' | 'green' | 'areas';
@@ -66,7 +65,7 @@ function useRoadMaterial(data: RoadLayerData) {
 /** Per-feature height factors for the layer's extrusion (null: the heights it was built with). */
 function useExtrusion(layer: LayerState, data: PolygonLayerData): Float32Array | null {
   const extrude = layer.extrude;
-  return useMemo(() => (extrude ? extrusionFactors(rowsOf(data.properties), data.features.height, extrude).factors : null), [extrude, data]);
+  return useMemo(() => (extrude ? layerExtrusion(data, extrude).factors : null), [extrude, data]);
 }
 
 function PolygonLayer({ layer, data, kind, order }: { layer: LayerState; data: PolygonLayerData; kind: PolygonKind; order: number }) {

@@ -2,8 +2,8 @@
 // diverging one around zero (RdBu, red positive, as the carbon map), or categories (Tableau 10; the
 // nine commonest values, then "other"). Gives per-feature sRGB bytes and the legend that explains them.
 import { interpolateRdBu, interpolateViridis, schemeTableau10 } from 'd3-scale-chromatic';
-import { type LayerStyle, column, decodeAll } from '../core/attributes/index.ts';
-import type { PackedProperties } from '../core/geo/index.ts';
+import { type Extrusion, type ExtrusionFactors, type LayerStyle, column, decodeAll, extrusionFactors } from '../core/attributes/index.ts';
+import type { PackedProperties, PolygonLayerData } from '../core/geo/index.ts';
 import { cssBytes } from './trafficStyle.ts';
 
 export type { LayerStyle, Scheme } from '../core/attributes/index.ts';
@@ -27,6 +27,19 @@ export function rowsOf(p: PackedProperties): Record<string, unknown>[] {
     rowsCache.set(p, rows);
   }
   return rows;
+}
+
+const extrusionCache = new WeakMap<PolygonLayerData, { extrude: Extrusion; result: ExtrusionFactors }>();
+/**
+ * A polygon layer's extrusion factors, computed once per (layer data, extrusion): the mesh, the panel's
+ * "without a number" count and the test hooks all read the same result.
+ */
+export function layerExtrusion(data: PolygonLayerData, extrude: Extrusion): ExtrusionFactors {
+  const hit = extrusionCache.get(data);
+  if (hit?.extrude === extrude) return hit.result;
+  const result = extrusionFactors(rowsOf(data.properties), data.features.height, extrude);
+  extrusionCache.set(data, { extrude, result });
+  return result;
 }
 
 const fmt = (v: number): string => (Math.abs(v) >= 1000 || Number.isInteger(v) ? v.toFixed(0) : v.toPrecision(3));

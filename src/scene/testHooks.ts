@@ -1,8 +1,7 @@
 // `window.__citytwin`: a small, read-mostly handle for browser tests, benchmarks and the kiosk shell:
 // where a feature is on screen, fly to a feature, how many frames were drawn.
 import * as THREE from 'three';
-import { extrusionFactors } from '../core/attributes/index.ts';
-import { rowsOf } from './styleByProperty.ts';
+import { layerExtrusion } from './styleByProperty.ts';
 import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { useStore } from '../store/index.ts';
 import { toLocal } from '../core/geo/index.ts';
@@ -75,7 +74,7 @@ function featureTop(layerId: string, featureId: number): THREE.Vector3 | null {
   const x = d.data.features.center[2 * featureId]!;
   const y = d.data.features.center[2 * featureId + 1]!;
   // A building's roof as drawn: its height times its extrusion factor when the layer is extruded.
-  const factor = d.kind === 'buildings' && layer.extrude ? extrusionFactors(rowsOf(d.data.properties), d.data.features.height, layer.extrude).factors[featureId]! : 1;
+  const factor = d.kind === 'buildings' && layer.extrude ? layerExtrusion(d.data, layer.extrude).factors[featureId]! : 1;
   const z = d.kind === 'buildings' ? d.data.features.height[featureId]! * factor : d.kind === 'points' ? 6 : 0.2;
   return new THREE.Vector3(x, z, -y);
 }

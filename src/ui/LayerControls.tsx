@@ -1,8 +1,8 @@
 // A layer's own controls beside its style: rename, drawing order, flat or extruded, height from a
 // property or a constant, and marker size from a property.
 import { useMemo, useState } from 'react';
-import { type AttributeKey, attributeKeys, pointRadii, extrusionFactors, sampleRows } from '../core/attributes/index.ts';
-import { rowsOf } from '../scene/styleByProperty.ts';
+import { type AttributeKey, attributeKeys, pointRadii, sampleRows } from '../core/attributes/index.ts';
+import { layerExtrusion, rowsOf } from '../scene/styleByProperty.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import { layerName } from './layerName.ts';
 import { useNumberFormat, useT } from './useT.ts';
@@ -96,7 +96,7 @@ export function ExtrudeControls({ layer, keys }: { layer: LayerState; keys: read
   const e = layer.extrude;
   const numeric = keys.filter((k) => k.numeric > 0);
   const missing = useMemo(
-    () => (d && d.kind === 'buildings' && e?.by === 'property' ? extrusionFactors(rowsOf(d.data.properties), d.data.features.height, e).missing : 0),
+    () => (d && d.kind === 'buildings' && e?.by === 'property' ? layerExtrusion(d.data, e).missing : 0),
     [d, e],
   );
   if (!d || d.kind !== 'buildings') return null;
