@@ -5,14 +5,15 @@
 // drained with a 1-pixel readPixels, since SwiftShader queues frames far ahead of drawing), the
 // longest main-thread task while the data load, and the main thread's JS heap. Each figure is printed
 // with the ratio CityTwin / deck.gl (medians over the repetitions).
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { type Server, createServer } from 'node:http';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { syntheticCity } from '../src/core/synthetic/index.ts';
 import { launchBrowser } from '../tests/browser/harness.ts';
 import { round } from './ingest.ts';
+import { startStaticServer } from './static-server.ts';
+import type { BenchHandle } from '../src/bench/types.ts';
 
 const VIEWPORT = { width: 800, height: 600 };
 const DECK_OUT = 'bench/out/deckgl';
@@ -66,57 +67,6 @@ export interface ScaleFigure {
 const METRICS = ['firstFrameMs', 'loadToFrameMs', 'fps', 'longestTaskLoadingMs', 'longestTaskWithStartupMs', 'jsHeapMB', 'arrayBuffersMB', 'fetchMs', 'parseMs'] as const;
 type Metric = (typeof METRICS)[number];
 
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/**
- * A static HTTP server on 127.0.0.1 (free port): `mounts` maps a URL prefix ('/app/') to a folder.
- * Files go out with their length (the viewer checks sizes before reading); anything else is a 404.
- */
-export async function startStaticServer(mounts: Readonly<Record<string, string>>): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    for (const [prefix, dir] of Object.entries(mounts)) {
-      if (!pathname.startsWith(prefix)) continue;
-      const root = path.resolve(dir);
-      let file = path.resolve(root, '.' + pathname.slice(prefix.length - 1));
-      if (!file.startsWith(root)) break;
-      if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      if (!existsSync(file)) break;
-      res.writeHead(200, {
-        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'content-length': statSync(file).size,
-        'cache-control': 'no-store',
-        'access-control-allow-origin': '*', // the browser test serves data beside the app's own server
-      });
-      createReadStream(file).pipe(res);
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
-    res.end('not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('static server has no port');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /** Builds the deck.gl page (bench/deckgl) into bench/out/deckgl with its own, minimal Vite config. */
 export async function buildDeckPage(): Promise<void> {
@@ -169,17 +119,8 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-interface PageBench {
-  n: number;
-  fetchMs: number;
-  parseMs: number;
-  firstFrameMs: number;
-  frameIssuedMs: number;
-  fetchStartMs: number;
-  frames: number;
-  error?: string;
-  viewer: { name: string; version: string };
-}
+/** What the harness reads of `window.__bench` (the shared contract, without the function). */
+type PageBench = Omit<BenchHandle, 'setBearing'>;
 
 async function measure(pageUrl: string, viewer: ViewerId, buildings: number, rep: number, timeoutMs: number): Promise<ScaleRun> {
   // A browser of its own per load: no GPU work left over from the previous page competes for the two cores.

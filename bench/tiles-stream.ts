@@ -4,15 +4,15 @@
 // and the JS heap and tile-cache bytes while the camera flies over the city.
 // Run alone: node --max-old-space-size=12288 --import tsx bench/tiles-stream.ts [buildings] [tileset dir]
 // (needs `vite build` first; reuses the tileset dir when it holds a tileset.json).
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, startPreview } from '../tests/browser/harness.ts';
 import { createLocalFrame } from '../src/core/geo/index.ts';
 import { syntheticCity } from '../src/core/synthetic/index.ts';
 import { writeTileset } from '../src/core/tiles/index.ts';
+import { startStaticServer } from './static-server.ts';
 
 /** Origin of the Monaco buildings' frame (tests/fixtures/tiles/generate.ts). */
 const MONACO: readonly [number, number] = [7.4241868, 43.73744605];
@@ -31,27 +31,6 @@ export interface TilesStreamFigure {
   stops: number;
 }
 
-function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const root = resolve(dir);
-  const server = createServer((req, res) => {
-    const file = resolve(root, '.' + decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    res.setHeader('access-control-allow-origin', '*');
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': extname(file) === '.json' ? 'application/json' : 'model/gltf-binary', 'content-length': statSync(file).size });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => {
-      const a = server.address();
-      ok({ url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) });
-    }),
-  );
-}
-
 /** Tiles `buildings` synthetic buildings into `dir` (Monaco frame) unless it already holds a tileset. */
 function ensureTileset(buildings: number, dir: string): { tiles: number; contentMB: number; tileMs: number | null } {
   if (existsSync(join(dir, 'tileset.json'))) return { tiles: -1, contentMB: -1, tileMs: null };
@@ -68,7 +47,7 @@ function ensureTileset(buildings: number, dir: string): { tiles: number; content
 export async function benchTilesStream(buildings = 1_000_000, tilesetDir?: string, viewport = { width: 800, height: 600 }): Promise<TilesStreamFigure> {
   const dir = tilesetDir ?? mkdtempSync(join(tmpdir(), 'citytwin-tiles-stream-'));
   const made = ensureTileset(buildings, dir);
-  const files = await serve(dir);
+  const files = await startStaticServer({ '/': dir });
   const { server, url } = await startPreview();
   const browser = await launchBrowser();
   try {

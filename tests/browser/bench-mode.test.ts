@@ -9,25 +9,15 @@ import type { PreviewServer } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
-import { startStaticServer } from '../../bench/scale.ts';
+import { startStaticServer } from '../../bench/static-server.ts';
+import type { BenchHandle } from '../../src/bench/types.ts';
 import { syntheticCity } from '../../src/core/synthetic/index.ts';
 import { collectErrors, launchBrowser, startPreview } from './harness.ts';
 
 const BUILDINGS = 240;
 const VIEWPORT = { width: 320, height: 240 };
 
-interface Bench {
-  n: number;
-  fetchMs: number;
-  parseMs: number;
-  firstFrameMs: number;
-  frameIssuedMs: number;
-  fetchStartMs: number;
-  frames: number;
-  error?: string;
-  viewer: { name: string; version: string };
-  setBearing(deg: number): void;
-}
+type Bench = BenchHandle;
 
 let dir: string;
 let data: { url: string; close(): Promise<void> };

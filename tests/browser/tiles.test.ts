@@ -3,13 +3,14 @@
 // where their lon/lat says (a click where the viewer projects a building's lon/lat picks that very
 // building out of the tiles), the info panel shows the building's properties under their original
 // names, and bad tileset URLs give a clear message while Monaco stays.
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { collectErrors, launchBrowser, startPreview, waitForCity } from './harness.ts';
+import { startStaticServer } from '../../bench/static-server.ts';
 import { FIXTURE_CENTER, FIXTURE_DIR } from '../fixtures/tiles/generate.ts';
 import { syntheticCity } from '../../src/core/synthetic/index.ts';
 
@@ -19,49 +20,20 @@ interface Handle {
   renderNow(): void;
 }
 
-let files: Server;
+let files: { url: string; close(): Promise<void> } | undefined;
 let filesUrl: string;
 let preview: PreviewServer;
 let browser: Browser;
 let page: Page;
 let errors: string[];
 
-/** Serves the fixture tileset (CORS open, as a tileset host must be) and a file that is not a tileset. */
+/** Serves the fixture tileset (CORS open, as a tileset host must be) and two files that are not tilesets. */
 async function serveFixture(): Promise<void> {
-  files = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    if (path === '/not-a-tileset.json') {
-      res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ type: 'FeatureCollection', features: [] }));
-      return;
-    }
-    if (path === '/broken.json') {
-      res.setHeader('Content-Type', 'application/json');
-      res.end('{"asset": {"version": "1.1"}, "root": ');
-      return;
-    }
-    const rel = normalize(path).replace(/^([/\\])+/, '');
-    if (!path.startsWith('/monaco-synthetic/') || rel.includes('..')) {
-      res.statusCode = 404;
-      res.end('not found');
-      return;
-    }
-    readFile(join(FIXTURE_DIR, rel.slice('monaco-synthetic/'.length))).then(
-      (bytes) => {
-        res.setHeader('Content-Type', rel.endsWith('.json') ? 'application/json' : 'model/gltf-binary');
-        res.end(bytes);
-      },
-      () => {
-        res.statusCode = 404;
-        res.end('not found');
-      },
-    );
-  });
-  await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
-  const address = files.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  filesUrl = `http://127.0.0.1:${address.port}`;
+  const bad = mkdtempSync(join(tmpdir(), 'citytwin-tiles-bad-'));
+  writeFileSync(join(bad, 'not-a-tileset.json'), JSON.stringify({ type: 'FeatureCollection', features: [] }));
+  writeFileSync(join(bad, 'broken.json'), '{"asset": {"version": "1.1"}, "root": ');
+  files = await startStaticServer({ '/monaco-synthetic/': FIXTURE_DIR, '/': bad });
+  filesUrl = files.url;
 }
 
 /** Rectangular buildings of the fixture (an L-shape's centre may be outside it), with centre and properties. */
@@ -129,7 +101,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await preview?.close();
-  await new Promise<void>((resolve) => (files ? files.close(() => resolve()) : resolve()));
+  await files?.close();
 });
 
 describe('3D Tiles in', () => {
