@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, written as JSON to bench/out/ (a timestamped file and latest.json)
 // so runs can be compared. Figures that depend on the machine are reported beside a baseline
 // measured in the same run. Select sections with
-// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale hydrogen tiles` (BENCH_QUICK=1: smaller sizes).
+// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale hydrogen tiles tiles-stream`
+// (BENCH_QUICK=1: smaller sizes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { build } from 'vite';
@@ -11,6 +12,7 @@ import { benchHydrogen } from './hydrogen.ts';
 import { benchBigFile, benchIngest } from './ingest.ts';
 import { benchScale } from './scale.ts';
 import { benchTiles } from './tiles.ts';
+import { benchTilesStream } from './tiles-stream.ts';
 import { benchTraffic } from './traffic.ts';
 import { benchTrafficBrowser } from './traffic-browser.ts';
 
@@ -61,6 +63,11 @@ if (want('ingest-big')) {
 }
 if (want('tiles')) {
   result['tiles'] = await benchTiles(process.env['BENCH_QUICK'] ? [100_000] : [100_000, 1_000_000]);
+}
+if (want('tiles-stream')) {
+  // The tileset of 1M generated buildings streamed into the viewer (?tiles=): first view, peak heap and cache.
+  await build({ logLevel: 'warn' });
+  result['tilesStream'] = await benchTilesStream(process.env['BENCH_QUICK'] ? 100_000 : 1_000_000);
 }
 
 mkdirSync('bench/out', { recursive: true });

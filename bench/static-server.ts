@@ -24,7 +24,9 @@ const MIME: Readonly<Record<string, string>> = {
  */
 export async function startStaticServer(mounts: Readonly<Record<string, string>>): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // The path as sent, repeated slashes folded: a tileset at the host's root gets its content requested as
+    // '//tiles/…' by 3d-tiles-renderer, which URL parsing would misread as a host name.
+    const pathname = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0]!).replace(/\/{2,}/g, '/');
     for (const [prefix, dir] of Object.entries(mounts)) {
       if (!pathname.startsWith(prefix)) continue;
       const root = path.resolve(dir);
