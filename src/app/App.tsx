@@ -10,7 +10,6 @@ import { LayerPanel, loadFiles } from '../ui/LayerPanel.tsx';
 import { TrafficPanel } from '../ui/TrafficPanel.tsx';
 import { CarbonPanel } from '../ui/CarbonPanel.tsx';
 import { HydrogenPanel } from '../ui/HydrogenPanel.tsx';
-import { HydrogenStationInfo } from '../ui/HydrogenStationInfo.tsx';
 import { Attribution, JobBar, Notices, SkippedList } from '../ui/StatusViews.tsx';
 import { LANGUAGES, LANGUAGE_NAMES } from '../ui/i18n/index.ts';
 import { useT } from '../ui/useT.ts';
@@ -108,7 +107,6 @@ export function App() {
       </div>
       <div className="right">
         <InfoPanel />
-        <HydrogenStationInfo />
         <SkippedList />
         <AttributeTable />
         <InputMappingPanel />

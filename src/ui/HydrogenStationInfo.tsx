@@ -3,11 +3,11 @@
 import { useStore } from '../store/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
 
-export function HydrogenStationInfo() {
+/** The info panel for station `selected` (its index in the solution), shown by InfoPanel. */
+export function HydrogenStationInfo({ station: selected }: { station: number }) {
   const t = useT();
   const fmt0 = useNumberFormat(0);
   const fmt2 = useNumberFormat(2);
-  const selected = useStore((s) => (s.selected?.layerId === 'hydrogen' ? s.selected.featureId : -1));
   const sol = useStore((s) => s.hydrogen.result?.solution ?? null);
   const base = useStore((s) => s.hydrogen.baseline?.solution ?? null);
   const select = useStore((s) => s.select);

@@ -15,6 +15,7 @@ import { CarbonCellInfo } from './CarbonCellInfo.tsx';
 import { ImportedCarbonInfo } from './ImportedCarbonInfo.tsx';
 import { LinkInfo } from './LinkInfo.tsx';
 import { TilesInfo } from './TilesetInfo.tsx';
+import { HydrogenStationInfo } from './HydrogenStationInfo.tsx';
 import { layerName } from './layerName.ts';
 import { useNumberFormat, useT } from './useT.ts';
 
@@ -32,6 +33,7 @@ export function InfoPanel() {
   if (selected?.layerId === 'carbon') return <CarbonCellInfo cell={selected.featureId} />;
   if (selected?.layerId === 'carbon-import') return <ImportedCarbonInfo id={selected.featureId} />;
   if (selected?.layerId.startsWith('tiles-')) return <TilesInfo />;
+  if (selected?.layerId === 'hydrogen') return <HydrogenStationInfo station={selected.featureId} />;
   if (!layer || !d || !props) return null;
 
   const localName = props[`name:${language}`];
