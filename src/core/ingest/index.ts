@@ -338,15 +338,23 @@ function fromGeoJson(
   const crs = reproject(features, crsName, options.crs ?? 'auto');
   rejected.push(...rejectDuplicateIds(features, lines));
   options.onProgress?.('parse', 1, 1);
-  let chosen: LayerKind;
-  if (kind === 'auto') {
-    const detected = detectKind(features);
-    if (detected === null) throw new GeoJsonError('the file has no points, lines or polygons to draw', 'empty');
-    chosen = detected;
-  } else chosen = kind;
+  const chosen = chooseKind(kind, () => detectKind(features));
   const built = ingestFeatures(features, chosen, options, performance.now() - t0);
-  const layer = withRejected({ ...built, crs, format }, rejected, features.length, true);
-  if (features.length === 0) throw new GeoJsonError('the file has no features', 'empty');
+  return finishGeoJsonLayer({ ...built, crs, format }, rejected, features.length, chosen);
+}
+
+/** The kind asked for, or the one the features' geometry says ('auto'); a file with nothing drawable is refused. */
+function chooseKind(kind: LayerKind | 'auto', detect: () => LayerKind | null): LayerKind {
+  if (kind !== 'auto') return kind;
+  const detected = detect();
+  if (detected === null) throw new GeoJsonError('the file has no points, lines or polygons to draw', 'empty');
+  return detected;
+}
+
+/** Adds the rejected features to a built GeoJSON layer; refuses an empty file or one with nothing drawn, saying why. */
+function finishGeoJsonLayer(built: IngestedLayer, rejected: RejectedFeature[], features: number, chosen: LayerKind): IngestedLayer {
+  const layer = withRejected(built, rejected, features, true);
+  if (features === 0) throw new GeoJsonError('the file has no features', 'empty');
   if (layer.stats.drawn === 0) {
     throw new GeoJsonError(`nothing in the file can be drawn as ${chosen}: all ${layer.stats.features} features were skipped${firstProblem(layer)}`, 'empty');
   }
@@ -365,19 +373,9 @@ function fromStore(
 ): IngestedLayer {
   const crs = reproject(store, crsName, options.crs ?? 'auto');
   options.onProgress?.('parse', 1, 1);
-  let chosen: LayerKind;
-  if (kind === 'auto') {
-    const detected = detectKindOf(store);
-    if (detected === null) throw new GeoJsonError('the file has no points, lines or polygons to draw', 'empty');
-    chosen = detected;
-  } else chosen = kind;
+  const chosen = chooseKind(kind, () => detectKindOf(store));
   const built = ingestStore(store, chosen, options, performance.now() - t0);
-  const layer = withRejected({ ...built, crs, format }, rejected, store.count, true);
-  if (store.count === 0) throw new GeoJsonError('the file has no features', 'empty');
-  if (layer.stats.drawn === 0) {
-    throw new GeoJsonError(`nothing in the file can be drawn as ${chosen}: all ${layer.stats.features} features were skipped${firstProblem(layer)}`, 'empty');
-  }
-  return layer;
+  return finishGeoJsonLayer({ ...built, crs, format }, rejected, store.count, chosen);
 }
 
 function ingestStore(store: FeatureStore, kind: LayerKind, options: IngestOptions, parseMs: number): IngestedLayer {
