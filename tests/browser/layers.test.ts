@@ -116,6 +116,9 @@ describe('loading your own layers', () => {
     await layer.locator('[data-testid=extrude-by]').selectOption('floors');
     await layer.locator('[data-testid=extrude-scale]').fill('3');
     expect(await layer.textContent()).toContain('1 without a number keep their height');
+    // The map's React root applies the new heights on its own schedule: let it commit and draw a frame
+    // (as a person's next glance would) before reading where the roof is and clicking it.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const top = (await look(false))!;
     // 40 floors × 3 m = 120 m: the roof is drawn far above where the file's height put it.
     expect(before.y - top.y).toBeGreaterThan(40);
