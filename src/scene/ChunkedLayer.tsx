@@ -4,11 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useFrame, useThree } from '@react-three/fiber';
 import type * as THREE from 'three';
-import { MeshBVH, acceleratedRaycast } from 'three-mesh-bvh';
+import { acceleratedRaycast } from 'three-mesh-bvh';
 import { type ColumnarGeometry, geometryBytes } from '../core/columnar/index.ts';
 import { useStore } from '../store/index.ts';
 import type { FeatureMaterial } from './featureMaterial.ts';
 import { featureOfFace, scaleHeights, toBufferGeometry } from './geometry.ts';
+import { buildPickingTree } from './pickingTrees.ts';
 import { unlessDrawing, useFeatureHighlight } from './useFeatureHighlight.ts';
 
 /**
@@ -43,11 +44,6 @@ interface Props {
 /** Chunks not yet in the scene, per layer (benchmarks and tests wait for none). */
 export const pendingChunks = new Map<string, number>();
 
-type Idle = (cb: () => void) => number;
-const whenIdle: Idle = (cb) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 500 }) : (setTimeout(cb, 16) as unknown as number);
-const cancelIdle = (h: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : clearTimeout(h));
-
 export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0, zScale = null }: Props) {
   const invalidate = useThree((s) => s.invalidate);
   const geometries = useMemo(() => chunks.map(toBufferGeometry), [chunks]);
@@ -76,19 +72,23 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
   // Free GPU buffers when the layer goes away (kiosks run for days).
   useEffect(() => () => geometries.forEach((g) => g.dispose()), [geometries]);
 
-  // Build picking acceleration structures one chunk at a time, when the main thread is idle.
+  // Picking trees, one chunk after another in the picking worker, once every chunk is on the GPU (the
+  // worker would otherwise compete with the upload for the CPU). Until a chunk's tree arrives, picking it
+  // falls back to testing every triangle.
+  const uploaded = shown >= geometries.length;
   useEffect(() => {
-    let handle = 0;
-    let i = 0;
-    const next = (): void => {
-      const g = geometries[i++];
-      if (!g) return;
-      (g as THREE.BufferGeometry & { boundsTree?: MeshBVH }).boundsTree = new MeshBVH(g, { indirect: true, targetLeafSize: 16 });
-      handle = whenIdle(next);
+    if (!uploaded) return;
+    let alive = true;
+    void (async () => {
+      for (const g of geometries) {
+        if (!alive) return;
+        await buildPickingTree(g, () => alive);
+      }
+    })();
+    return () => {
+      alive = false;
     };
-    handle = whenIdle(next);
-    return () => cancelIdle(handle);
-  }, [geometries]);
+  }, [geometries, uploaded]);
 
   useFeatureHighlight(feature, layerId, opacity);
 

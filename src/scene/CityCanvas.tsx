@@ -13,6 +13,7 @@ import { HydrogenLayer } from './HydrogenLayer.tsx';
 import { TilesLayers } from './TilesLayer.tsx';
 import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
 import { installTestHooks } from './testHooks.ts';
+import { usePrecompiledPrograms } from './precompile.ts';
 
 /** `?noaa` turns multisampling off (software renderers pay for it on the CPU). */
 const SOFTWARE_ANTIALIAS_OFF = typeof location !== 'undefined' && new URLSearchParams(location.search).has('noaa');
@@ -48,6 +49,7 @@ function Scene() {
   const trafficBase = useMemo(() => (trafficView ? polylineBounds(trafficView.polylines.coords) : undefined), [trafficView]);
   const base = layers.find((l) => l.data)?.data?.data.bounds ?? tilesBase ?? trafficBase;
   const controls = useMapControls();
+  usePrecompiledPrograms();
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
   // The view is fitted once per city (per local frame): a new city brings the camera to it.

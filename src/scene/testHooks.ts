@@ -6,6 +6,7 @@ import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { useStore } from '../store/index.ts';
 import { toLocal } from '../core/geo/index.ts';
 import { pendingChunks } from './ChunkedLayer.tsx';
+import { pickingTreeStats } from './pickingTrees.ts';
 import { hydrogenStationTop } from './hydrogenPick.ts';
 import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
 
@@ -33,6 +34,8 @@ export interface CityTwinHandle {
   renderNow(): void;
   /** Geometry chunks loaded but not yet added to the scene (they join a few per frame). */
   pendingChunks(): number;
+  /** Batched meshes in the scene with and without a picking tree, and where the trees were built. */
+  pickingTrees(): { meshes: number; withTree: number; worker: number; mainThread: number };
   /** CSS-pixel position of a WGS84 point `z` metres above ground, in the view's local frame (3D Tiles checks). */
   screenOfLonLat?(lon: number, lat: number, z?: number): { x: number; y: number } | null;
   /** Points the camera down at a WGS84 point from `distance` metres. */
@@ -113,6 +116,17 @@ export function installTestHooks(deps: HookDeps): () => void {
     },
     renderNow: () => gl.render(scene, camera),
     pendingChunks: () => [...pendingChunks.values()].reduce((a, b) => a + b, 0),
+    pickingTrees: () => {
+      let meshes = 0;
+      let withTree = 0;
+      scene.traverse((o) => {
+        const g = (o as THREE.Mesh).geometry as (THREE.BufferGeometry & { boundsTree?: unknown }) | undefined;
+        if (!(o as THREE.Mesh).isMesh || !g?.getAttribute('featureId') || !g.getIndex() || g.getIndex()!.count < 3) return;
+        meshes++;
+        if (g.boundsTree) withTree++;
+      });
+      return { meshes, withTree, ...pickingTreeStats };
+    },
     screenOfLonLat: (lon, lat, z = 0) => {
       const f = useStore.getState().frame;
       if (!f) return null;

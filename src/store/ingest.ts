@@ -79,6 +79,8 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
     try {
       const result = await bridge.call((api) => call(api, onProgress));
       performance.mark(`citytwin:ingest-end:${id}`);
+      // Reading a big result off the message and drawing it with React are two tasks, not one long one.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (!get().frame) get().setFrame(result.data.frame);
       get().patchLayer(id, { status: 'ready', progress: 1, data: result });
       return true;

@@ -20,6 +20,7 @@ interface Handle {
   lookAt(layer: string, id: number, distance?: number, tilt?: number): boolean;
   renderNow(): void;
   pendingChunks(): number;
+  pickingTrees(): { meshes: number; withTree: number; worker: number; mainThread: number };
 }
 
 /** Renders a frame and reads back a grid of canvas pixels (RGBA) in the same task. */
@@ -105,6 +106,19 @@ describe('the default city (Monaco)', () => {
     const [r, g, b] = await pixelAt(page, pos.x, pos.y);
     expect(r! - b!).toBeGreaterThan(60);
     expect(g!).toBeLessThan(r!);
+  });
+
+  it('every chunk of the city gets its picking tree from the picking worker, and clicks pick through it', async () => {
+    const trees = () => page.evaluate(() => (window as unknown as { __citytwin: Handle }).__citytwin.pickingTrees());
+    await expect.poll(async () => { const t = await trees(); return t.meshes > 0 && t.withTree === t.meshes; }, { timeout: 30_000 }).toBe(true);
+    const t = await trees();
+    // Buildings, roads and green areas: one tree per chunk, none built on the main thread.
+    expect(t.meshes).toBeGreaterThanOrEqual(3);
+    expect(t.worker).toBeGreaterThanOrEqual(t.meshes);
+    expect(t.mainThread).toBe(0);
+    const pos = await flyTo(page, 'buildings', MUSEUM);
+    await page.mouse.click(pos.x, pos.y);
+    await expect.poll(() => page.locator('[data-testid=info-panel] .info-title').textContent(), { timeout: 20_000 }).toBe('Oceanographic Museum');
   });
 
   it('hiding the buildings layer removes them from the picture; showing it brings them back', async () => {

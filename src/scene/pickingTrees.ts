@@ -1,0 +1,63 @@
+// Picking trees (three-mesh-bvh) for batched layers, built in the picking worker so that no build blocks
+// the main thread while a city loads; where the worker cannot be used, built here when the thread is idle.
+import type * as THREE from 'three';
+import { MeshBVH } from 'three-mesh-bvh';
+import { transfer } from 'comlink';
+import type { PickingApi } from '../../workers/picking.worker.ts';
+import { WorkerBridge } from '../sim-client/bridge.ts';
+import { PICKING_TREE_OPTIONS } from './pickingTreeOptions.ts';
+
+/** Trees attached so far, by where they were built (tests check the worker built them). */
+export const pickingTreeStats = { worker: 0, mainThread: 0 };
+
+let bridge: WorkerBridge<PickingApi> | undefined;
+/** After the worker has failed once, trees are built on the main thread (idle time) for the rest of the session. */
+let workerBroken = false;
+
+function picking(): WorkerBridge<PickingApi> {
+  bridge ??= new WorkerBridge<PickingApi>('picking', () => new Worker(new URL('../../workers/picking.worker.ts', import.meta.url), { type: 'module', name: 'picking' }));
+  return bridge;
+}
+
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
+    else setTimeout(resolve, 16);
+  });
+}
+
+/** Extruded heights were rescaled since the copy was sent: bring the tree's boxes up to date. */
+function attach(geometry: THREE.BufferGeometry, tree: MeshBVH): void {
+  geometry.boundsTree = tree;
+  if ((geometry.userData as { z0?: unknown }).z0) tree.refit();
+}
+
+/**
+ * Gives `geometry` its picking tree. The worker builds it from copies of the positions and triangles
+ * (the geometry stays drawable meanwhile); `alive()` is asked before the result is attached, so a layer
+ * removed in the meantime is left alone.
+ */
+export async function buildPickingTree(geometry: THREE.BufferGeometry, alive: () => boolean): Promise<void> {
+  const position = geometry.getAttribute('position');
+  const index = geometry.getIndex();
+  if (!position || !index || !(position.array instanceof Float32Array)) return;
+  if (!workerBroken && typeof Worker !== 'undefined') {
+    try {
+      const xyz = position.array.slice();
+      const tri = (index.array as Uint16Array | Uint32Array).slice();
+      const serialized = await picking().call((api) => api.build(transfer(xyz, [xyz.buffer]), transfer(tri, [tri.buffer])));
+      if (alive()) {
+        attach(geometry, MeshBVH.deserialize(serialized, geometry, { setIndex: false }));
+        pickingTreeStats.worker++;
+      }
+      return;
+    } catch (err) {
+      workerBroken = true;
+      console.warn(`picking trees: the worker failed (${err instanceof Error ? err.message : String(err)}); building them on the main thread`);
+    }
+  }
+  await idle();
+  if (!alive()) return;
+  attach(geometry, new MeshBVH(geometry, PICKING_TREE_OPTIONS));
+  pickingTreeStats.mainThread++;
+}
