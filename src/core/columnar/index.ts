@@ -30,13 +30,45 @@ export interface ColumnarGeometry {
   readonly indices: Uint16Array | Uint32Array;
   /** Axis-aligned bounds in local metres: [minX, minY, minZ, maxX, maxY, maxZ]. */
   readonly bounds: readonly [number, number, number, number, number, number];
+  /**
+   * Prefix-of-index level of detail (extruded polygon layers). The triangles of each feature are
+   * contiguous in `indices`, and features are ordered by descending size (metres: the diagonal of the
+   * feature's footprint box and height). For the k-th feature in that order, `sizes[k]` is its size and
+   * `ends[k]` the number of index entries (a multiple of 3) that cover features 0..k, so drawing the first
+   * `ends[k]` entries draws exactly the features of size >= `sizes[k]`. A renderer that may skip features
+   * smaller than s draws the prefix up to the last k with `sizes[k] >= s` (see `lodIndexCount`); the
+   * vertices are shared, so no extra geometry exists. `sizes` is non-increasing, `ends` strictly increasing
+   * and its last entry equals `indices.length`. Absent where the builder does not order by size.
+   */
+  readonly lod?: { readonly sizes: Float32Array; readonly ends: Uint32Array };
 }
 
 /** Bytes of typed-array memory a geometry holds. */
 export function geometryBytes(g: ColumnarGeometry): number {
   let bytes = g.indices.byteLength;
   for (const key of Object.keys(g.attributes)) bytes += g.attributes[key]?.value.byteLength ?? 0;
+  if (g.lod) bytes += g.lod.sizes.byteLength + g.lod.ends.byteLength;
   return bytes;
+}
+
+/**
+ * Number of index entries to draw (from 0) so that every feature of size >= `minSize` metres is drawn:
+ * all of them where the geometry has no `lod` or `minSize <= 0`, 0 where no feature is that big.
+ * Binary search over the descending `lod.sizes`.
+ */
+export function lodIndexCount(g: ColumnarGeometry, minSize: number): number {
+  const lod = g.lod;
+  if (!lod || !(minSize > 0)) return g.indices.length;
+  const { sizes, ends } = lod;
+  // First k with sizes[k] < minSize; everything before it is drawn.
+  let lo = 0;
+  let hi = sizes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sizes[mid]! >= minSize) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : ends[lo - 1]!;
 }
 
 /**

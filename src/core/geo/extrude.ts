@@ -8,6 +8,11 @@
  * culled on its own. Each vertex carries the feature's index in the input (`featureId`), which the
  * scene uses for picking, hover and colouring.
  *
+ * Far level of detail at no extra geometry: within a chunk each feature's triangles are contiguous and
+ * the runs are ordered by descending size (the diagonal of the feature's footprint box and height), and
+ * the chunk's `lod` says where each run ends, so drawing a prefix of the index draws only the largest
+ * features (ColumnarGeometry.lod, lodIndexCount). Vertices stay in emission order.
+ *
  * Per-vertex layout: position Float32×3 (12 B), normal Int8×3 normalized (3 B), featureId Float32 (4 B;
  * exact up to 16,777,216 features).
  */
@@ -70,6 +75,8 @@ export interface PolygonLayerData {
 }
 
 const MAX_U16_VERTICES = 65535;
+/** 2^21: the feature's place in a chunk in the low part of its lod sort key (see ChunkBuilder.finish). */
+const FEATURE_KEY = 2097152;
 /** Outer rings smaller than this (a 10 cm square) are degenerate, not buildings. */
 const MIN_AREA_M2 = 0.01;
 /** …and so are rings whose area is under this fraction of their perimeter squared (collinear slivers). */
@@ -101,6 +108,9 @@ class ChunkBuilder {
   readonly normal = new Grow((n) => new Int8Array(n), 3 * 4096);
   readonly featureId = new Grow((n) => new Float32Array(n), 4096);
   readonly index = new Grow((n) => new Uint32Array(n), 8192);
+  /** Per feature emitted, in emission order: where its triangles end in `index`, and its size (m). */
+  readonly featureEnd = new Grow((n) => new Uint32Array(n), 256);
+  readonly featureSize = new Grow((n) => new Float32Array(n), 256);
   readonly bounds: [number, number, number, number, number, number] = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
   get vertices(): number {
     return this.featureId.length;
@@ -125,10 +135,54 @@ class ChunkBuilder {
     ix[this.index.length++] = b;
     ix[this.index.length++] = c;
   }
+  /**
+   * Closes a feature: the triangles emitted since the previous `endFeature` are its own, and `size`
+   * (metres) ranks it for the far level of detail (see `finish`).
+   */
+  endFeature(size: number): void {
+    this.featureEnd.push(this.index.length);
+    this.featureSize.push(size);
+  }
+  /**
+   * The chunk's geometry. The index buffer lists the features' triangle runs in descending size (ties in
+   * emission order) and `lod` says where each run ends, so any prefix of whole runs draws the largest
+   * features only. Vertices keep emission order; each triangle keeps its winding.
+   */
   finish(): ColumnarGeometry {
-    const idx32 = this.index.finish();
-    const indices = this.vertices <= MAX_U16_VERTICES ? Uint16Array.from(idx32) : idx32;
-    return {
+    const count = this.index.length;
+    const src = this.index.data;
+    const indices = this.vertices <= MAX_U16_VERTICES ? new Uint16Array(count) : new Uint32Array(count);
+    const ends = this.featureEnd.data;
+    const sizes = this.featureSize.data;
+    const n = this.featureEnd.length;
+    let lod: ColumnarGeometry['lod'];
+    if (n > 0 && ends[n - 1] === count) {
+      // Sort keys: descending size, then emission order, as one number so the native numeric sort does
+      // it (no comparator). Sizes are non-negative Float32, whose bit patterns order like their values;
+      // (2^32 - 1 - bits) · 2^21 + f stays below 2^53, and a chunk never holds 2^21 features.
+      const bits = new Uint32Array(sizes.buffer, sizes.byteOffset, n);
+      // Features that drew no triangle have nothing to draw at any level: leave them out.
+      let kept = 0;
+      for (let f = 0; f < n; f++) if (ends[f]! > (f > 0 ? ends[f - 1]! : 0)) kept++;
+      const keys = new Float64Array(kept);
+      for (let f = 0, k = 0; f < n; f++) if (ends[f]! > (f > 0 ? ends[f - 1]! : 0)) keys[k++] = (0xffffffff - bits[f]!) * FEATURE_KEY + f;
+      keys.sort();
+      const lodSizes = new Float32Array(kept);
+      const lodEnds = new Uint32Array(kept);
+      let at = 0;
+      for (let k = 0; k < kept; k++) {
+        const f = keys[k]! % FEATURE_KEY;
+        const end = ends[f]!;
+        for (let i = f > 0 ? ends[f - 1]! : 0; i < end; i++) indices[at++] = src[i]!;
+        lodSizes[k] = sizes[f]!;
+        lodEnds[k] = at;
+      }
+      lod = { sizes: lodSizes, ends: lodEnds };
+    } else {
+      // Triangles outside any feature (not produced by buildPolygonLayerFrom): emission order, no lod.
+      indices.set(src.subarray(0, count));
+    }
+    const geometry: ColumnarGeometry = {
       length: this.vertices,
       attributes: {
         position: { value: this.position.finish(), size: 3 },
@@ -138,6 +192,7 @@ class ChunkBuilder {
       indices,
       bounds: [...this.bounds],
     };
+    return lod ? { ...geometry, lod } : geometry;
   }
 }
 
@@ -367,10 +422,25 @@ export function buildPolygonLayerFrom(source: PolygonSource, options: PolygonLay
       if (current.vertices > 0 && current.vertices + need > maxChunk) flush();
       let area = 0;
       const anchor: Anchor = { area2: -1, x: 0, y: 0 };
+      let minX = Infinity;
+      let minY = Infinity;
+      let maxX = -Infinity;
+      let maxY = -Infinity;
       for (const p of projected) {
         emitPolygon(current, p, i, h.height, h.minHeight, walls, anchor);
         area += p.area;
+        const xy = p.xy;
+        for (let k = 0; k < xy.length; k += 2) {
+          const x = xy[k]!;
+          const y = xy[k + 1]!;
+          if (x < minX) minX = x;
+          if (x > maxX) maxX = x;
+          if (y < minY) minY = y;
+          if (y > maxY) maxY = y;
+        }
       }
+      // Far level of detail: the feature's size is the diagonal of its box (footprint × height).
+      current.endFeature(Math.hypot(maxX - minX, maxY - minY, walls ? h.height - h.minHeight : 0));
       table.drawn[i] = 1;
       table.height[i] = h.height;
       table.minHeight[i] = h.minHeight;
@@ -409,6 +479,7 @@ export function polygonLayerBytes(layer: PolygonLayerData): number {
   for (const c of layer.chunks) {
     bytes += c.indices.byteLength;
     for (const a of Object.values(c.attributes)) bytes += a.value.byteLength;
+    if (c.lod) bytes += c.lod.sizes.byteLength + c.lod.ends.byteLength;
   }
   const t = layer.features;
   bytes += t.drawn.byteLength + t.height.byteLength + t.minHeight.byteLength + t.heightSource.byteLength + t.center.byteLength + t.area.byteLength + t.chunk.byteLength;
