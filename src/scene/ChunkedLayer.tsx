@@ -4,12 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useFrame, useThree } from '@react-three/fiber';
 import type * as THREE from 'three';
-import { acceleratedRaycast } from 'three-mesh-bvh';
 import { type ColumnarGeometry, geometryBytes } from '../core/columnar/index.ts';
 import { useStore } from '../store/index.ts';
 import type { FeatureMaterial } from './featureMaterial.ts';
 import { featureOfFace, scaleHeights, toBufferGeometry } from './geometry.ts';
 import { buildPickingTree } from './pickingTrees.ts';
+import { applyDetail, raycastDrawn, rememberChunk } from './detail.ts';
 import { unlessDrawing, useFeatureHighlight } from './useFeatureHighlight.ts';
 
 /**
@@ -25,7 +25,7 @@ const UPLOAD_BYTES_PER_FRAME = 2 * 1024 * 1024;
  */
 const PROGRESSIVE_MAX_CHUNKS = 24;
 
-const pickRaycast = unlessDrawing(acceleratedRaycast);
+const pickRaycast = unlessDrawing(raycastDrawn);
 
 /** Clicks that moved further than this many pixels are drags (camera moves), not picks. */
 const CLICK_SLOP_PX = 6;
@@ -46,7 +46,15 @@ export const pendingChunks = new Map<string, number>();
 
 export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0, zScale = null }: Props) {
   const invalidate = useThree((s) => s.invalidate);
-  const geometries = useMemo(() => chunks.map(toBufferGeometry), [chunks]);
+  const geometries = useMemo(
+    () =>
+      chunks.map((c) => {
+        const g = toBufferGeometry(c);
+        rememberChunk(g, c); // far level of detail (detail.ts), where the chunk is ordered for it
+        return g;
+      }),
+    [chunks],
+  );
   const [mounted, setMounted] = useState({ of: geometries, count: 0, batchStart: 0 });
   const shown = mounted.of === geometries ? mounted.count : 0;
   const batchStart = mounted.of === geometries ? mounted.batchStart : 0;
@@ -122,6 +130,7 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
           geometry={g}
           material={feature.material}
           raycast={pickRaycast}
+          onBeforeRender={applyDetail}
           renderOrder={renderOrder}
           onPointerMove={onMove}
           onPointerOut={onOut}

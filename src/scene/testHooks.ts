@@ -7,6 +7,7 @@ import { useStore } from '../store/index.ts';
 import { toLocal } from '../core/geo/index.ts';
 import { pendingChunks } from './ChunkedLayer.tsx';
 import { pickingTreeStats } from './pickingTrees.ts';
+import { type DetailMode, setDetailMode } from './detail.ts';
 import { hydrogenStationTop } from './hydrogenPick.ts';
 import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
 
@@ -34,8 +35,14 @@ export interface CityTwinHandle {
   renderNow(): void;
   /** Geometry chunks loaded but not yet added to the scene (they join a few per frame). */
   pendingChunks(): number;
+  /** Far level of detail on ('adaptive', the default) or off ('full'); renders a frame. */
+  setDetail(mode: DetailMode): void;
+  /** Renders a frame now and returns what it drew. */
+  drawStats(): { triangles: number; calls: number };
   /** Batched meshes in the scene with and without a picking tree, and where the trees were built. */
   pickingTrees(): { meshes: number; withTree: number; worker: number; mainThread: number };
+  /** Bytes held by the picking trees of the meshes in the scene (node buffers and triangle order). */
+  pickingTreeBytes(): number;
   /** CSS-pixel position of a WGS84 point `z` metres above ground, in the view's local frame (3D Tiles checks). */
   screenOfLonLat?(lon: number, lat: number, z?: number): { x: number; y: number } | null;
   /** Points the camera down at a WGS84 point from `distance` metres. */
@@ -116,6 +123,25 @@ export function installTestHooks(deps: HookDeps): () => void {
     },
     renderNow: () => gl.render(scene, camera),
     pendingChunks: () => [...pendingChunks.values()].reduce((a, b) => a + b, 0),
+    pickingTreeBytes: () => {
+      let bytes = 0;
+      scene.traverse((o) => {
+        const tree = ((o as THREE.Mesh).geometry as { boundsTree?: { _roots?: ArrayBuffer[]; _indirectBuffer?: ArrayBufferView | null } } | undefined)?.boundsTree;
+        if (!(o as THREE.Mesh).isMesh || !tree) return;
+        for (const r of tree._roots ?? []) bytes += r.byteLength;
+        bytes += tree._indirectBuffer?.byteLength ?? 0;
+      });
+      return bytes;
+    },
+    setDetail: (mode) => {
+      setDetailMode(mode);
+      gl.render(scene, camera);
+      invalidate();
+    },
+    drawStats: () => {
+      gl.render(scene, camera);
+      return { triangles: gl.info.render.triangles, calls: gl.info.render.calls };
+    },
     pickingTrees: () => {
       let meshes = 0;
       let withTree = 0;

@@ -21,6 +21,8 @@ interface Handle {
   renderNow(): void;
   pendingChunks(): number;
   pickingTrees(): { meshes: number; withTree: number; worker: number; mainThread: number };
+  setDetail(mode: 'adaptive' | 'full'): void;
+  drawStats(): { triangles: number; calls: number };
 }
 
 /** Renders a frame and reads back a grid of canvas pixels (RGBA) in the same task. */
@@ -119,6 +121,41 @@ describe('the default city (Monaco)', () => {
     const pos = await flyTo(page, 'buildings', MUSEUM);
     await page.mouse.click(pos.x, pos.y);
     await expect.poll(() => page.locator('[data-testid=info-panel] .info-title').textContent(), { timeout: 20_000 }).toBe('Oceanographic Museum');
+  });
+
+  it('far away only the bigger buildings are drawn; close up, or in full detail, every one is', async () => {
+    await flyTo(page, 'buildings', MUSEUM);
+    const stats = (distance: number, detail: 'adaptive' | 'full') =>
+      page.evaluate(
+        ([d, mode]) => {
+          const h = (window as unknown as { __citytwin: Handle }).__citytwin;
+          h.lookAt('buildings', 0, d as number, 0.5);
+          h.setDetail(mode as 'adaptive' | 'full');
+          const s = h.drawStats();
+          h.setDetail('adaptive');
+          return s.triangles;
+        },
+        [distance, detail] as const,
+      );
+    // Roads and green areas have no far detail: hidden, the counts are the buildings' alone.
+    const others = ['Show Roads', 'Show Green areas'].map((name) => page.getByRole('checkbox', { name }));
+    for (const c of others) await c.uncheck();
+    try {
+      const full = await stats(260, 'full');
+      // 260 m above the museum every building of Monaco covers far more than 1.5 px: all drawn.
+      expect(await stats(260, 'adaptive')).toBe(full);
+      // Monaco's 1,232 buildings from 20 km and 30 km: the small ones (specks) are left out, the big ones
+      // stay, fewer the further away; in full detail every one is drawn at any distance.
+      const at20 = await stats(20_000, 'adaptive');
+      const at30 = await stats(30_000, 'adaptive');
+      expect(at20).toBeLessThan(full * 0.8);
+      expect(at20).toBeGreaterThan(full * 0.3);
+      expect(at30).toBeLessThan(at20);
+      expect(at30).toBeGreaterThan(0);
+      expect(await stats(30_000, 'full')).toBe(full);
+    } finally {
+      for (const c of others) await c.check();
+    }
   });
 
   it('hiding the buildings layer removes them from the picture; showing it brings them back', async () => {
