@@ -1,12 +1,13 @@
 // `npm run bench`: every benchmark, written as JSON to bench/out/ (a timestamped file and latest.json)
 // so runs can be compared. Figures that depend on the machine are reported beside a baseline
 // measured in the same run. Select sections with
-// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale hydrogen tiles tiles-stream`
+// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale city hydrogen tiles tiles-stream`
 // (BENCH_QUICK=1: smaller sizes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { build } from 'vite';
 import { benchCarbon } from './carbon.ts';
+import { benchCity } from './city.ts';
 import { benchFps } from './fps.ts';
 import { benchHydrogen } from './hydrogen.ts';
 import { benchBigFile, benchIngest } from './ingest.ts';
@@ -52,6 +53,11 @@ if (want('scale')) {
   // CityTwin beside deck.gl on the same generated file (issue 6); BENCH_QUICK: 10k buildings only.
   await build({ logLevel: 'warn' });
   result['scale'] = await benchScale(process.env['BENCH_QUICK'] ? [10_000] : [10_000, 100_000, 300_000]);
+}
+if (want('city')) {
+  // 1M buildings as one GeoJSON layer in one tab: loading, memory per building, fps with and without far detail.
+  await build({ logLevel: 'warn' });
+  result['city'] = await benchCity(process.env['BENCH_QUICK'] ? 100_000 : 1_000_000);
 }
 
 if (want('hydrogen')) {

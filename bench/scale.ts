@@ -15,7 +15,7 @@ import { round } from './ingest.ts';
 import { startStaticServer } from './static-server.ts';
 import type { BenchHandle } from '../src/bench/types.ts';
 
-const VIEWPORT = { width: 800, height: 600 };
+export const VIEWPORT = { width: 800, height: 600 };
 const DECK_OUT = 'bench/out/deckgl';
 const DATA_DIR = 'bench/.tmp/scale';
 /** Camera turn measured for at least this long (and at least MIN_TURN_FRAMES frames). */
@@ -80,7 +80,7 @@ export async function buildDeckPage(): Promise<void> {
 }
 
 /** Long tasks from navigation start, recorded in every page (plain JavaScript: it is serialised into the page). */
-const OBSERVER = `
+export const LONG_TASK_OBSERVER = `
 window.__longTasks = [];
 new PerformanceObserver(function (list) {
   for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
@@ -109,7 +109,7 @@ const TURN = `async ([ms, minFrames, capMs]) => {
   return { frames, ms: t, readIsCanvas: gl.getParameter(gl.READ_FRAMEBUFFER_BINDING) === null, antialias: gl.getContextAttributes().antialias, size: gl.drawingBufferWidth + 'x' + gl.drawingBufferHeight };
 }`;
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     p,
@@ -129,7 +129,7 @@ async function measure(pageUrl: string, viewer: ViewerId, buildings: number, rep
   const run: ScaleRun = { viewer, viewerVersion: '', buildings, rep };
   try {
     const page: Page = await context.newPage();
-    await page.addInitScript({ content: OBSERVER });
+    await page.addInitScript({ content: LONG_TASK_OBSERVER });
     await page.goto(pageUrl);
     await withTimeout(
       page.waitForFunction('Boolean(window.__bench) && (window.__bench.firstFrameMs > 0 || Boolean(window.__bench.error))', undefined, { timeout: 0, polling: 100 }),
@@ -203,7 +203,7 @@ function summarise(runs: readonly ScaleRun[], viewer: ViewerId): Partial<Record<
 }
 
 /** Writes the synthetic city of `n` buildings (seed 42) once; both viewers read this same file. */
-function dataFile(n: number): { name: string; mb: number } {
+export function dataFile(n: number): { name: string; mb: number } {
   mkdirSync(DATA_DIR, { recursive: true });
   const name = `city-${n}-seed42.geojson`;
   const file = path.join(DATA_DIR, name);

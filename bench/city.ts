@@ -1,0 +1,161 @@
+// A big city as one GeoJSON layer in one tab (issue 6, "big cities in one tab"): the generated city of
+// 1M buildings (seed 42, the scale bench's file) opened in bench mode, in headless Chromium (SwiftShader)
+// at 800×600. Measured: loading (first frame, longest main-thread task while loading), memory (JS heap,
+// typed-array bytes per building, picking trees), and frames per second at three views — the whole city,
+// a district (1.5 km away), a street (300 m) — with the far level of detail on (the default) and off
+// (`full`), both in the same page: the baseline for the ratio is the same viewer drawing every building.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../tests/browser/harness.ts';
+import { round } from './ingest.ts';
+import { LONG_TASK_OBSERVER, VIEWPORT, dataFile, withTimeout } from './scale.ts';
+import { startStaticServer } from './static-server.ts';
+
+/** Each view is drawn for at least this long and at least MIN_FRAMES frames. */
+const VIEW_MS = 3000;
+const MIN_FRAMES = 3;
+
+type Detail = 'adaptive' | 'full';
+
+interface ViewFigures {
+  fps: number;
+  frames: number;
+  triangles: number;
+  drawCalls: number;
+}
+
+export interface CityResult {
+  note: string;
+  buildings: number;
+  fileMB: number;
+  firstFrameMs?: number;
+  loadToFrameMs?: number;
+  longestTaskLoadingMs?: number;
+  longestTaskWithStartupMs?: number;
+  pickingTreesMs?: number;
+  jsHeapMB?: number;
+  arrayBuffersMB?: number | null;
+  /** Typed arrays of the layer (geometry with its level-of-detail order, feature table, properties) per building. */
+  layerBytesPerBuilding?: number;
+  /** The picking trees (three-mesh-bvh roots and triangle order) per building. */
+  pickingBytesPerBuilding?: number;
+  views?: Record<string, Record<Detail, ViewFigures> & { fpsRatio: number; triangleRatio: number }>;
+  error?: string;
+}
+
+/** Draws the current view repeatedly, each frame drained by a 1-pixel readPixels, in one task. */
+const DRAW = `async ([ms, minFrames]) => {
+  const h = window.__citytwin;
+  const gl = document.querySelector('canvas').getContext('webgl2');
+  const px = new Uint8Array(4);
+  const stats = h.drawStats();
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px); // warm-up, drained
+  let frames = 0;
+  const start = performance.now();
+  let t = 0;
+  while (t < ms || frames < minFrames) {
+    h.renderNow();
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    frames++;
+    t = performance.now() - start;
+  }
+  return { frames, ms: t, triangles: stats.triangles, calls: stats.calls };
+}`;
+
+/** Typed-array bytes held by the building layer and by its picking trees (read in the page). */
+const BYTES = `(() => {
+  const layer = window.__citytwinStore.getState().layers.find((l) => l.id === 'buildings');
+  let layerBytes = 0;
+  const seen = new Set();
+  const visit = (v) => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) { layerBytes += v.byteLength; return; }
+    for (const k of Object.keys(v)) visit(v[k]);
+  };
+  visit(layer.data.data);
+  return { layerBytes, picking: window.__citytwin.pickingTreeBytes() };
+})()`;
+
+async function drawView(page: Page, detail: Detail): Promise<ViewFigures> {
+  await page.evaluate((d) => (window as unknown as { __citytwin: { setDetail(d: string): void } }).__citytwin.setDetail(d), detail);
+  const r = (await page.evaluate(`(${DRAW})([${VIEW_MS}, ${MIN_FRAMES}])`)) as { frames: number; ms: number; triangles: number; calls: number };
+  return { fps: round(r.frames / (r.ms / 1000), 3), frames: r.frames, triangles: r.triangles, drawCalls: r.calls };
+}
+
+export async function benchCity(n = 1_000_000): Promise<CityResult> {
+  const file = dataFile(n);
+  const server = await startStaticServer({ '/app/': 'dist', '/data/': path.dirname(path.join('bench/.tmp/scale', file.name)) });
+  const browser = await launchBrowser();
+  const result: CityResult = {
+    note:
+      'headless Chromium + SwiftShader, 800x600, one GeoJSON layer (synthetic city, seed 42) in bench mode. Views: the whole city (bench framing, 45° pitch), ' +
+      'a district (1,500 m from the middle building, 45°), a street (300 m, 45°). fps: the view redrawn and drained (1-pixel readPixels) for >= 3 s; ' +
+      'adaptive = far level of detail on (features under 1.5 px left out), full = every building drawn; ratios adaptive/full from the same page. ' +
+      'Bytes: typed arrays of the layer / buildings; picking trees apart.',
+    buildings: n,
+    fileMB: file.mb,
+  };
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.addInitScript({ content: LONG_TASK_OBSERVER });
+    const data = `${server.url}/data/${file.name}`;
+    await page.goto(`${server.url}/app/index.html?bench&data=${encodeURIComponent(data)}`);
+    await withTimeout(
+      page.waitForFunction('Boolean(window.__bench) && (window.__bench.firstFrameMs > 0 || Boolean(window.__bench.error))', undefined, { timeout: 0, polling: 250 }),
+      20 * 60_000,
+      `loading ${n} buildings`,
+    );
+    const b = (await page.evaluate('({ ...window.__bench })')) as { n: number; firstFrameMs: number; fetchStartMs: number; frameIssuedMs: number; error?: string };
+    if (b.error) throw new Error(b.error);
+    const tasks = (await page.evaluate('window.__longTasks')) as Array<{ start: number; duration: number }>;
+    const longest = (from: number): number => round(Math.max(0, ...tasks.filter((t) => t.start + t.duration > from && t.start < b.frameIssuedMs).map((t) => t.duration)));
+    Object.assign(result, {
+      firstFrameMs: round(b.firstFrameMs),
+      loadToFrameMs: round(b.firstFrameMs - b.fetchStartMs),
+      longestTaskLoadingMs: longest(b.fetchStartMs),
+      longestTaskWithStartupMs: longest(0),
+    });
+    // Picking trees arrive from the worker after the first frame.
+    const treesFrom = Date.now();
+    await withTimeout(
+      page.waitForFunction('(() => { const t = window.__citytwin.pickingTrees(); return t.meshes > 0 && t.withTree === t.meshes; })()', undefined, { timeout: 0, polling: 500 }),
+      10 * 60_000,
+      'picking trees',
+    );
+    result.pickingTreesMs = Date.now() - treesFrom;
+    const bytes = (await page.evaluate(BYTES)) as { layerBytes: number; picking: number };
+    result.layerBytesPerBuilding = round(bytes.layerBytes / b.n, 1);
+    result.pickingBytesPerBuilding = round(bytes.picking / b.n, 1);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    result.jsHeapMB = round(heap.usedSize / 1e6);
+    result.arrayBuffersMB = heap.backingStorageSize === undefined ? null : round(heap.backingStorageSize / 1e6);
+
+    const views: NonNullable<CityResult['views']> = {};
+    const middle = Math.floor(b.n / 2);
+    const place: Record<string, () => Promise<unknown>> = {
+      city: () => page.evaluate(() => (window as unknown as { __bench: { setBearing(d: number): void } }).__bench.setBearing(0)),
+      district: () => page.evaluate((id) => (window as unknown as { __citytwin: { lookAt(l: string, i: number, d: number, t: number): boolean } }).__citytwin.lookAt('buildings', id, 1500, 45), middle),
+      street: () => page.evaluate((id) => (window as unknown as { __citytwin: { lookAt(l: string, i: number, d: number, t: number): boolean } }).__citytwin.lookAt('buildings', id, 300, 45), middle),
+    };
+    for (const [name, go] of Object.entries(place)) {
+      await go();
+      const adaptive = await withTimeout(drawView(page, 'adaptive'), 15 * 60_000, `${name} view (adaptive)`);
+      const full = await withTimeout(drawView(page, 'full'), 15 * 60_000, `${name} view (full)`);
+      await page.evaluate(() => (window as unknown as { __citytwin: { setDetail(d: string): void } }).__citytwin.setDetail('adaptive'));
+      views[name] = { adaptive, full, fpsRatio: round(adaptive.fps / full.fps, 3), triangleRatio: round(adaptive.triangles / Math.max(full.triangles, 1), 4) };
+      console.error(`city ${n} ${name}: adaptive ${adaptive.fps} fps (${adaptive.triangles} triangles), full ${full.fps} fps (${full.triangles} triangles)`);
+    }
+    result.views = views;
+  } catch (err) {
+    result.error = err instanceof Error ? err.message : String(err);
+  } finally {
+    await withTimeout(browser.close(), 30_000, 'closing the browser').catch(() => undefined);
+    await server.close();
+  }
+  console.error(JSON.stringify({ ...result, note: undefined }, null, 1));
+  return result;
+}
