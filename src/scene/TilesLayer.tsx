@@ -69,7 +69,7 @@ export function tileValueText(value: unknown, prop: SchemaProperty | undefined):
   }
 }
 
-/** The picked feature of a ray hit on a tile mesh, or null (a coarse parent tile has no ids). */
+/** The picked feature of a ray hit on a tile mesh, or null (content without feature ids or a property table). */
 export function pickFromHit(object: THREE.Object3D, face: THREE.Face | null | undefined, layerId: string): TilePick | null {
   const geometry = (object as THREE.Mesh).geometry as THREE.BufferGeometry | undefined;
   const ids = geometry?.getAttribute('_feature_id_0');
@@ -89,7 +89,7 @@ export function pickFromHit(object: THREE.Object3D, face: THREE.Face | null | un
   return { layerId, featureId: typeof index === 'number' ? index : row, properties };
 }
 
-/** Features with ids in a loaded tile's model (0 for a coarse parent). */
+/** Features with ids in a loaded tile's model. */
 function featuresIn(scene: THREE.Object3D): number {
   let hasIds = false;
   scene.traverse((o) => {
@@ -147,7 +147,9 @@ function TilesetView({ info }: { info: TilesetInfo }) {
       timer ??= setTimeout(report, 150);
     };
     const onLoad = (e: { scene: THREE.Object3D; tile: object }): void => {
-      features.set(e.tile, featuresIn(e.scene));
+      // Leaves only: a parent's coarse content repeats buildings its leaves hold (CityTwin's tiler).
+      const leaf = ((e.tile as { children?: unknown[] }).children?.length ?? 0) === 0;
+      features.set(e.tile, leaf ? featuresIn(e.scene) : 0);
       schedule();
     };
     const onDispose = (e: { tile: object }): void => {

@@ -8,7 +8,7 @@
  * the WGS84 ellipsoid; content and boxes are in that frame's local metres (x east, y north, z up from
  * the ground), z-up, with glTF's y-up turned by the 3D Tiles convention. Matrices are column-major.
  * Leaves hold every drawn feature exactly once; parents hold the largest buildings of their subtree as
- * a coarse level of detail without ids. No files are written here: `writeTileset` hands each file to a
+ * a coarse level of detail, with the same ids and property rows (pickable from afar). No files are written here: `writeTileset` hands each file to a
  * sink (the CLI writes them).
  */
 export { DEFAULT_MAX_FEATURES_PER_TILE, MAX_DEPTH, treeDepth, writeTileset } from './tileset.ts';

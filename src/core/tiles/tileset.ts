@@ -12,8 +12,10 @@
  *    as a GLB with `_FEATURE_ID_0` and a property table (content.ts). Every drawn feature is in exactly
  *    one leaf.
  * 5. Parents hold a coarser level of detail: up to `lodFeatures` of the largest buildings of their
- *    subtree (an even share per child, largest first), with the same geometry but no feature ids or
- *    properties, so a tile seen from afar still shows the skyline. `lodFeatures: 0` leaves parents empty.
+ *    subtree (an even share per child, largest first), with the same geometry, feature ids and property
+ *    rows as in their leaf, so a tile seen from afar still shows the skyline and its buildings can be
+ *    picked. Every drawn feature is in exactly one leaf; a parent repeats some. `lodFeatures: 0` leaves
+ *    parents empty.
  *    Refinement is REPLACE.
  * 6. Geometric error, metres: 0 for leaves; for a parent, the size (max of height and footprint
  *    diagonal) of the largest building of its subtree that it does not draw, and at least 1.1 × its
@@ -29,6 +31,7 @@
 import { type LocalFrame, createLocalFrame, projectInto } from '../geo/frame.ts';
 import {
   FeatureError,
+  type PolygonLayerData,
   type ResolvedHeight,
   type SkippedFeature,
   HEIGHT_SOURCE_NAMES,
@@ -186,14 +189,14 @@ export function writeTileset(features: readonly unknown[], sink: TileSink, optio
 
   let tiles = 0, leaves = 0, lodTiles = 0, drawn = 0, contentBytes = 0;
 
-  const leaf = (start: number, end: number, path: string): Built | undefined => {
-    const rows = idx.subarray(start, end);
-    const subset = Array.from(rows, (i) => features[i]);
-    const layer = buildPolygonLayer(subset, { frame, heightOf });
-    // Features the extruder skipped (zero area, …) are listed and left out of the table.
+  /**
+   * Extrudes the features `rows` (indices into the input) for one tile: the property-table row of each
+   * drawn feature, with the vertices' feature ids renumbered to those rows where the extruder skipped some.
+   */
+  const tileLayer = (rows: ArrayLike<number>): { layer: PolygonLayerData; tableRows: FeatureRow[] } => {
+    const layer = buildPolygonLayer(Array.from(rows, (i) => features[i]), { frame, heightOf });
     const rowOf = new Int32Array(rows.length).fill(-1);
     const tableRows: FeatureRow[] = [];
-    const lod: number[] = [];
     for (let r = 0; r < rows.length; r++) {
       if (layer.features.drawn[r] !== 1) continue;
       const g = rows[r]!;
@@ -207,18 +210,25 @@ export function writeTileset(features: readonly unknown[], sink: TileSink, optio
         heightSource: HEIGHT_SOURCE_NAMES[layer.features.heightSource[r]!] ?? 'estimate',
         properties: propertiesOf(f),
       });
-      lod.push(g);
     }
-    for (const s of layer.skipped) skippedList.push({ ...s, index: rows[s.index]! });
-    drawn += tableRows.length;
-    options.onProgress?.(drawn, toWrite);
-    if (tableRows.length === 0) return undefined;
     if (tableRows.length < rows.length) {
       for (const c of layer.chunks) {
         const ids = c.attributes['featureId']!.value;
         for (let v = 0; v < ids.length; v++) ids[v] = rowOf[ids[v]!]!;
       }
     }
+    return { layer, tableRows };
+  };
+
+  const leaf = (start: number, end: number, path: string): Built | undefined => {
+    const rows = idx.subarray(start, end);
+    const { layer, tableRows } = tileLayer(rows);
+    // Features the extruder skipped (zero area, …) are listed and left out of the table.
+    for (const s of layer.skipped) skippedList.push({ ...s, index: rows[s.index]! });
+    const lod = tableRows.map((r) => r.index);
+    drawn += tableRows.length;
+    options.onProgress?.(drawn, toWrite);
+    if (tableRows.length === 0) return undefined;
     const { glb, bounds } = encodeContent(layer.chunks, { schema, rows: tableRows });
     const uri = `${dir}/${path}.glb`;
     sink(uri, glb);
@@ -283,9 +293,10 @@ export function writeTileset(features: readonly unknown[], sink: TileSink, optio
     };
     if (picked.length > 0) {
       picked.sort((a, b) => a - b);
-      const layer = buildPolygonLayer(picked.map((i) => features[i]), { frame, heightOf });
+      // The same ids and property rows as in the leaves, so a building seen from afar can be picked too.
+      const { layer, tableRows } = tileLayer(picked);
       if (layer.chunks.length > 0) {
-        const { glb, bounds: b } = encodeContent(layer.chunks);
+        const { glb, bounds: b } = encodeContent(layer.chunks, { schema, rows: tableRows });
         unionBox(bounds, b);
         const uri = `${dir}/${path}.glb`;
         sink(uri, glb);

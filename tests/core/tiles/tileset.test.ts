@@ -51,11 +51,12 @@ function tile(features: readonly unknown[], options: TilesetOptions): Written {
 }
 
 /** feature_index of every row of every leaf, and which leaf. */
-function featureIndices(w: Written): Map<number, string[]> {
+/** Where each feature index appears: in leaves only (`leaves`), or in every tile. */
+function featureIndices(w: Written, which: 'leaves' | 'all' = 'leaves'): Map<number, string[]> {
   const seen = new Map<number, string[]>();
   for (const { tile: t } of tilesOf(w.tileset.root)) {
     const c = t.content ? w.contents.get(t.content.uri) : undefined;
-    if (!c?.table) continue;
+    if (!c?.table || (which === 'leaves' && t.children)) continue;
     for (const v of c.table.columns.get('feature_index')!) seen.set(v as number, [...(seen.get(v as number) ?? []), t.content!.uri]);
   }
   return seen;
@@ -112,20 +113,35 @@ describe('writeTileset on a synthetic city with hostile properties', () => {
     const expected = features.map((_, i) => i).filter((i) => !skipped.includes(i));
     expect([...seen.keys()].sort((a, b) => a - b)).toEqual(expected);
     expect(w.summary.features).toBe(expected.length);
-    // Leaves respect the limit; parents' coarse content carries no ids or properties.
+    // Leaves respect the limit; parents' coarse content repeats some of their subtree's features with
+    // the same ids and property rows as in their leaf, so they can be picked from afar.
+    const rowsByIndex = new Map<number, string>();
+    const rowText = (c: NonNullable<ReturnType<typeof w.contents.get>>, r: number): string =>
+      JSON.stringify([...c.table!.columns.entries()].map(([k, v]) => [k, v[r]]).filter(([, v]) => v !== null && v !== undefined)); // a tile lists only the columns its rows use
+    for (const { tile: t } of tilesOf(w.tileset.root)) {
+      const c = w.contents.get(t.content?.uri ?? '');
+      if (!c || t.children) continue;
+      c.table!.columns.get('feature_index')!.forEach((v, r) => rowsByIndex.set(v as number, rowText(c, r)));
+    }
+    let parentRows = 0;
     for (const { tile: t } of tilesOf(w.tileset.root)) {
       const c = w.contents.get(t.content?.uri ?? '');
       if (!c) continue;
       if (t.children) {
-        expect(c.table).toBeUndefined();
-        expect(c.geometry.every((p) => p.featureIds === undefined)).toBe(true);
-        expect(c.json['extensionsUsed']).toBeUndefined();
+        expect(c.table!.count).toBeGreaterThan(0);
+        expect(c.geometry.every((p) => p.featureIds !== undefined)).toBe(true);
+        c.table!.columns.get('feature_index')!.forEach((v, r) => {
+          expect(rowText(c, r), `parent ${t.content!.uri} row ${r}`).toBe(rowsByIndex.get(v as number));
+          parentRows++;
+        });
       } else {
         expect(c.table!.count).toBeLessThanOrEqual(100);
         expect(c.table!.count).toBeGreaterThan(0);
       }
     }
     expect(w.summary.lodTiles).toBeGreaterThan(0);
+    expect(parentRows).toBeGreaterThan(0);
+    expect(featureIndices(w, 'all').size).toBe(seen.size);
   });
 
   it('gives every vertex a feature id of its tile, and every feature some geometry', () => {
