@@ -17,6 +17,7 @@ import { propertyText } from '../core/geo/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { layerName } from './layerName.ts';
+import { NumberInput } from './NumberInput.tsx';
 import { useNumberFormat, useT } from './useT.ts';
 
 /** Features read for the preview and coverage (a spread sample of a big layer). */
@@ -61,11 +62,8 @@ function FieldRow({ field, mapping, keys, rows, onChange }: {
         </td>
         <td>
           {field.kind === 'number' && property !== undefined ? (
-            <input type="number" className="number" step="any" min={0} value={mapping?.scale ?? 1} aria-label={`${t(fieldLabel(field.id))} ${t('input.scale')}`}
-              onChange={(e) => {
-                const v = Number(e.target.value);
-                if (Number.isFinite(v) && v > 0) onChange({ ...mapping, property, scale: v });
-              }} />
+            <NumberInput value={mapping?.scale ?? 1} min={0} strict label={`${t(fieldLabel(field.id))} ${t('input.scale')}`}
+              onChange={(scale) => onChange({ ...mapping, property, scale })} />
           ) : null}
         </td>
       </tr>

@@ -6,6 +6,7 @@ import { layerExtrusion, rowsOf } from '../scene/styleByProperty.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import { layerName } from './layerName.ts';
 import { useNumberFormat, useT } from './useT.ts';
+import { NumberInput } from './NumberInput.tsx';
 
 /** Features sampled to list a layer's property keys (decoding a whole big layer would block the page). */
 const KEY_SAMPLE = 2000;
@@ -72,18 +73,6 @@ export function DrawAs({ layer }: { layer: LayerState }) {
         <option value="buildings">{t('layer.drawAs.buildings')}</option>
       </select>
     </label>
-  );
-}
-
-function NumberInput({ value, onChange, label, testId, min = 0 }: { value: number; onChange: (v: number) => void; label: string; testId: string; min?: number }) {
-  return (
-    <input
-      type="number" className="number" min={min} step="any" value={value} aria-label={label} data-testid={testId}
-      onChange={(e) => {
-        const v = Number(e.target.value);
-        if (e.target.value !== '' && Number.isFinite(v) && v >= min) onChange(v);
-      }}
-    />
   );
 }
 

@@ -11,8 +11,7 @@ import type { DeliveryKind, H2VehicleClass, SourceType } from './defaults.ts';
 import { zeroByClass } from './demand.ts';
 import type { ByClass } from './demand.ts';
 import type { Formulation } from './formulate.ts';
-import type { LonLat } from './model.ts';
-import type { NetSource, Network } from './network.ts';
+import type { NetSource, NetStation, Network } from './network.ts';
 
 export interface FlowResult {
   readonly source: string;
@@ -32,25 +31,16 @@ export interface FlowResult {
   readonly kgCo2ePerDay: number;
 }
 
-export interface StationResult {
-  readonly id: string;
-  readonly name: string;
-  readonly x: number;
-  readonly y: number;
-  readonly lonLat: LonLat | null;
-  readonly candidate: boolean;
+export interface StationResult
+  extends Pick<NetStation, 'id' | 'name' | 'x' | 'y' | 'lonLat' | 'candidate' | 'capacityKgPerDay' | 'demandKgPerDay' | 'demandByClass' | 'zones'> {
   readonly open: boolean;
-  readonly capacityKgPerDay: number;
-  readonly demandKgPerDay: number;
   readonly deliveredKgPerDay: number;
   readonly unmetKgPerDay: number;
   /** delivered / capacity (0 when capacity is 0). */
   readonly utilisation: number;
-  readonly demandByClass: ByClass;
   /** Cost and CO2 per kg of what arrived here (0 when nothing did). */
   readonly krwPerKg: number;
   readonly kgCo2ePerKg: number;
-  readonly zones: readonly string[];
 }
 
 /** A source of the network with what the solution draws from it. */
