@@ -135,6 +135,16 @@ function Stations({ scene, visible }: { scene: HydrogenScene; visible: boolean }
         e.stopPropagation();
         useStore.getState().select({ layerId: 'hydrogen', featureId: e.instanceId });
       }}
+      // Pointing at a station names it and its figures in the hover line (not on touch: a tap selects).
+      onPointerMove={(e: ThreeEvent<PointerEvent>) => {
+        e.stopPropagation();
+        if (e.pointerType === 'touch' || e.instanceId === undefined) return;
+        const h = useStore.getState().hovered;
+        if (h?.layerId !== 'hydrogen' || h.featureId !== e.instanceId) useStore.getState().setHovered({ layerId: 'hydrogen', featureId: e.instanceId });
+      }}
+      onPointerOut={() => {
+        if (useStore.getState().hovered?.layerId === 'hydrogen') useStore.getState().setHovered(null);
+      }}
     />
   );
 }

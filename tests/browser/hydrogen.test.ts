@@ -116,6 +116,12 @@ describe('hydrogen supply in the viewer', () => {
       return h.screenOf('hydrogen', i);
     }, top);
     expect(pos).not.toBeNull();
+    // Pointing at it names it and its figures in the hover line.
+    await page.mouse.move(pos!.x, pos!.y);
+    const fmt = (v: number): string => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(v);
+    await expect
+      .poll(() => page.textContent('[data-testid=hover-tip]').catch(() => null))
+      .toBe(`${st.name} · Demand ${fmt(st.demandKgPerDay)} kg/day · Delivered ${fmt(st.deliveredKgPerDay)} kg/day · Used ${fmt(st.utilisation * 100)} %`);
     await page.mouse.click(pos!.x, pos!.y);
     const panel = page.locator('[data-testid=info-panel]');
     await expect.poll(() => panel.locator('.info-title').textContent()).toBe(st.name);
