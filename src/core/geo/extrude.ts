@@ -4,7 +4,7 @@
  * `mode: 'extrude'` builds prisms: walls with flat outward normals and an earcut-triangulated roof
  * (plus a floor where a part starts above ground). `mode: 'flat'` builds only the top face at `flatZ`
  * (green areas, districts). Features are ordered along a Morton curve of their centres and packed into
- * chunks of at most 65,535 vertices, so every chunk uses Uint16 indices, is spatially compact and can be
+ * chunks of at most 16,384 vertices (DEFAULT_CHUNK_VERTICES), so every chunk uses Uint16 indices, is spatially compact and can be
  * culled on its own. Each vertex carries the feature's index in the input (`featureId`), which the
  * scene uses for picking, hover and colouring.
  *
@@ -35,7 +35,7 @@ export interface PolygonLayerOptions {
   /** Called every `progressEvery` features and at the end with (features done, total). */
   readonly onProgress?: (done: number, total: number) => void;
   readonly progressEvery?: number;
-  /** Largest chunk, in vertices (default 65,535 so chunks can use Uint16 indices). */
+  /** Largest chunk, in vertices (default DEFAULT_CHUNK_VERTICES; at most 65,535 so chunks use Uint16 indices). */
   readonly maxChunkVertices?: number;
 }
 
@@ -75,6 +75,14 @@ export interface PolygonLayerData {
 }
 
 const MAX_U16_VERTICES = 65535;
+/**
+ * Chunk size by default: about 700 buildings of the synthetic city, a few hundred metres across. Smaller
+ * chunks are culled closer to the view's edge and get a nearer distance for the far level of detail;
+ * `npm run bench -- city` (1M buildings) drew 2.7× fewer triangles at a district view and 3.1× fewer at a
+ * street view than with 65,535-vertex chunks, and the whole city at a higher frame rate despite 1,149
+ * draw calls instead of 308.
+ */
+export const DEFAULT_CHUNK_VERTICES = 16384;
 /** 2^21: the feature's place in a chunk in the low part of its lod sort key (see ChunkBuilder.finish). */
 const FEATURE_KEY = 2097152;
 /** Outer rings smaller than this (a 10 cm square) are degenerate, not buildings. */
@@ -349,7 +357,7 @@ export function buildPolygonLayerFrom(source: PolygonSource, options: PolygonLay
   const total = source.count;
   const mode = options.mode ?? 'extrude';
   const walls = mode === 'extrude';
-  const maxChunk = Math.max(64, Math.min(options.maxChunkVertices ?? MAX_U16_VERTICES, MAX_U16_VERTICES));
+  const maxChunk = Math.max(64, Math.min(options.maxChunkVertices ?? DEFAULT_CHUNK_VERTICES, MAX_U16_VERTICES));
   const progressEvery = options.progressEvery ?? 2000;
   const skippedList: SkippedFeature[] = [];
 

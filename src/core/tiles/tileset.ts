@@ -194,7 +194,8 @@ export function writeTileset(features: readonly unknown[], sink: TileSink, optio
    * drawn feature, with the vertices' feature ids renumbered to those rows where the extruder skipped some.
    */
   const tileLayer = (rows: ArrayLike<number>): { layer: PolygonLayerData; tableRows: FeatureRow[] } => {
-    const layer = buildPolygonLayer(Array.from(rows, (i) => features[i]), { frame, heightOf });
+    // One tile is drawn whole: as few primitives as Uint16 indices allow.
+    const layer = buildPolygonLayer(Array.from(rows, (i) => features[i]), { frame, heightOf, maxChunkVertices: 65535 });
     const rowOf = new Int32Array(rows.length).fill(-1);
     const tableRows: FeatureRow[] = [];
     for (let r = 0; r < rows.length; r++) {
