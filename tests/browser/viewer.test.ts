@@ -141,18 +141,24 @@ describe('the default city (Monaco)', () => {
     const others = ['Show Roads', 'Show Green areas'].map((name) => page.getByRole('checkbox', { name }));
     for (const c of others) await c.uncheck();
     try {
-      const full = await stats(260, 'full');
-      // 260 m above the museum every building of Monaco covers far more than 1.5 px: all drawn.
-      expect(await stats(260, 'adaptive')).toBe(full);
-      // Monaco's 1,232 buildings from 20 km and 30 km: the small ones (specks) are left out, the big ones
-      // stay, fewer the further away; in full detail every one is drawn at any distance.
+      // 260 m above the museum every building in view covers far more than 1.5 px: all drawn.
+      expect(await stats(260, 'adaptive')).toBe(await stats(260, 'full'));
+      // Monaco's 1,232 buildings from 20 km and 30 km (all in view): in full detail every one is drawn;
+      // otherwise the small ones (specks) are left out and the big ones stay, fewer the further away.
+      const all = await stats(30_000, 'full');
+      expect(await stats(20_000, 'full')).toBe(all);
+      // …every triangle of the layer, and the ground's two.
+      const layerTriangles = await page.evaluate(() => {
+        const store = (window as unknown as { __citytwinStore: { getState(): { layers: Array<{ id: string; data?: { data: { triangleCount?: number } } }> } } }).__citytwinStore;
+        return store.getState().layers.find((l) => l.id === 'buildings')?.data?.data.triangleCount ?? -1;
+      });
+      expect(all).toBe(layerTriangles + 2);
       const at20 = await stats(20_000, 'adaptive');
       const at30 = await stats(30_000, 'adaptive');
-      expect(at20).toBeLessThan(full * 0.8);
-      expect(at20).toBeGreaterThan(full * 0.3);
+      expect(at20).toBeLessThan(all * 0.8);
+      expect(at20).toBeGreaterThan(all * 0.3);
       expect(at30).toBeLessThan(at20);
       expect(at30).toBeGreaterThan(0);
-      expect(await stats(30_000, 'full')).toBe(full);
     } finally {
       for (const c of others) await c.check();
     }
