@@ -14,6 +14,7 @@ import { TilesLayers } from './TilesLayer.tsx';
 import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
 import { installTestHooks } from './testHooks.ts';
 import { usePrecompiledPrograms } from './precompile.ts';
+import { setDetailMode } from './detail.ts';
 
 /** `?noaa` turns multisampling off (software renderers pay for it on the CPU). */
 const SOFTWARE_ANTIALIAS_OFF = typeof location !== 'undefined' && new URLSearchParams(location.search).has('noaa');
@@ -41,6 +42,16 @@ function polylineBounds(coords: Float32Array): Bounds | undefined {
   return [x0, y0, 0, x1, y1, 0];
 }
 
+/** Keeps the far level of detail (read per chunk as it is drawn) in step with the store, and redraws. */
+function useFarDetail(): void {
+  const farDetail = useStore((s) => s.farDetail);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    setDetailMode(farDetail);
+    invalidate();
+  }, [farDetail, invalidate]);
+}
+
 function Scene() {
   const layers = useStore((s) => s.layers);
   const tilesBase = useStore((s) => s.tilesets.find((t) => t.bounds)?.bounds ?? undefined);
@@ -50,6 +61,7 @@ function Scene() {
   const base = layers.find((l) => l.data)?.data?.data.bounds ?? tilesBase ?? trafficBase;
   const controls = useMapControls();
   usePrecompiledPrograms();
+  useFarDetail();
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
   // The view is fitted once per city (per local frame): a new city brings the camera to it.

@@ -2,7 +2,7 @@
 // first (src/core/geo/extrude.ts), so drawing a prefix of its index draws only its bigger features. Before a
 // chunk is drawn, the features that would cover less than LOD_MIN_PIXELS on screen at the chunk's nearest
 // point are left out: a whole city seen from afar draws its landmarks and large blocks, a street seen close
-// up draws everything. `?detail=full` (or the test hook) draws every feature at every distance.
+// up draws everything. The layer panel's "every building at every distance" (`?detail=full`) turns it off.
 import * as THREE from 'three';
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { type ColumnarGeometry, lodIndexCount } from '../core/columnar/index.ts';
@@ -16,7 +16,8 @@ export const LOD_MIN_PIXELS = 1.5;
 
 export type DetailMode = 'adaptive' | 'full';
 
-let mode: DetailMode = typeof location !== 'undefined' && new URLSearchParams(location.search).get('detail') === 'full' ? 'full' : 'adaptive';
+/** Follows the store's `farDetail` (CityCanvas keeps them in step); read as each chunk is drawn. */
+let mode: DetailMode = 'adaptive';
 
 export function detailMode(): DetailMode {
   return mode;

@@ -134,7 +134,8 @@ export function installTestHooks(deps: HookDeps): () => void {
       return bytes;
     },
     setDetail: (mode) => {
-      setDetailMode(mode);
+      setDetailMode(mode); // now, for the frame drawn below; the store follows
+      useStore.getState().setFarDetail(mode);
       gl.render(scene, camera);
       invalidate();
     },

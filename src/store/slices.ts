@@ -90,6 +90,9 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   language: initialLanguage(),
   notices: [],
   skippedOpen: null,
+  // `?detail=full` starts with every building drawn at every distance.
+  farDetail: typeof location !== 'undefined' && new URLSearchParams(location.search).get('detail') === 'full' ? 'full' : 'adaptive',
+  setFarDetail: (farDetail) => set({ farDetail }),
   setLanguage: (language) => {
     try {
       globalThis.localStorage?.setItem(LANGUAGE_KEY, language);

@@ -111,6 +111,9 @@ export interface UiSlice {
   notices: Notice[];
   /** Layer whose skipped-feature list is open. */
   skippedOpen: string | null;
+  /** Far level of detail: 'adaptive' leaves out buildings under 1.5 px, 'full' draws every one (src/scene/detail.ts). */
+  farDetail: 'adaptive' | 'full';
+  setFarDetail(mode: 'adaptive' | 'full'): void;
   setLanguage(lang: Language): void;
   notify(level: Notice['level'], key: MessageKey, params?: MessageParams): void;
   dismiss(id: number): void;

@@ -243,6 +243,22 @@ function AddLayer() {
   );
 }
 
+/** The far level of detail, for every building layer: on by default, with what it does said beside it. */
+function FarDetail() {
+  const t = useT();
+  const farDetail = useStore((s) => s.farDetail);
+  const setFarDetail = useStore((s) => s.setFarDetail);
+  return (
+    <div className="far-detail">
+      <label className="check">
+        <input type="checkbox" checked={farDetail === 'full'} data-testid="far-detail-full" onChange={(e) => setFarDetail(e.target.checked ? 'full' : 'adaptive')} />
+        {t('detail.full')}
+      </label>
+      <p className="muted small">{t('detail.hint')}</p>
+    </div>
+  );
+}
+
 export function LayerPanel() {
   const t = useT();
   const layers = useStore((s) => s.layers);
@@ -257,6 +273,7 @@ export function LayerPanel() {
           <LayerRow key={l.id} layer={l} index={i} count={layers.length} />
         ))}
       </ul>
+      <FarDetail />
     </section>
   );
 }

@@ -159,6 +159,13 @@ describe('the default city (Monaco)', () => {
       expect(at20).toBeGreaterThan(all * 0.3);
       expect(at30).toBeLessThan(at20);
       expect(at30).toBeGreaterThan(0);
+      // The layer panel's "Every building at every distance" draws them all; unticked, far detail is back.
+      const drawn = () => page.evaluate(() => (window as unknown as { __citytwin: Handle }).__citytwin.drawStats().triangles);
+      const box = page.getByTestId('far-detail-full');
+      await box.check();
+      await expect.poll(drawn).toBe(all);
+      await box.uncheck();
+      await expect.poll(drawn).toBe(at30);
     } finally {
       for (const c of others) await c.check();
     }

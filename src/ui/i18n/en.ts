@@ -145,6 +145,8 @@ export const en = {
   'notice.tntpMissing': 'A TNTP network needs its _net, _trips and _node files chosen together; missing: {missing}',
   'notice.tntpOpened': '{name} opened as the traffic model: {links} links, {zones} zones. Run it in the Traffic tab.',
   'traffic.tntpSource': 'Network: {name} (TNTP)',
+  'detail.full': 'Every building at every distance',
+  'detail.hint': 'Off: seen from afar, buildings smaller than 1.5 pixels on screen are left out, so a big city stays fluid.',
   'height.unit': 'm',
   'legend.points': 'Points from your file',
   'notice.fileTooBig': '{name} was not loaded: {message}.',
