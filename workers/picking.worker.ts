@@ -1,6 +1,6 @@
 // Picking-tree worker: builds the three-mesh-bvh tree of one chunk of a batched layer off the main thread
-// (a tree for a 65,535-vertex chunk takes 40–60 ms to build, longer than a frame may block) and hands
-// it back serialised, by transfer. The main thread only wraps the buffers (src/scene/pickingTrees.ts).
+// (built there, the trees of a 65,535-vertex chunk took 40–70 ms each, longer than a frame may block) and
+// hands it back serialised, by transfer. The main thread only wraps the buffers (src/scene/pickingTrees.ts).
 import { expose, transfer } from 'comlink';
 import { BufferAttribute, BufferGeometry } from 'three';
 import { MeshBVH, type SerializedBVH } from 'three-mesh-bvh';

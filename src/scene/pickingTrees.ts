@@ -11,8 +11,9 @@ import { PICKING_TREE_OPTIONS } from './pickingTreeOptions.ts';
 export const pickingTreeStats = { worker: 0, mainThread: 0 };
 
 let bridge: WorkerBridge<PickingApi> | undefined;
-/** After the worker has failed once, trees are built on the main thread (idle time) for the rest of the session. */
-let workerBroken = false;
+/** Worker failures so far; after MAX_WORKER_FAILURES, trees are built on the main thread (idle time). */
+let workerFailures = 0;
+const MAX_WORKER_FAILURES = 3;
 
 function picking(): WorkerBridge<PickingApi> {
   bridge ??= new WorkerBridge<PickingApi>('picking', () => new Worker(new URL('../../workers/picking.worker.ts', import.meta.url), { type: 'module', name: 'picking' }));
@@ -41,7 +42,7 @@ export async function buildPickingTree(geometry: THREE.BufferGeometry, alive: ()
   const position = geometry.getAttribute('position');
   const index = geometry.getIndex();
   if (!position || !index || !(position.array instanceof Float32Array)) return;
-  if (!workerBroken && typeof Worker !== 'undefined') {
+  if (workerFailures < MAX_WORKER_FAILURES && typeof Worker !== 'undefined') {
     try {
       const xyz = position.array.slice();
       const tri = (index.array as Uint16Array | Uint32Array).slice();
@@ -52,12 +53,14 @@ export async function buildPickingTree(geometry: THREE.BufferGeometry, alive: ()
       }
       return;
     } catch (err) {
-      workerBroken = true;
-      console.warn(`picking trees: the worker failed (${err instanceof Error ? err.message : String(err)}); building them on the main thread`);
+      // The bridge restarts a crashed worker on the next call; only repeated failures give it up.
+      workerFailures++;
+      console.warn(`picking trees: the worker failed (${err instanceof Error ? err.message : String(err)}); this tree is built on the main thread${workerFailures >= MAX_WORKER_FAILURES ? ', and the following ones too' : ''}`);
     }
   }
   await idle();
   if (!alive()) return;
-  attach(geometry, new MeshBVH(geometry, PICKING_TREE_OPTIONS));
+  // Every triangle, whatever part of the chunk the far level of detail draws at the moment.
+  attach(geometry, new MeshBVH(geometry, { ...PICKING_TREE_OPTIONS, range: { start: 0, count: index.count } }));
   pickingTreeStats.mainThread++;
 }

@@ -9,6 +9,7 @@ import { buildPolygonLayer } from '../../src/core/geo/index.ts';
 import { LOD_MIN_PIXELS, applyDetail, chunkDrawCount, raycastDrawn, rememberChunk, setDetailMode } from '../../src/scene/detail.ts';
 import { toBufferGeometry } from '../../src/scene/geometry.ts';
 import { PICKING_TREE_OPTIONS } from '../../src/scene/pickingTreeOptions.ts';
+import { buildPickingTree, pickingTreeStats } from '../../src/scene/pickingTrees.ts';
 import { FRAME, polygonFeature, rect } from '../core/geo/helpers.ts';
 
 // A 5 m × 5 m × 10 m kiosk (size hypot(5, 5, 10) = 12.25 m) in front of a 50 m × 50 m × 100 m tower
@@ -109,5 +110,23 @@ describe('far level of detail', () => {
       expect(hits[0]!.point.x).toBeCloseTo(20, 3);
       expect(hits.every((h) => featureOfHit(h) === 1)).toBe(true);
     }
+  });
+
+  it('a picking tree built while part of the chunk is left out still covers every triangle', async () => {
+    // No Worker in node: the main-thread path, the one a browser takes if the picking worker keeps failing.
+    const mesh = chunkMesh();
+    mesh.geometry.setDrawRange(0, chunk.lod!.ends[0]!); // far away: the tower only
+    const before = pickingTreeStats.mainThread;
+    await buildPickingTree(mesh.geometry, () => true);
+    expect(pickingTreeStats.mainThread).toBe(before + 1);
+    expect((mesh.geometry as THREE.BufferGeometry & { boundsTree?: unknown }).boundsTree).toBeDefined();
+    // Close up again: the kiosk is drawn, and the ray along +x hits it first.
+    mesh.geometry.setDrawRange(0, Infinity);
+    const raycaster = new THREE.Raycaster(new THREE.Vector3(-100, 2.5, 5), new THREE.Vector3(1, 0, 0));
+    (raycaster as THREE.Raycaster & { firstHitOnly?: boolean }).firstHitOnly = true;
+    const hits: THREE.Intersection[] = [];
+    raycastDrawn.call(mesh, raycaster, hits);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.point.x).toBeCloseTo(0, 3);
   });
 });
