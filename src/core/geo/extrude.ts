@@ -8,7 +8,7 @@
  * culled on its own. Each vertex carries the feature's index in the input (`featureId`), which the
  * scene uses for picking, hover and colouring.
  *
- * Far level of detail at no extra geometry: within a chunk each feature's triangles are contiguous and
+ * Far level of detail at no extra geometry (extruded layers only): within a chunk each feature's triangles are contiguous and
  * the runs are ordered by descending size (the diagonal of the feature's footprint box and height), and
  * the chunk's `lod` says where each run ends, so drawing a prefix of the index draws only the largest
  * features (ColumnarGeometry.lod, lodIndexCount). Vertices stay in emission order.
@@ -120,6 +120,8 @@ class ChunkBuilder {
   readonly featureEnd = new Grow((n) => new Uint32Array(n), 256);
   readonly featureSize = new Grow((n) => new Float32Array(n), 256);
   readonly bounds: [number, number, number, number, number, number] = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
+  /** `bySize`: order the index by feature size and record `lod` (extruded layers); else emission order. */
+  constructor(private readonly bySize: boolean) {}
   get vertices(): number {
     return this.featureId.length;
   }
@@ -164,7 +166,7 @@ class ChunkBuilder {
     const sizes = this.featureSize.data;
     const n = this.featureEnd.length;
     let lod: ColumnarGeometry['lod'];
-    if (n > 0 && ends[n - 1] === count) {
+    if (this.bySize && n > 0 && ends[n - 1] === count) {
       // Sort keys: descending size, then emission order, as one number so the native numeric sort does
       // it (no comparator). Sizes are non-negative Float32, whose bit patterns order like their values;
       // (2^32 - 1 - bits) · 2^21 + f stays below 2^53, and a chunk never holds 2^21 features.
@@ -187,7 +189,7 @@ class ChunkBuilder {
       }
       lod = { sizes: lodSizes, ends: lodEnds };
     } else {
-      // Triangles outside any feature (not produced by buildPolygonLayerFrom): emission order, no lod.
+      // Flat layers, or triangles outside any feature: emission order, no lod.
       indices.set(src.subarray(0, count));
     }
     const geometry: ColumnarGeometry = {
@@ -407,7 +409,10 @@ export function buildPolygonLayerFrom(source: PolygonSource, options: PolygonLay
     chunk: new Int32Array(total).fill(-1),
   };
   const chunks: ColumnarGeometry[] = [];
-  let current = new ChunkBuilder();
+  // Far detail is for buildings: flat areas (parks, districts, carbon-map cells) keep every feature at any
+  // distance, since a map with holes where small areas were would misread.
+  const bySize = walls;
+  let current = new ChunkBuilder(bySize);
   let done = 0;
   let vertexCount = 0;
   let triangleCount = 0;
@@ -416,7 +421,7 @@ export function buildPolygonLayerFrom(source: PolygonSource, options: PolygonLay
     vertexCount += current.vertices;
     triangleCount += current.index.length / 3;
     chunks.push(current.finish());
-    current = new ChunkBuilder();
+    current = new ChunkBuilder(bySize);
   };
   for (const { i } of sorted) {
     const list = polys[i]!;

@@ -160,13 +160,12 @@ describe('far level of detail of extruded buildings', () => {
     expect(firstVertex(runs[1]!)).toBeLessThan(firstVertex(runs[2]!));
   });
 
-  it('flat mode: the size is the footprint diagonal', () => {
+  it('flat mode (parks, districts, carbon cells) has no far detail: emission order, no lod', () => {
     const flat = build([polygonFeature([rect(0, 0, 6, 8)]), polygonFeature([rect(20, 0, 25, 12)])], 'flat').chunks[0]!;
-    const runs = runsOf(flat);
-    expect(runs.map((r) => r.id)).toEqual([1, 0]);
-    expect(flat.lod!.sizes[0]).toBeCloseTo(13, 3);
-    expect(flat.lod!.sizes[1]).toBeCloseTo(10, 3);
-    expect(Array.from(flat.lod!.ends)).toEqual([6, 12]);
+    expect(flat.lod).toBeUndefined();
+    expect(lodIndexCount(flat, 1e9)).toBe(flat.indices.length);
+    const ids = flat.attributes['featureId']!.value;
+    expect(Array.from(flat.indices, (v) => ids[v])).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
   });
 
   it('a MultiPolygon is sized by the box of all its polygons, and its triangles stay together', () => {
