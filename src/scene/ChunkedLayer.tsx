@@ -9,7 +9,7 @@ import { useStore } from '../store/index.ts';
 import type { FeatureMaterial } from './featureMaterial.ts';
 import { featureOfFace, scaleHeights, toBufferGeometry } from './geometry.ts';
 import { buildPickingTree } from './pickingTrees.ts';
-import { applyDetail, raycastDrawn, rememberChunk } from './detail.ts';
+import { applyDetail, pinChunk, raycastDrawn, rememberChunk } from './detail.ts';
 import { unlessDrawing, useFeatureHighlight } from './useFeatureHighlight.ts';
 
 /**
@@ -19,11 +19,12 @@ import { unlessDrawing, useFeatureHighlight } from './useFeatureHighlight.ts';
 const UPLOAD_BYTES_PER_FRAME = 2 * 1024 * 1024;
 
 /**
- * Layers with more chunks than this draw only the batch being uploaded until every chunk is in: redrawing
+ * Layers with more vertices than this draw only the batch being uploaded until every chunk is in: redrawing
  * the growing partial city each frame makes the upload quadratic in the city's size on software renderers
- * (measured by `npm run bench -- scale`). Smaller layers appear progressively.
+ * (measured by `npm run bench -- scale`; the limit was 24 chunks of 65,535 vertices). Smaller layers appear
+ * progressively.
  */
-const PROGRESSIVE_MAX_CHUNKS = 24;
+const PROGRESSIVE_MAX_VERTICES = 24 * 65_535;
 
 const pickRaycast = unlessDrawing(raycastDrawn);
 
@@ -39,12 +40,14 @@ interface Props {
   renderOrder?: number;
   /** Per-feature height factors (extrusion by a property); null keeps the heights the layer was built with. */
   zScale?: Float32Array | null;
+  /** The chunk holding the selected feature: drawn whole at any distance, so the selection never vanishes. */
+  pinnedChunk?: number;
 }
 
 /** Chunks not yet in the scene, per layer (benchmarks and tests wait for none). */
 export const pendingChunks = new Map<string, number>();
 
-export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0, zScale = null }: Props) {
+export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0, zScale = null, pinnedChunk = -1 }: Props) {
   const invalidate = useThree((s) => s.invalidate);
   const geometries = useMemo(
     () =>
@@ -58,7 +61,8 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
   const [mounted, setMounted] = useState({ of: geometries, count: 0, batchStart: 0 });
   const shown = mounted.of === geometries ? mounted.count : 0;
   const batchStart = mounted.of === geometries ? mounted.batchStart : 0;
-  const hideUploaded = geometries.length > PROGRESSIVE_MAX_CHUNKS && shown < geometries.length;
+  const vertices = useMemo(() => chunks.reduce((n, c) => n + c.length, 0), [chunks]);
+  const hideUploaded = vertices > PROGRESSIVE_MAX_VERTICES && shown < geometries.length;
   useEffect(() => {
     pendingChunks.set(layerId, geometries.length - shown);
   }, [layerId, geometries, shown]);
@@ -76,6 +80,11 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
     for (const g of geometries) scaleHeights(g, zScale);
     invalidate();
   }, [geometries, zScale, invalidate]);
+
+  useEffect(() => {
+    geometries.forEach((g, i) => pinChunk(g, i === pinnedChunk));
+    invalidate();
+  }, [geometries, pinnedChunk, invalidate]);
 
   // Free GPU buffers when the layer goes away (kiosks run for days).
   useEffect(() => () => geometries.forEach((g) => g.dispose()), [geometries]);

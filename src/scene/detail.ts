@@ -37,6 +37,11 @@ export function rememberChunk(geometry: THREE.BufferGeometry, chunk: ColumnarGeo
   if (chunk.lod) (geometry.userData as { chunk?: ColumnarGeometry }).chunk = chunk;
 }
 
+/** Marks a chunk to be drawn whole at any distance (it holds the selected feature). */
+export function pinChunk(geometry: THREE.BufferGeometry, pinned: boolean): void {
+  (geometry.userData as { pinned?: boolean }).pinned = pinned;
+}
+
 /**
  * Index entries of `geometry` to draw for `camera`: every feature whose extent covers at least
  * LOD_MIN_PIXELS at the nearest point of the chunk's bounding sphere (conservative: nearer features of the
@@ -45,12 +50,12 @@ export function rememberChunk(geometry: THREE.BufferGeometry, chunk: ColumnarGeo
 export function chunkDrawCount(geometry: THREE.BufferGeometry, object: THREE.Object3D, camera: THREE.Camera, bufferHeight: number): number {
   const chunk = (geometry.userData as { chunk?: ColumnarGeometry }).chunk;
   const all = geometry.index ? geometry.index.count : 0;
-  if (!chunk || mode === 'full' || !(camera instanceof THREE.PerspectiveCamera) || !geometry.boundingSphere) return all;
+  if (!chunk || mode === 'full' || (geometry.userData as { pinned?: boolean }).pinned || !(camera instanceof THREE.PerspectiveCamera) || !geometry.boundingSphere) return all;
   sphere.copy(geometry.boundingSphere).applyMatrix4(object.matrixWorld);
   eye.setFromMatrixPosition(camera.matrixWorld);
   const distance = eye.distanceTo(sphere.center) - sphere.radius;
   if (distance <= 0) return all;
-  const pixelsPerMetre = bufferHeight / (2 * Math.tan(THREE.MathUtils.degToRad(camera.fov / camera.zoom) / 2) * distance);
+  const pixelsPerMetre = (bufferHeight * camera.zoom) / (2 * Math.tan(THREE.MathUtils.degToRad(camera.fov) / 2) * distance);
   return lodIndexCount(chunk, LOD_MIN_PIXELS / pixelsPerMetre);
 }
 

@@ -2,7 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import { HeightSource, type PackedProperties, type PolygonLayerData, ROAD_CLASSES, type RoadLayerData } from '../core/geo/index.ts';
-import type { LayerState } from '../store/index.ts';
+import { type LayerState, useStore } from '../store/index.ts';
 import { ChunkedLayer } from './ChunkedLayer.tsx';
 import { PointLayer } from './PointLayer.tsx';
 import { type FeatureMaterial, createFeatureMaterial, hexBytes } from './featureMaterial.ts';
@@ -77,10 +77,12 @@ function PolygonLayer({ layer, data, kind, order }: { layer: LayerState; data: P
     return (i: number) => (data.features.heightSource[i] === HeightSource.Estimate ? estimated : known);
   }, [data, kind]);
   useLayerColors(feature, layer, data.properties, base);
+  const selected = useStore((s) => (s.selected?.layerId === layer.id ? s.selected.featureId : -1));
   return (
     <ChunkedLayer
       layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity}
       renderOrder={drawOrder(kind === 'buildings' ? 3 : 1, order)} zScale={zScale}
+      pinnedChunk={selected >= 0 ? (data.features.chunk[selected] ?? -1) : -1}
     />
   );
 }

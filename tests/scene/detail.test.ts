@@ -6,7 +6,7 @@ import * as THREE from 'three';
 import { MeshBVH } from 'three-mesh-bvh';
 import { lodIndexCount } from '../../src/core/columnar/index.ts';
 import { buildPolygonLayer } from '../../src/core/geo/index.ts';
-import { LOD_MIN_PIXELS, applyDetail, chunkDrawCount, raycastDrawn, rememberChunk, setDetailMode } from '../../src/scene/detail.ts';
+import { LOD_MIN_PIXELS, applyDetail, chunkDrawCount, pinChunk, raycastDrawn, rememberChunk, setDetailMode } from '../../src/scene/detail.ts';
 import { toBufferGeometry } from '../../src/scene/geometry.ts';
 import { PICKING_TREE_OPTIONS } from '../../src/scene/pickingTreeOptions.ts';
 import { buildPickingTree, pickingTreeStats } from '../../src/scene/pickingTrees.ts';
@@ -59,6 +59,12 @@ describe('far level of detail', () => {
     expect(chunkDrawCount(mesh.geometry, mesh, far, 600)).toBe(towerOnly);
     setDetailMode('full');
     expect(chunkDrawCount(mesh.geometry, mesh, far, 600)).toBe(all);
+    // The chunk holding the selection is drawn whole, so a selected kiosk never vanishes.
+    setDetailMode('adaptive');
+    pinChunk(mesh.geometry, true);
+    expect(chunkDrawCount(mesh.geometry, mesh, far, 600)).toBe(all);
+    pinChunk(mesh.geometry, false);
+    expect(chunkDrawCount(mesh.geometry, mesh, far, 600)).toBe(towerOnly);
   });
 
   it('uses the nearest point of the chunk and LOD_MIN_PIXELS for the size threshold', () => {
