@@ -251,10 +251,10 @@ function FarDetail() {
   return (
     <div className="far-detail">
       <label className="check">
-        <input type="checkbox" checked={farDetail === 'full'} data-testid="far-detail-full" onChange={(e) => setFarDetail(e.target.checked ? 'full' : 'adaptive')} />
+        <input type="checkbox" checked={farDetail === 'full'} data-testid="far-detail-full" aria-describedby="far-detail-hint" onChange={(e) => setFarDetail(e.target.checked ? 'full' : 'adaptive')} />
         {t('detail.full')}
       </label>
-      <p className="muted small">{t('detail.hint')}</p>
+      <p className="muted small" id="far-detail-hint">{t('detail.hint')}</p>
     </div>
   );
 }

@@ -146,7 +146,7 @@ export const ko: Record<MessageKey, string> = {
   'notice.tntpMissing': 'TNTP 네트워크는 _net, _trips, _node 파일을 함께 선택해야 합니다. 없는 파일: {missing}',
   'notice.tntpOpened': '{name}을(를) 교통 모델로 열었습니다: 링크 {links}개, 존 {zones}개. 교통 탭에서 실행하세요.',
   'traffic.tntpSource': '네트워크: {name} (TNTP)',
-  'detail.full': '모든 거리에서 모든 건물 표시',
+  'detail.full': '멀리서도 모든 건물 표시',
   'detail.hint': '끄면 멀리서 볼 때 화면에서 1.5픽셀보다 작은 건물은 생략되어 큰 도시도 부드럽게 움직입니다.',
   'height.unit': 'm',
   'legend.points': '불러온 점',
