@@ -147,9 +147,11 @@ function TilesetView({ info }: { info: TilesetInfo }) {
       timer ??= setTimeout(report, 150);
     };
     const onLoad = (e: { scene: THREE.Object3D; tile: object }): void => {
-      // Leaves only: a parent's coarse content repeats buildings its leaves hold (CityTwin's tiler).
-      const leaf = ((e.tile as { children?: unknown[] }).children?.length ?? 0) === 0;
-      features.set(e.tile, leaf ? featuresIn(e.scene) : 0);
+      // A REPLACE parent's coarse content repeats buildings its leaves hold (CityTwin's tiler): counted in
+      // the leaves only. ADD content is distinct from its children's and always counts.
+      const tile = e.tile as { children?: unknown[]; refine?: string };
+      const counts = (tile.children?.length ?? 0) === 0 || tile.refine === 'ADD';
+      features.set(e.tile, counts ? featuresIn(e.scene) : 0);
       schedule();
     };
     const onDispose = (e: { tile: object }): void => {
@@ -191,7 +193,7 @@ function TilesetView({ info }: { info: TilesetInfo }) {
   useEffect(() => invalidate(), [info.visible, invalidate]);
 
   const onClick = (e: ThreeEvent<MouseEvent>): void => {
-    // A coarse parent tile has no ids: like a click on empty ground, it clears the selection.
+    // Content without feature ids (other tilers' coarse tiles): like a click on empty ground, it clears the selection.
     e.stopPropagation();
     pickTileFeature(pickFromHit(e.object, e.face, info.id));
   };
