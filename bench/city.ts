@@ -32,7 +32,10 @@ export interface CityResult {
   loadToFrameMs?: number;
   longestTaskLoadingMs?: number;
   longestTaskWithStartupMs?: number;
+  /** From the first complete frame until every chunk has its picking tree (page clock, 100 ms polling). */
   pickingTreesMs?: number;
+  /** Longest main-thread task from the data request until every picking tree is in (trees attached included). */
+  longestTaskUntilPickingMs?: number;
   jsHeapMB?: number;
   arrayBuffersMB?: number | null;
   /** Typed arrays of the layer (geometry with its level-of-detail order, feature table, properties) per building. */
@@ -117,14 +120,17 @@ export async function benchCity(n = 1_000_000): Promise<CityResult> {
       longestTaskLoadingMs: longest(b.fetchStartMs),
       longestTaskWithStartupMs: longest(0),
     });
-    // Picking trees arrive from the worker after the first frame.
-    const treesFrom = Date.now();
-    await withTimeout(
-      page.waitForFunction('(() => { const t = window.__citytwin.pickingTrees(); return t.meshes > 0 && t.withTree === t.meshes; })()', undefined, { timeout: 0, polling: 500 }),
-      10 * 60_000,
-      'picking trees',
-    );
-    result.pickingTreesMs = Date.now() - treesFrom;
+    // Picking trees arrive from the worker after the first frame; the long-task window is extended to them.
+    const treesIn = (await (
+      await withTimeout(
+        page.waitForFunction('(() => { const t = window.__citytwin.pickingTrees(); return t.meshes > 0 && t.withTree === t.meshes ? performance.now() : 0; })()', undefined, { timeout: 0, polling: 100 }),
+        10 * 60_000,
+        'picking trees',
+      )
+    ).jsonValue()) as number;
+    result.pickingTreesMs = round(treesIn - b.firstFrameMs);
+    const later = (await page.evaluate('window.__longTasks')) as Array<{ start: number; duration: number }>;
+    result.longestTaskUntilPickingMs = round(Math.max(0, ...later.filter((t) => t.start + t.duration > b.fetchStartMs && t.start < treesIn && !(t.start >= b.frameIssuedMs && t.start < b.firstFrameMs)).map((t) => t.duration)));
     const bytes = (await page.evaluate(BYTES)) as { layerBytes: number; picking: number };
     result.layerBytesPerBuilding = round(bytes.layerBytes / b.n, 1);
     result.pickingBytesPerBuilding = round(bytes.picking / b.n, 1);
