@@ -41,6 +41,8 @@ export interface CityTwinHandle {
   drawStats(): { triangles: number; calls: number };
   /** Batched meshes in the scene with and without a picking tree, and where the trees were built. */
   pickingTrees(): { meshes: number; withTree: number; worker: number; mainThread: number };
+  /** GPU resources three.js holds now: geometries (buffers) and textures (after a frame is rendered). */
+  gpuMemory(): { geometries: number; textures: number };
   /** Bytes held by the picking trees of the meshes in the scene (node buffers and triangle order). */
   pickingTreeBytes(): number;
   /** CSS-pixel position of a WGS84 point `z` metres above ground, in the view's local frame (3D Tiles checks). */
@@ -123,6 +125,10 @@ export function installTestHooks(deps: HookDeps): () => void {
     },
     renderNow: () => gl.render(scene, camera),
     pendingChunks: () => [...pendingChunks.values()].reduce((a, b) => a + b, 0),
+    gpuMemory: () => {
+      gl.render(scene, camera);
+      return { geometries: gl.info.memory.geometries, textures: gl.info.memory.textures };
+    },
     pickingTreeBytes: () => {
       let bytes = 0;
       scene.traverse((o) => {

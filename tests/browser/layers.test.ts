@@ -80,6 +80,30 @@ describe('loading your own layers', () => {
     await expect.poll(() => points.count()).toBe(0);
   });
 
+  it('adding and removing layers again and again leaves no GPU buffers or textures behind (kiosks run for days)', async () => {
+    const gpu = () => page.evaluate(() => (window as unknown as { __citytwin: { gpuMemory(): { geometries: number; textures: number } } }).__citytwin.gpuMemory());
+    const before = await gpu();
+    // 400 small blocks near the port (about 20 chunks with walls and roofs) and 50 markers.
+    const blocks = Array.from({ length: 400 }, (_, i) => ({
+      type: 'Feature', properties: { building: 'yes', height: 10 + (i % 7) * 5, name: `Block ${i}` },
+      geometry: { type: 'Polygon', coordinates: [square(7.419 + (i % 20) * 0.0002, 43.731 + Math.floor(i / 20) * 0.0002, 0.00012)] },
+    }));
+    const markers = Array.from({ length: 50 }, (_, i) => ({ type: 'Feature', properties: { name: `M${i}` }, geometry: { type: 'Point', coordinates: [7.42 + i * 0.0001, 43.732] } }));
+    for (let round = 0; round < 3; round++) {
+      await upload(`blocks-${round}.geojson`, fc(blocks));
+      await upload(`markers-${round}.geojson`, fc(markers));
+      const added = [page.locator('li.layer', { hasText: `blocks-${round}.geojson` }), page.locator('li.layer', { hasText: `markers-${round}.geojson` })];
+      for (const l of added) await expect.poll(() => l.getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
+      await page.waitForFunction(() => (window as unknown as { __citytwin: { pendingChunks(): number } }).__citytwin.pendingChunks() === 0);
+      const loaded = await gpu();
+      expect(loaded.geometries).toBeGreaterThan(before.geometries);
+      expect(loaded.textures).toBeGreaterThan(before.textures); // the blocks' feature colours
+      for (const l of added) await l.locator('[data-testid=layer-remove]').click();
+      for (const l of added) await expect.poll(() => l.count()).toBe(0);
+      await expect.poll(gpu).toEqual(before);
+    }
+  });
+
   it('colours a layer by a property with a legend, and recolours without reloading', async () => {
     const buildings = page.locator('li.layer[data-layer=buildings]');
     await buildings.locator('[data-testid=style-property]').selectOption('building');
