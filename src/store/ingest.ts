@@ -38,6 +38,17 @@ export function farFromCity(frame: LocalFrame, lon: number, lat: number): boolea
 }
 let userLayers = 0;
 
+const INGEST_MARK = /^citytwin:ingest-(?:start|end):(.*)$/;
+
+/** Clears the ingest marks of layer `id` and of every layer no longer in `present`. */
+function clearIngestMarks(id: string, present: readonly string[]): void {
+  if (typeof performance === 'undefined' || typeof performance.getEntriesByType !== 'function') return;
+  for (const m of performance.getEntriesByType('mark')) {
+    const layer = INGEST_MARK.exec(m.name)?.[1];
+    if (layer !== undefined && (layer === id || !present.includes(layer))) performance.clearMarks(m.name);
+  }
+}
+
 export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_set, get) => {
   const bridge = createIngestBridge({
     onCrash: (worker, message) => get().notify('error', 'notice.workerCrashed', { worker, message }),
@@ -75,6 +86,9 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       get().updateJob(id, { progress, phase });
     });
     // Marks for benchmarks: the worker computes between these two; the main thread should stay free.
+    // User-timing marks are kept until cleared: only the latest pair of each layer still shown is kept,
+    // or a kiosk cycling scenarios for days would collect them without end.
+    clearIngestMarks(id, get().layers.map((l) => l.id));
     performance.mark(`citytwin:ingest-start:${id}`);
     try {
       const result = await bridge.call((api) => call(api, onProgress));

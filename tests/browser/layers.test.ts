@@ -89,6 +89,7 @@ describe('loading your own layers', () => {
       geometry: { type: 'Polygon', coordinates: [square(7.419 + (i % 20) * 0.0002, 43.731 + Math.floor(i / 20) * 0.0002, 0.00012)] },
     }));
     const markers = Array.from({ length: 50 }, (_, i) => ({ type: 'Feature', properties: { name: `M${i}` }, geometry: { type: 'Point', coordinates: [7.42 + i * 0.0001, 43.732] } }));
+    const marks: number[] = [];
     for (let round = 0; round < 3; round++) {
       await upload(`blocks-${round}.geojson`, fc(blocks));
       await upload(`markers-${round}.geojson`, fc(markers));
@@ -101,7 +102,10 @@ describe('loading your own layers', () => {
       for (const l of added) await l.locator('[data-testid=layer-remove]').click();
       for (const l of added) await expect.poll(() => l.count()).toBe(0);
       await expect.poll(gpu).toEqual(before);
+      marks.push(await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('citytwin:ingest-')).length));
     }
+    // Nor timing marks: the same number after every round (the latest pair per layer, cleared at the next load).
+    expect(new Set(marks).size).toBe(1);
   });
 
   it('colours a layer by a property with a legend, and recolours without reloading', async () => {
