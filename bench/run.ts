@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, written as JSON to bench/out/ (a timestamped file and latest.json)
 // so runs can be compared. Figures that depend on the machine are reported beside a baseline
 // measured in the same run. Select sections with
-// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale city hydrogen tiles tiles-stream`
+// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale city soak hydrogen tiles tiles-stream`
 // (BENCH_QUICK=1: smaller sizes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { benchFps } from './fps.ts';
 import { benchHydrogen } from './hydrogen.ts';
 import { benchBigFile, benchIngest } from './ingest.ts';
 import { benchScale } from './scale.ts';
+import { benchSoak } from './soak.ts';
 import { benchTiles } from './tiles.ts';
 import { benchTilesStream } from './tiles-stream.ts';
 import { benchTraffic } from './traffic.ts';
@@ -58,6 +59,11 @@ if (want('city')) {
   // 1M buildings as one GeoJSON layer in one tab: loading, memory per building, fps with and without far detail.
   await build({ logLevel: 'warn' });
   result['city'] = await benchCity(process.env['BENCH_QUICK'] ? 100_000 : 1_000_000);
+}
+if (want('soak')) {
+  // A kiosk's scenario cycle repeated: JS heap, DOM, listeners and GPU resources per cycle.
+  await build({ logLevel: 'warn' });
+  result['soak'] = await benchSoak(process.env['BENCH_QUICK'] ? 6 : 30);
 }
 
 if (want('hydrogen')) {
