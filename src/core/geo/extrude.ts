@@ -125,25 +125,41 @@ class ChunkBuilder {
   get vertices(): number {
     return this.featureId.length;
   }
+  /**
+   * Makes room for `vertices` more vertices and `indices` more index entries; `vertex` and `tri` then write
+   * without checking (they are called a few million times for a big city). Every caller reserves first.
+   */
+  reserve(vertices: number, indices: number): void {
+    this.position.reserve(3 * vertices);
+    this.normal.reserve(3 * vertices);
+    this.featureId.reserve(vertices);
+    this.index.reserve(indices);
+  }
   vertex(x: number, y: number, z: number, nx: number, ny: number, nz: number, id: number): number {
     const v = this.featureId.length;
-    const p = this.position.reserve(3);
-    p[this.position.length++] = x;
-    p[this.position.length++] = y;
-    p[this.position.length++] = z;
-    const n = this.normal.reserve(3);
-    n[this.normal.length++] = nx;
-    n[this.normal.length++] = ny;
-    n[this.normal.length++] = nz;
-    this.featureId.push(id);
+    const k = 3 * v;
+    const p = this.position.data;
+    p[k] = x;
+    p[k + 1] = y;
+    p[k + 2] = z;
+    const n = this.normal.data;
+    n[k] = nx;
+    n[k + 1] = ny;
+    n[k + 2] = nz;
+    this.featureId.data[v] = id;
+    this.position.length = k + 3;
+    this.normal.length = k + 3;
+    this.featureId.length = v + 1;
     extendBox(this.bounds, x, y, z);
     return v;
   }
   tri(a: number, b: number, c: number): void {
-    const ix = this.index.reserve(3);
-    ix[this.index.length++] = a;
-    ix[this.index.length++] = b;
-    ix[this.index.length++] = c;
+    const ix = this.index.data;
+    const k = this.index.length;
+    ix[k] = a;
+    ix[k + 1] = b;
+    ix[k + 2] = c;
+    this.index.length = k + 3;
   }
   /**
    * Closes a feature: the triangles emitted since the previous `endFeature` are its own, and `size`
@@ -277,7 +293,10 @@ function emitPolygon(
   anchor: Anchor,
 ): void {
   const { xy } = p;
+  const points = xy.length / 2;
   if (walls) {
+    // Four vertices and two triangles per edge (every ring is closed: as many edges as points).
+    out.reserve(4 * points, 6 * points);
     for (const [start, end] of p.rings) {
       for (let i = start; i < end; i += 2) {
         const j = i + 2 < end ? i + 2 : start;
@@ -306,6 +325,7 @@ function emitPolygon(
   for (let face = 0; face < faces; face++) {
     const top = face === 0;
     const z = top ? zTop : zBase;
+    out.reserve(points, tris.length);
     const first = out.vertices;
     for (let i = 0; i < xy.length; i += 2) out.vertex(xy[i]!, xy[i + 1]!, z, 0, 0, top ? 127 : -127, id);
     for (let t = 0; t < tris.length; t += 3) {
