@@ -12,6 +12,7 @@ import { launchBrowser, startPreview } from '../tests/browser/harness.ts';
 import { createLocalFrame } from '../src/core/geo/index.ts';
 import { syntheticCity } from '../src/core/synthetic/index.ts';
 import { writeTileset } from '../src/core/tiles/index.ts';
+import { LONG_TASK_OBSERVER } from './scale.ts';
 import { startStaticServer } from './static-server.ts';
 
 /** Origin of the Monaco buildings' frame (tests/fixtures/tiles/generate.ts). */
@@ -29,6 +30,10 @@ export interface TilesStreamFigure {
   peakCacheMB: number;
   peakTiles: number;
   stops: number;
+  /** Longest main-thread task from the tileset being read to the end of the flight (the Long Tasks API: 0 = none of 50 ms or more). */
+  longestTaskMs: number;
+  /** Main-thread tasks of 50 ms or more in that time. */
+  longTasks: number;
 }
 
 /** Tiles `buildings` synthetic buildings into `dir` (Monaco frame) unless it already holds a tileset. */
@@ -52,6 +57,7 @@ export async function benchTilesStream(buildings = 1_000_000, tilesetDir?: strin
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport });
+    await page.addInitScript({ content: LONG_TASK_OBSERVER });
     await page.goto(`${url}?noaa&tiles=${encodeURIComponent(`${files.url}/tileset.json`)}`);
     const row = 'li[data-tileset]';
     page.on('console', (m) => { if (m.type() === 'error') console.error('page:', m.text()); });
@@ -89,9 +95,11 @@ export async function benchTilesStream(buildings = 1_000_000, tilesetDir?: strin
       await idle();
       await sample();
     }
+    const tasks = ((await page.evaluate('window.__longTasks')) as Array<{ start: number; duration: number }>).filter((t) => t.start + t.duration > start);
     return {
       buildings, tiles: made.tiles, contentMB: made.contentMB, tileMs: made.tileMs, firstViewMs,
       peakHeapMB: Math.round(peakHeap / 1e5) / 10, peakCacheMB: peakCache, peakTiles, stops: stops.length,
+      longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))), longTasks: tasks.length,
     };
   } finally {
     await browser.close();

@@ -12,6 +12,7 @@ import { GLTFExtensionsPlugin } from '3d-tiles-renderer/plugins';
 import type { TilesRenderer as TilesRendererImpl } from '3d-tiles-renderer/three';
 import { createLocalFrame } from '../core/geo/index.ts';
 import { useStore } from '../store/index.ts';
+import { useTileProgram } from './precompile.ts';
 import { type TilePick, type TilesetInfo, tilesPlacement } from '../store/tiles.ts';
 
 /**
@@ -107,6 +108,7 @@ function TilesetView({ info }: { info: TilesetInfo }) {
   const pickTileFeature = useStore((s) => s.pickTileFeature);
   const invalidate = useThree((s) => s.invalidate);
   const [tiles, setTiles] = useState<TilesRendererImpl | null>(null);
+  useTileProgram(tiles !== null);
   const group = useRef<THREE.Group>(null);
   const origin = info.origin;
   const placement = useMemo(

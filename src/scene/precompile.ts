@@ -1,7 +1,9 @@
-// Shader programs of the batched layers, compiled and first used as soon as the canvas exists, during
-// start-up: the first use of a program asks the GPU process for its uniforms, a synchronous round trip
-// that waits for every GPU command queued before it. Made while a big city is uploading and drawing, that
-// wait lasted 60–130 ms on software renderers (measured with a CPU profile of bench mode at 100k buildings).
+// Shader programs compiled and first used ahead of need: the first use of a program asks the GPU process
+// for its uniforms, a synchronous round trip that waits for every GPU command queued before it. Made while
+// a big city is uploading and drawing, that wait lasted 60–130 ms (a building layer's feature program,
+// CPU profile of bench mode at 100k buildings) and 150–240 ms (the first 3D Tiles, profile of the
+// tiles-stream bench) on software renderers. Done when the canvas appears or a tileset is added, it is
+// part of that step instead.
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import * as THREE from 'three';
@@ -17,34 +19,54 @@ function chunkLikeGeometry(): THREE.BufferGeometry {
 }
 
 /**
- * Compiles and first-uses the building/area (lambert) and road (basic) feature programs and the ground's,
- * with the scene's lights, by drawing triangles of no area. The materials stay alive with the canvas:
- * three.js frees a program when its last material goes.
+ * Compiles and first-uses the programs of `materials` with the scene's lights, by drawing triangles of no
+ * area into the canvas itself (a render target would select other program variants: linear output, no
+ * tone mapping); the next frame redraws the canvas anyway. The caller keeps the materials alive while
+ * the programs are wanted: three.js frees a program when its last material goes.
  */
+export function firstUsePrograms(gl: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera, materials: readonly THREE.Material[]): void {
+  const geometry = chunkLikeGeometry();
+  const group = new THREE.Group();
+  for (const m of materials) {
+    const mesh = new THREE.Mesh(geometry, m);
+    mesh.frustumCulled = false;
+    group.add(mesh);
+  }
+  scene.add(group);
+  gl.render(scene, camera);
+  scene.remove(group);
+  geometry.dispose();
+}
+
+/** The building/area (lambert) and road (basic) feature programs and the ground's, for the canvas's life. */
 export function usePrecompiledPrograms(): void {
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const camera = useThree((s) => s.camera);
   useEffect(() => {
-    const geometry = chunkLikeGeometry();
     const features = [createFeatureMaterial('lambert', 1), createFeatureMaterial('basic', 1)];
     // The ground (a plain lambert material) appears with the first layer too.
     const ground = new THREE.MeshLambertMaterial();
-    const group = new THREE.Group();
-    for (const m of [...features.map((f) => f.material), ground]) {
-      const mesh = new THREE.Mesh(geometry, m);
-      mesh.frustumCulled = false;
-      group.add(mesh);
-    }
-    // Drawn into the canvas itself (a render target would select other program variants: linear output, no
-    // tone mapping); the triangles have no area and the next frame redraws the canvas anyway.
-    scene.add(group);
-    gl.render(scene, camera);
-    scene.remove(group);
+    firstUsePrograms(gl, scene, camera, [...features.map((f) => f.material), ground]);
     return () => {
       for (const f of features) f.dispose();
       ground.dispose();
-      geometry.dispose();
     };
   }, [gl, scene, camera]);
+}
+
+/**
+ * The program of 3D Tiles content from glTF (a metallic-roughness material becomes three's
+ * MeshStandardMaterial in GLTFLoader), while a tileset is shown.
+ */
+export function useTileProgram(active: boolean): void {
+  const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
+  const camera = useThree((s) => s.camera);
+  useEffect(() => {
+    if (!active) return;
+    const material = new THREE.MeshStandardMaterial({ metalness: 0, roughness: 0.9 });
+    firstUsePrograms(gl, scene, camera, [material]);
+    return () => material.dispose();
+  }, [active, gl, scene, camera]);
 }
