@@ -7,6 +7,7 @@ import { useStore } from '../store/index.ts';
 import { toLocal } from '../core/geo/index.ts';
 import { pendingChunks } from './ChunkedLayer.tsx';
 import { pickingTreeStats } from './pickingTrees.ts';
+import { ERROR_TARGET, tilesRenderers } from './TilesLayer.tsx';
 import { type DetailMode, setDetailMode } from './detail.ts';
 import { hydrogenStationTop } from './hydrogenPick.ts';
 import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
@@ -41,6 +42,8 @@ export interface CityTwinHandle {
   drawStats(): { triangles: number; calls: number };
   /** Batched meshes in the scene with and without a picking tree, and where the trees were built. */
   pickingTrees(): { meshes: number; withTree: number; worker: number; mainThread: number };
+  /** Screen-space error (px) at which every tileset refines; null restores the viewer's own (ERROR_TARGET). */
+  setTilesErrorTarget(px: number | null): void;
   /** GPU resources three.js holds now: geometries (buffers) and textures (after a frame is rendered). */
   gpuMemory(): { geometries: number; textures: number };
   /** Bytes held by the picking trees of the meshes in the scene (node buffers and triangle order). */
@@ -125,6 +128,10 @@ export function installTestHooks(deps: HookDeps): () => void {
     },
     renderNow: () => gl.render(scene, camera),
     pendingChunks: () => [...pendingChunks.values()].reduce((a, b) => a + b, 0),
+    setTilesErrorTarget: (px) => {
+      for (const tiles of tilesRenderers.values()) tiles.errorTarget = px ?? ERROR_TARGET;
+      invalidate();
+    },
     gpuMemory: () => {
       gl.render(scene, camera);
       return { geometries: gl.info.memory.geometries, textures: gl.info.memory.textures };

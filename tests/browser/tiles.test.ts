@@ -13,8 +13,11 @@ import { collectErrors, launchBrowser, startPreview, waitForCity } from './harne
 import { startStaticServer } from '../../bench/static-server.ts';
 import { FIXTURE_CENTER, FIXTURE_DIR } from '../fixtures/tiles/generate.ts';
 import { syntheticCity } from '../../src/core/synthetic/index.ts';
+import { readPropertyTable } from '../../src/core/tiles/index.ts';
+import { readFileSync } from 'node:fs';
 
 interface Handle {
+  setTilesErrorTarget(px: number | null): void;
   lookAtLonLat(lon: number, lat: number, distance?: number, tilt?: number): boolean;
   screenOfLonLat(lon: number, lat: number, z?: number): { x: number; y: number } | null;
   renderNow(): void;
@@ -133,6 +136,26 @@ describe('3D Tiles in', () => {
     }
     const row = page.locator('li[data-tileset]');
     expect(Number(await row.getAttribute('data-features'))).toBeGreaterThan(0);
+  });
+
+  it('seen from afar (only the coarse root content drawn), a big building is picked with the same properties', async () => {
+    // The root's coarse content: the biggest buildings of each quadrant, with ids and property rows.
+    const root = readPropertyTable(new Uint8Array(readFileSync(join(FIXTURE_DIR, 'tiles', 'r.glb'))));
+    const inRoot = new Set(root!.columns.get('feature_index') as number[]);
+    const b = fixtureBuildings().find((x) => inRoot.has(x.index))!;
+    expect(b).toBeDefined();
+    // An error target no tile can exceed: nothing refines, only the root is drawn.
+    await page.evaluate(() => (window as unknown as { __citytwin: Handle }).__citytwin.setTilesErrorTarget(1e9));
+    try {
+      const picked = await clickBuilding(b.lon, b.lat);
+      expect(Number(picked)).toBe(b.index);
+      const panel = page.locator('[data-testid=info-panel]');
+      expect(await panel.locator('.info-title').textContent()).toBe(b.props['name']);
+      const rows = await panel.locator('table.props tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? '']));
+      expect(Object.fromEntries(rows)['feature_index']).toBe(String(b.index));
+    } finally {
+      await page.evaluate(() => (window as unknown as { __citytwin: Handle }).__citytwin.setTilesErrorTarget(null));
+    }
   });
 
   it('a bad tileset URL shows a clear message and nothing else is lost', async () => {
