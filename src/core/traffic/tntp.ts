@@ -409,16 +409,13 @@ function roundForMessage(x: number): string {
 }
 
 /**
- * Parse a `_node` file: rows `id x y`, an optional header row (`Node X Y ;`) and an optional metadata
- * block. With `numNodes`, ids must lie in 1..numNodes and appear at most once.
+ * The data rows of a `_node` or `_flow` file, after its optional metadata block: each row's fields with
+ * its 1-based line number. A first row that does not start with a number is a header and is skipped;
+ * a row with another number of columns than `columns` is an error at its line.
  */
-export function parseTntpNodes(text: string, fileName: string, numNodes?: number): TntpNodes {
+function eachRow(text: string, fileName: string, columns: number, visit: (fields: string[], lineNo: number) => void): void {
   const lines = splitLines(text);
   const meta = readMetadata(lines, fileName, false);
-  const ids: number[] = [];
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const seen = numNodes === undefined ? undefined : new Uint8Array(numNodes + 1);
   let headerAllowed = true;
   for (let i = meta?.bodyStart ?? 0; i < lines.length; i++) {
     const lineNo = i + 1;
@@ -429,7 +426,21 @@ export function parseTntpNodes(text: string, fileName: string, numNodes?: number
       continue;
     }
     headerAllowed = false;
-    if (fields.length !== 3) throw new TntpParseError(fileName, lineNo, `expected 3 columns, got ${fields.length}`);
+    if (fields.length !== columns) throw new TntpParseError(fileName, lineNo, `expected ${columns} columns, got ${fields.length}`);
+    visit(fields, lineNo);
+  }
+}
+
+/**
+ * Parse a `_node` file: rows `id x y`, an optional header row (`Node X Y ;`) and an optional metadata
+ * block. With `numNodes`, ids must lie in 1..numNodes and appear at most once.
+ */
+export function parseTntpNodes(text: string, fileName: string, numNodes?: number): TntpNodes {
+  const ids: number[] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const seen = numNodes === undefined ? undefined : new Uint8Array(numNodes + 1);
+  eachRow(text, fileName, 3, (fields, lineNo) => {
     const id = parseInteger(fields[0] ?? '', 'node id', lineNo, fileName);
     if (seen !== undefined && numNodes !== undefined) {
       checkNodeId(id, 'node id', numNodes, lineNo, fileName);
@@ -441,7 +452,7 @@ export function parseTntpNodes(text: string, fileName: string, numNodes?: number
     ids.push(id);
     xs.push(parseNumber(fields[1] ?? '', 'x', lineNo, fileName));
     ys.push(parseNumber(fields[2] ?? '', 'y', lineNo, fileName));
-  }
+  });
   return { fileName, id: Int32Array.from(ids), x: Float64Array.from(xs), y: Float64Array.from(ys) };
 }
 
@@ -450,23 +461,11 @@ export function parseTntpNodes(text: string, fileName: string, numNodes?: number
  * (`From To Volume Cost`) and an optional metadata block. Volumes must be >= 0.
  */
 export function parseTntpFlow(text: string, fileName: string): TntpFlow {
-  const lines = splitLines(text);
-  const meta = readMetadata(lines, fileName, false);
   const from: number[] = [];
   const to: number[] = [];
   const volume: number[] = [];
   const cost: number[] = [];
-  let headerAllowed = true;
-  for (let i = meta?.bodyStart ?? 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const fields = rowFields(lines[i] ?? '', lineNo, fileName);
-    if (fields === undefined) continue;
-    if (headerAllowed && fields.length > 0 && !Number.isFinite(Number(fields[0]))) {
-      headerAllowed = false;
-      continue;
-    }
-    headerAllowed = false;
-    if (fields.length !== 4) throw new TntpParseError(fileName, lineNo, `expected 4 columns, got ${fields.length}`);
+  eachRow(text, fileName, 4, (fields, lineNo) => {
     const tail = parseInteger(fields[0] ?? '', 'from', lineNo, fileName);
     const head = parseInteger(fields[1] ?? '', 'to', lineNo, fileName);
     if (tail < 1) throw new TntpParseError(fileName, lineNo, `from node must be >= 1, got ${tail}`);
@@ -477,7 +476,7 @@ export function parseTntpFlow(text: string, fileName: string): TntpFlow {
     to.push(head);
     volume.push(vol);
     cost.push(parseNumber(fields[3] ?? '', 'cost', lineNo, fileName));
-  }
+  });
   return {
     fileName,
     from: Int32Array.from(from),
