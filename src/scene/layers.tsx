@@ -21,13 +21,24 @@ function useLayerColors(feature: FeatureMaterial, layer: LayerState, properties:
   const style = layer.style;
   useEffect(() => {
     const n = feature.colors.count;
+    // Written straight into the texture's bytes (RGBA per feature): a 300k-building layer's colours are
+    // set in the same task that first draws it.
+    const out = feature.colors.data;
     if (style) {
       const { colors } = styleColors(properties, style);
-      for (let i = 0; i < n; i++) feature.colors.set(i, colors[3 * i]!, colors[3 * i + 1]!, colors[3 * i + 2]!);
+      for (let i = 0, o = 0; i < n; i++, o += 4) {
+        out[o] = colors[3 * i]!;
+        out[o + 1] = colors[3 * i + 1]!;
+        out[o + 2] = colors[3 * i + 2]!;
+        out[o + 3] = 255;
+      }
     } else {
-      for (let i = 0; i < n; i++) {
-        const [r, g, b] = base(i);
-        feature.colors.set(i, r, g, b);
+      for (let i = 0, o = 0; i < n; i++, o += 4) {
+        const c = base(i);
+        out[o] = c[0];
+        out[o + 1] = c[1];
+        out[o + 2] = c[2];
+        out[o + 3] = 255;
       }
     }
     feature.colors.commit();
