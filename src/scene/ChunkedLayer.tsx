@@ -49,29 +49,31 @@ export const pendingChunks = new Map<string, number>();
 
 export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0, zScale = null, pinnedChunk = -1 }: Props) {
   const invalidate = useThree((s) => s.invalidate);
-  const geometries = useMemo(
-    () =>
-      chunks.map((c) => {
-        const g = toBufferGeometry(c);
-        rememberChunk(g, c); // far level of detail (detail.ts), where the chunk is ordered for it
-        return g;
-      }),
-    [chunks],
-  );
+  // The chunks' geometries, made as they join the scene (a prefix of `chunks`): a million-building layer
+  // has over a thousand chunks, and making them all in the commit that receives the layer was a large part
+  // of a 50–75 ms task.
+  const geometries = useMemo(() => new Array<THREE.BufferGeometry>(0), [chunks]);
   const [mounted, setMounted] = useState({ of: geometries, count: 0, batchStart: 0 });
   const shown = mounted.of === geometries ? mounted.count : 0;
   const batchStart = mounted.of === geometries ? mounted.batchStart : 0;
   const vertices = useMemo(() => chunks.reduce((n, c) => n + c.length, 0), [chunks]);
-  const hideUploaded = vertices > PROGRESSIVE_MAX_VERTICES && shown < geometries.length;
+  const hideUploaded = vertices > PROGRESSIVE_MAX_VERTICES && shown < chunks.length;
   useEffect(() => {
-    pendingChunks.set(layerId, geometries.length - shown);
-  }, [layerId, geometries, shown]);
+    pendingChunks.set(layerId, chunks.length - shown);
+  }, [layerId, chunks, shown]);
   useEffect(() => () => void pendingChunks.delete(layerId), [layerId]);
   useFrame(() => {
     if (shown >= chunks.length) return;
     let n = shown;
     let bytes = 0;
     while (n < chunks.length && (n === shown || bytes + geometryBytes(chunks[n]!) <= UPLOAD_BYTES_PER_FRAME)) bytes += geometryBytes(chunks[n++]!);
+    for (let i = geometries.length; i < n; i++) {
+      const g = toBufferGeometry(chunks[i]!);
+      rememberChunk(g, chunks[i]!); // far level of detail (detail.ts), where the chunk is ordered for it
+      scaleHeights(g, zScale);
+      pinChunk(g, i === pinnedChunk);
+      geometries.push(g);
+    }
     setMounted({ of: geometries, count: n, batchStart: shown });
     invalidate();
   });
@@ -92,7 +94,7 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
   // Picking trees, one chunk after another in the picking worker, once every chunk is on the GPU (the
   // worker would otherwise compete with the upload for the CPU). Until a chunk's tree arrives, picking it
   // falls back to testing every triangle.
-  const uploaded = shown >= geometries.length;
+  const uploaded = shown >= chunks.length;
   useEffect(() => {
     if (!uploaded) return;
     let alive = true;
