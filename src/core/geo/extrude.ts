@@ -455,25 +455,14 @@ export function buildPolygonLayerFrom(source: PolygonSource, options: PolygonLay
       if (current.vertices > 0 && current.vertices + need > maxChunk) flush();
       let area = 0;
       const anchor: Anchor = { area2: -1, x: 0, y: 0 };
-      let minX = Infinity;
-      let minY = Infinity;
-      let maxX = -Infinity;
-      let maxY = -Infinity;
+      const footprint = [Infinity, Infinity, -Infinity, -Infinity];
       for (const p of projected) {
         emitPolygon(current, p, i, h.height, h.minHeight, walls, anchor);
         area += p.area;
-        const xy = p.xy;
-        for (let k = 0; k < xy.length; k += 2) {
-          const x = xy[k]!;
-          const y = xy[k + 1]!;
-          if (x < minX) minX = x;
-          if (x > maxX) maxX = x;
-          if (y < minY) minY = y;
-          if (y > maxY) maxY = y;
-        }
+        extendBounds(footprint, p.xy);
       }
       // Far level of detail: the feature's size is the diagonal of its box (footprint × height).
-      current.endFeature(Math.hypot(maxX - minX, maxY - minY, walls ? h.height - h.minHeight : 0));
+      current.endFeature(Math.hypot(footprint[2]! - footprint[0]!, footprint[3]! - footprint[1]!, walls ? h.height - h.minHeight : 0));
       table.drawn[i] = 1;
       table.height[i] = h.height;
       table.minHeight[i] = h.minHeight;

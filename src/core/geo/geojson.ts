@@ -152,7 +152,7 @@ export function propertiesOf(feature: unknown): Record<string, unknown> {
 }
 
 /** Lon/lat bounds of flat coordinate arrays: [minLon, minLat, maxLon, maxLat]. */
-export function extendBounds(b: number[], flat: readonly number[]): void {
+export function extendBounds(b: number[], flat: ArrayLike<number>): void {
   for (let i = 0; i < flat.length; i += 2) {
     const x = flat[i]!;
     const y = flat[i + 1]!;

@@ -16,7 +16,7 @@ export {
   resolveHeight,
 } from './height.ts';
 export type { HeightSourceName, ResolvedHeight } from './height.ts';
-export { FeatureError, featureId, propertiesOf, readLines, readPolygons, skipped } from './geojson.ts';
+export { FeatureError, extendBounds, featureId, propertiesOf, readLines, readPolygons, skipped } from './geojson.ts';
 export type { SkipCode, SkippedFeature } from './geojson.ts';
 export {
   GeoJsonError,

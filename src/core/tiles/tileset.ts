@@ -36,6 +36,7 @@ import {
   type SkippedFeature,
   HEIGHT_SOURCE_NAMES,
   buildPolygonLayer,
+  extendBounds,
   featureId,
   propertiesOf,
   readPolygons,
@@ -139,26 +140,10 @@ export function writeTileset(features: readonly unknown[], sink: TileSink, optio
       skippedList.push(skippedEntry(i, f, err));
       continue;
     }
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const poly of polys) {
-      const ring = poly[0]!;
-      for (let k = 0; k < ring.length; k += 2) {
-        const x = ring[k]!;
-        const y = ring[k + 1]!;
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
-    }
-    box[i * 4] = x0;
-    box[i * 4 + 1] = y0;
-    box[i * 4 + 2] = x1;
-    box[i * 4 + 3] = y1;
-    if (x0 < all[0]!) all[0] = x0;
-    if (y0 < all[1]!) all[1] = y0;
-    if (x1 > all[2]!) all[2] = x1;
-    if (y1 > all[3]!) all[3] = y1;
+    const b = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const poly of polys) extendBounds(b, poly[0]!);
+    box.set(b, i * 4);
+    extendBounds(all, b); // its two corners
     readable[i] = 1;
     const props = propertiesOf(f);
     heights[i] = heightOf(props).height;
