@@ -18,7 +18,7 @@ import {
   applyEdits,
   withLayerStations,
   withTrafficDemand,
-} from './hydrogenModel.ts';
+} from '../core/hydrogen/whatif.ts';
 import type { AppState } from './types.ts';
 
 export const HYDROGEN_MODEL_URL = new URL('../../assets/hydrogen/monaco.json', import.meta.url).href;

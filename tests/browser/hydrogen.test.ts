@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import loadHighs from 'highs';
 import { runHydrogen } from '../../src/core/hydrogen/index.ts';
 import type { HighsLike, HydrogenResult, HydrogenSolution, ModelOverrides } from '../../src/core/hydrogen/index.ts';
-import { NO_EDITS, applyEdits } from '../../src/store/hydrogenModel.ts';
+import { NO_EDITS, applyEdits } from '../../src/core/hydrogen/whatif.ts';
 import { type OpenedApp, openCity } from './harness.ts';
 
 let app: OpenedApp;

@@ -69,3 +69,5 @@ export { HIGHS_STATUS, feasibilityChecks, fmtKg, runHydrogen, solveModel, solveN
 export type { HighsLike, HighsLoader, HighsModelLike, HydrogenResult, HydrogenStatus, ObjectiveValue, SolverStats } from './solve.ts';
 export { readSolution } from './results.ts';
 export type { FlowResult, HydrogenSolution, SourceResult, StationResult, SupplySummary, WellToWheel } from './results.ts';
+export { DEFAULT_STATION_CAPACITY_KG_PER_DAY, NO_EDITS, applyEdits, noEdits, placeLonLat, stationIds, typicalFixedCost, withLayerStations, withTrafficDemand } from './whatif.ts';
+export type { HydrogenEdits, LayerStation, PlacedStation, SourceEdit } from './whatif.ts';

@@ -16,7 +16,7 @@ import {
   typicalFixedCost,
   withLayerStations,
   withTrafficDemand,
-} from '../../../src/store/hydrogenModel.ts';
+} from '../../../src/core/hydrogen/whatif.ts';
 
 const MONACO: unknown = JSON.parse(readFileSync('assets/hydrogen/monaco.json', 'utf8'));
 type J = Record<string, unknown> & { stations: Record<string, unknown>[]; sources: Record<string, unknown>[]; demand: Record<string, unknown>; unmet?: Record<string, unknown> };

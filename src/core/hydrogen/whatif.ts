@@ -7,10 +7,11 @@
  * `validateModel` (a malformed base model passes through unchanged and is reported with its JSON paths).
  * Units: kg H2/day, kg CO2e/kg H2, KRW/day; positions WGS84 [lon, lat] or local metres.
  */
-import { createLocalFrame, toLocal, toLonLat } from '../core/geo/index.ts';
-import type { LocalFrame } from '../core/geo/index.ts';
-import { zonesFromTraffic } from '../core/hydrogen/index.ts';
-import type { TrafficLinks, ZoneInput } from '../core/hydrogen/index.ts';
+import { createLocalFrame, toLocal, toLonLat } from '../geo/index.ts';
+import type { LocalFrame } from '../geo/index.ts';
+import { zonesFromTraffic } from './demand.ts';
+import type { TrafficLinks } from './demand.ts';
+import type { ZoneInput } from './model.ts';
 
 export interface SourceEdit {
   /** false: the source offers nothing (capacity 0); it stays listed. */
