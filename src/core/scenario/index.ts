@@ -20,3 +20,4 @@ export { MAX_LINK_CHARS, SHARE_PREFIX, decodeShareFragment, encodeShareFragment 
 export { carbonParams, hydrogenInput, trafficParams } from './apply.ts';
 export { CityModels } from './host.ts';
 export type { CityInputs, HydrogenStage, TrafficStage } from './host.ts';
+export { UTF8_BOM, cellsCsv, cellsGeoJson, districtsCsv, linksCsv, linksGeoJson, stationsCsv, stationsGeoJson } from './export.ts';
