@@ -6,6 +6,7 @@ import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, in
 import type { LocalFrame } from '../src/core/geo/index.ts';
 import type { CrsCode } from '../src/core/crs/index.ts';
 import { syntheticCity, syntheticRoads } from '../src/core/synthetic/index.ts';
+import { createHasher, hashText } from '../src/core/scenario/hash.ts';
 
 /**
  * Reads a URL (or a dropped file's blob: URL) piece by piece through a streaming TextDecoder into the
@@ -22,6 +23,8 @@ async function ingestFromUrl(url: string, fileName: string, kind: LayerKind | 'a
   }
   const ingest = ingestStream(fileName, kind, { crs, ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) });
   const decoder = new TextDecoder();
+  // The file's content hash, from the same bytes as they stream in (scenarios name layers by it).
+  const hasher = createHasher();
   onProgress?.('parse', 0, 1);
   if (res.body) {
     const reader = res.body.getReader();
@@ -31,6 +34,7 @@ async function ingestFromUrl(url: string, fileName: string, kind: LayerKind | 'a
       const { done, value } = await reader.read();
       if (done) break;
       read += value.byteLength;
+      hasher.update(value);
       if (total === 0) {
         const verdict = sizeVerdict(read);
         if (!verdict.ok) throw new Error(verdict.message);
@@ -43,10 +47,14 @@ async function ingestFromUrl(url: string, fileName: string, kind: LayerKind | 'a
         onProgress('parse', Math.min(read, total > 0 ? total : read) * 0.99, total > 0 ? total : read);
       }
     }
-  } else ingest.push(decoder.decode(new Uint8Array(await res.arrayBuffer()), { stream: true }));
+  } else {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    hasher.update(bytes);
+    ingest.push(decoder.decode(bytes, { stream: true }));
+  }
   const tail = decoder.decode();
   if (tail !== '') ingest.push(tail);
-  return ingest.finish();
+  return { ...ingest.finish(), contentHash: hasher.digest() };
 }
 
 function send(layer: IngestedLayer): IngestedLayer {
@@ -72,7 +80,9 @@ const api = {
   /** A seeded synthetic city (benchmarks and demos): its buildings, or its street grid. */
   async ingestSynthetic(buildings: number, seed: number, kind: 'buildings' | 'roads', frame: LocalFrame | undefined, onProgress?: ProgressFn): Promise<IngestedLayer> {
     const features = kind === 'roads' ? syntheticRoads({ buildings }).features : syntheticCity({ buildings, seed }).features;
-    return send(ingestFeatures(features, kind, { ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) }));
+    const layer = ingestFeatures(features, kind, { ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) });
+    // A synthetic layer is its generator's arguments: same arguments, same features.
+    return send({ ...layer, contentHash: hashText(`synthetic:${kind}:${buildings}:${seed}`) });
   },
   /** Keeps the worker busy for `ms` (benchmarks: frame rate while a worker computes). */
   /**

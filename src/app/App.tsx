@@ -10,6 +10,9 @@ import { LayerPanel, loadFiles } from '../ui/LayerPanel.tsx';
 import { TrafficPanel } from '../ui/TrafficPanel.tsx';
 import { CarbonPanel } from '../ui/CarbonPanel.tsx';
 import { HydrogenPanel } from '../ui/HydrogenPanel.tsx';
+import { ScenarioPanel } from '../ui/ScenarioPanel.tsx';
+import { viewControl } from '../scene/viewControl.ts';
+import { startScenarioSession } from './scenarioSession.ts';
 import { Attribution, JobBar, Notices, SkippedList } from '../ui/StatusViews.tsx';
 import { LANGUAGES, LANGUAGE_NAMES } from '../ui/i18n/index.ts';
 import { useT } from '../ui/useT.ts';
@@ -31,17 +34,17 @@ function LanguageSwitch() {
 
 function LeftTabs() {
   const t = useT();
-  const [tab, setTab] = useState<'layers' | 'traffic' | 'carbon' | 'hydrogen'>('layers');
+  const [tab, setTab] = useState<'layers' | 'scenario' | 'traffic' | 'carbon' | 'hydrogen'>('layers');
   return (
     <>
       <div className="tabs" role="tablist">
-        {(['layers', 'traffic', 'carbon', 'hydrogen'] as const).map((k) => (
+        {(['layers', 'scenario', 'traffic', 'carbon', 'hydrogen'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} aria-pressed={tab === k} onClick={() => setTab(k)} data-tab={k}>
             {t(`tabs.${k}`)}
           </button>
         ))}
       </div>
-      {tab === 'layers' ? <LayerPanel /> : tab === 'traffic' ? <TrafficPanel /> : tab === 'carbon' ? <CarbonPanel /> : <HydrogenPanel />}
+      {tab === 'layers' ? <LayerPanel /> : tab === 'scenario' ? <ScenarioPanel /> : tab === 'traffic' ? <TrafficPanel /> : tab === 'carbon' ? <CarbonPanel /> : <HydrogenPanel />}
     </>
   );
 }
@@ -54,7 +57,7 @@ function TopBar() {
         <h1>{t('app.title')}</h1>
         <span className="subtitle">{t('app.subtitle')}</span>
       </div>
-      <button type="button" className="reset" onClick={() => (window as { __citytwin?: { resetView(): void } }).__citytwin?.resetView()}>
+      <button type="button" className="reset" onClick={() => viewControl()?.resetView()}>
         {t('camera.reset')}
       </button>
       <LanguageSwitch />
@@ -81,8 +84,27 @@ export function App() {
       void useStore.getState().loadDefaultCity().then(async () => {
         for (const url of extra) await useStore.getState().loadUserLayer({ name: url.split('/').pop() || url, url });
         for (const url of params.getAll('tiles')) void useStore.getState().addTileset(url); // ?tiles=<tileset.json> (several allowed)
+        // Scenarios: a share link or ?scenario=<url> opens one; else those saved in this browser come back.
+        stopSession = await startScenarioSession();
       });
     }
+    let stopSession: (() => void) | undefined;
+    return () => stopSession?.();
+  }, []);
+  useEffect(() => {
+    // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac; Ctrl+Y too) undo and redo scenario edits, except while typing.
+    const onKey = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) useStore.getState().undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') useStore.getState().redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
   const [dragging, setDragging] = useState(false);
   return (

@@ -8,12 +8,13 @@ import { resolve } from 'node:path';
 import { assignCommand } from './assign.ts';
 import { carbonCommand } from './carbon.ts';
 import { hydrogenCommand } from './hydrogen.ts';
+import { scenarioCommand } from './scenario.ts';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './command.ts';
 import type { CliIo, Command } from './command.ts';
 import { tilesCommand } from './tiles.ts';
 
 /** Registered subcommands; add carbon, hydrogen, tiles here. */
-export const COMMANDS: readonly Command[] = [assignCommand, carbonCommand, tilesCommand, hydrogenCommand];
+export const COMMANDS: readonly Command[] = [assignCommand, carbonCommand, tilesCommand, hydrogenCommand, scenarioCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

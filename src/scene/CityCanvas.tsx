@@ -13,6 +13,7 @@ import { HydrogenLayer } from './HydrogenLayer.tsx';
 import { TilesLayers } from './TilesLayer.tsx';
 import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
 import { installTestHooks } from './testHooks.ts';
+import { installViewControl } from './viewControl.ts';
 import { usePrecompiledPrograms } from './precompile.ts';
 import { setDetailMode } from './detail.ts';
 
@@ -80,6 +81,10 @@ function Scene() {
   const scene = useThree((s) => s.scene);
   useEffect(
     () => (controls ? installTestHooks({ camera, controls, gl, scene, invalidate, frames, bounds: () => base }) : undefined),
+    [camera, controls, gl, scene, invalidate, base],
+  );
+  useEffect(
+    () => (controls ? installViewControl({ camera, controls, gl, scene, invalidate, bounds: () => base }) : undefined),
     [camera, controls, gl, scene, invalidate, base],
   );
   useFrame(() => {

@@ -73,6 +73,13 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
   return {
     carbon: INITIAL_CARBON,
 
+    computeCarbon: async (params, traffic) => {
+      if (!get().carbon.prepared && !(await prepare())) throw new Error('no buildings layer');
+      const view = get().traffic.view;
+      const input = traffic && view ? trafficInput(view, traffic) : undefined;
+      return (await bridge.call((api) => api.run(params, input))) as CarbonRun;
+    },
+
     runCarbon: async () => {
       try {
         if (!get().carbon.prepared && !(await prepare())) return;

@@ -8,6 +8,7 @@ import { propertyText, toLonLat, unpackProperties } from '../core/geo/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { H2VehicleClass, HydrogenResult, ModelOverrides, ObjectiveKind } from '../core/hydrogen/index.ts';
 import { CancelledError, createHydrogenBridge } from '../sim-client/index.ts';
+import { hashText } from '../core/scenario/hash.ts';
 import { DEFAULT_CITY } from './ingest.ts';
 import {
   DEFAULT_STATION_CAPACITY_KG_PER_DAY,
@@ -39,6 +40,8 @@ export interface HydrogenState {
   readonly model: unknown;
   readonly modelName: string | null;
   readonly modelFrom: 'default' | 'file' | null;
+  /** Content hash of the model file's text (scenarios name the model by it). */
+  readonly modelHash: string | null;
   /** Why the model file could not be read (fetch or JSON syntax). */
   readonly loadError: string | null;
   /** What-ifs; null: the model's own setting. */
@@ -73,6 +76,8 @@ export interface HydrogenSlice {
   /** Uses a model file's text instead (the what-ifs and results are cleared). */
   setHydrogenModelFile(name: string, text: string): void;
   solveHydrogen(): Promise<void>;
+  /** Solves a model (JSON, what-ifs applied) with overrides; the shown result is not changed. Cancelled by the signal. */
+  computeHydrogen(json: unknown, overrides: ModelOverrides, signal?: AbortSignal): Promise<HydrogenResult>;
   cancelHydrogen(): void;
   setHydrogenOptions(p: Partial<Pick<HydrogenState, 'objective' | 'stationChoice' | 'useTraffic'>>): void;
   setFcevShare(cls: H2VehicleClass, share: number | null): void;
@@ -97,6 +102,7 @@ export const INITIAL_HYDROGEN: HydrogenState = {
   model: null,
   modelName: null,
   modelFrom: null,
+  modelHash: null,
   loadError: null,
   objective: null,
   stationChoice: null,
@@ -166,8 +172,9 @@ export const createHydrogenSlice: StateCreator<AppState, [], [], HydrogenSlice> 
       try {
         const res = await fetch(HYDROGEN_MODEL_URL);
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const model: unknown = JSON.parse(await res.text());
-        patch({ status: 'idle', model, modelName: 'monaco.json', modelFrom: 'default' });
+        const text = await res.text();
+        const model: unknown = JSON.parse(text);
+        patch({ status: 'idle', model, modelName: 'monaco.json', modelFrom: 'default', modelHash: hashText(text) });
       } catch (err) {
         patch({ status: 'error', loadError: `monaco.json: ${err instanceof Error ? err.message : String(err)}` });
       } finally {
@@ -186,7 +193,7 @@ export const createHydrogenSlice: StateCreator<AppState, [], [], HydrogenSlice> 
       const h = get().hydrogen;
       try {
         const model: unknown = JSON.parse(text);
-        set({ hydrogen: { ...INITIAL_HYDROGEN, visible: h.visible, model, modelName: name, modelFrom: 'file' } });
+        set({ hydrogen: { ...INITIAL_HYDROGEN, visible: h.visible, model, modelName: name, modelFrom: 'file', modelHash: hashText(text) } });
       } catch (err) {
         patch({ loadError: `${name}: ${err instanceof Error ? err.message : String(err)}` });
       }
@@ -231,6 +238,18 @@ export const createHydrogenSlice: StateCreator<AppState, [], [], HydrogenSlice> 
         } else {
           patch({ status: 'error', startedAt: null, error: err instanceof Error ? err.message : String(err) });
         }
+      }
+    },
+
+    computeHydrogen: async (json, overrides, signal) => {
+      const stop = (): void => bridge.cancel();
+      signal?.addEventListener('abort', stop);
+      patch({ status: 'running', startedAt: performance.now(), error: null });
+      try {
+        return await bridge.call((api) => api.solve(json, overrides));
+      } finally {
+        signal?.removeEventListener('abort', stop);
+        patch({ status: get().hydrogen.result ? 'ready' : 'idle', startedAt: null });
       }
     },
 

@@ -10,6 +10,7 @@ import { createCarbonSlice } from './carbon.ts';
 import { createInputsSlice } from './inputs.ts';
 import { createHydrogenSlice } from './hydrogen.ts';
 import { createTilesSlice } from './tiles.ts';
+import { createScenarioSlice, watchScenarioEdits } from './scenario.ts';
 import { createJobsSlice, createLayersSlice, createSelectionSlice, createUiSlice } from './slices.ts';
 import type { AppState } from './types.ts';
 
@@ -24,8 +25,14 @@ export const useStore = create<AppState>()((...a) => ({
   ...createInputsSlice(...a),
   ...createHydrogenSlice(...a),
   ...createTilesSlice(...a),
+  ...createScenarioSlice(...a),
 }));
+
+// Every change of the models' edits is a step of the scenario's history (undo/redo).
+useStore.subscribe(watchScenarioEdits);
 
 export { DEFAULT_CITY } from './ingest.ts';
 export { inputLayer, sourceOf } from './inputs.ts';
+export { BASELINE_ID, cityOf, resultKey, scenarioOf } from './scenario.ts';
+export type { PipelineState, ScenarioEntry, ViewerPipelineResult } from './scenario.ts';
 export type { AppState, CarbonState, Extrusion, FeatureRef, Job, LayerState, LayerStatus, Notice, PointSize, TrafficState } from './types.ts';

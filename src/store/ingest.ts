@@ -142,6 +142,8 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
         for (const l of get().layers) if (l.id !== id) get().removeLayer(l.id);
         get().resetTraffic();
         get().resetCarbon();
+        get().resetHydrogen();
+        get().resetScenarios();
         get().clearFrame();
         get().notify('info', 'notice.newCity', { name });
         if (await load()) {
@@ -187,6 +189,8 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       for (const l of get().layers) if (l.id !== 'buildings') get().removeLayer(l.id);
       get().resetTraffic();
       get().resetCarbon();
+      get().resetHydrogen();
+      get().resetScenarios();
       const built = get().layers.find((l) => l.id === 'buildings')?.data?.data.frame;
       if (built) get().setFrame(built);
       const frame = built;

@@ -95,6 +95,29 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       }
     },
 
+    computeTraffic: async (params, onProgress, signal) => {
+      if (!get().traffic.view) await get().prepareTraffic();
+      if (!get().traffic.view) throw new Error(get().traffic.error === 'no-roads' ? 'no roads or buildings layer' : (get().traffic.error ?? 'no traffic network'));
+      patch({ status: 'running', progress: null, error: null });
+      let last = 0;
+      const onIteration = proxy((it: TrafficIteration) => {
+        const now = performance.now();
+        if (now - last < 80) return;
+        last = now;
+        patch({ progress: it });
+        onProgress?.(it);
+      });
+      // Cancelling asks the worker to stop after its current slice (the network stays built there).
+      const stop = (): void => void bridge.call((api) => api.cancel()).catch(() => undefined);
+      signal?.addEventListener('abort', stop);
+      try {
+        return await bridge.call((api) => api.run(params, onIteration));
+      } finally {
+        signal?.removeEventListener('abort', stop);
+        patch({ status: get().traffic.view ? 'ready' : 'idle', progress: null });
+      }
+    },
+
     cancelTraffic: () => {
       // Ask nicely first: the worker stops after its current slice and returns the solution so far.
       void bridge.call((api) => api.cancel()).catch(() => undefined);
@@ -144,6 +167,8 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
         // Another place: the network opens as a new city (its own frame, no other layers).
         for (const l of get().layers) get().removeLayer(l.id);
         get().resetCarbon();
+        get().resetHydrogen();
+        get().resetScenarios();
         get().setFrame(frame);
       }
       const inFrame = get().frame!;

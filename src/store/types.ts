@@ -1,7 +1,7 @@
 // Shapes held in the store. Layer data are the worker's typed arrays, held by reference, never copied.
 import type { IngestPhase, IngestedLayer, LayerKind } from '../core/ingest/index.ts';
 import type { ColumnarGeometry } from '../core/columnar/index.ts';
-import type { TrafficEdits, TrafficIteration, TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/index.ts';
+import type { TrafficEdits, TrafficIteration, TrafficNetworkView, TrafficRunParams, TrafficRunResult } from '../core/citytraffic/index.ts';
 import type { SegmentIndex } from '../core/flowviz/index.ts';
 import type { CarbonParams, CarbonRun } from '../core/citycarbon/index.ts';
 import type { LandCover } from '../core/carbon/index.ts';
@@ -14,6 +14,7 @@ import type { LocalFrame } from '../core/geo/index.ts';
 import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
 import type { TilesSlice } from './tiles.ts';
 import type { HydrogenSlice } from './hydrogen.ts';
+import type { ScenarioInternals, ScenarioSlice } from './scenario.ts';
 
 export type LayerStatus = 'loading' | 'ready' | 'error';
 
@@ -173,6 +174,8 @@ export interface TrafficSlice {
   traffic: TrafficState;
   prepareTraffic(): Promise<void>;
   runTraffic(): Promise<void>;
+  /** Runs an assignment with these parameters (building the network first if needed) and returns it; the shown result is not changed. */
+  computeTraffic(params: TrafficRunParams, onProgress?: (it: TrafficIteration) => void, signal?: AbortSignal): Promise<TrafficRunResult>;
   cancelTraffic(): void;
   setDemandScale(scale: number): void;
   setTargetGap(gap: number): void;
@@ -219,6 +222,8 @@ export interface CarbonState {
 export interface CarbonSlice {
   carbon: CarbonState;
   runCarbon(): Promise<void>;
+  /** Computes a carbon map for these parameters (and assigned traffic); the shown result is not changed. */
+  computeCarbon(params: CarbonParams, traffic: TrafficRunResult | null): Promise<CarbonRun>;
   setCarbonParams(p: Partial<CarbonParams>): void;
   setCarbonDisplay(p: Partial<Pick<CarbonState, 'display' | 'show' | 'visible'>>): void;
   keepCarbonBaseline(): void;
@@ -237,4 +242,4 @@ export interface CarbonSlice {
   setImportVisible(visible: boolean): void;
 }
 
-export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice & InputsSlice & TilesSlice & HydrogenSlice;
+export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice & InputsSlice & TilesSlice & HydrogenSlice & ScenarioSlice & ScenarioInternals;

@@ -1,4 +1,5 @@
 // Layer list: show/hide, opacity, load status and progress, skipped features, and each layer's legend.
+import { saveFile } from './download.ts';
 import { useState } from 'react';
 import type { Scheme } from '../core/attributes/index.ts';
 import { styleColors } from '../scene/styleByProperty.ts';
@@ -166,12 +167,7 @@ async function downloadLayer(layer: LayerState): Promise<void> {
   const bytes = await useStore.getState().exportLayer(layer.id);
   if (!bytes) return;
   const base = (layer.fileName ?? layer.id).replace(/\.(city\.jsonl?|geojsonl?|ndjson|jsonl?|json)$/i, '');
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/geo+json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${base}.export.geojson`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(`${base}.export.geojson`, bytes as BlobPart, 'application/geo+json');
 }
 
 /**

@@ -78,6 +78,8 @@ export type IngestedLayer = (
   readonly rejected?: readonly RejectedFeature[];
   /** What a CityJSON file held, and how the drawn footprints were found. */
   readonly cityjson?: CityJsonSummary;
+  /** SHA-256 of the file's bytes (32 hex digits; src/core/scenario/hash.ts), naming the layer in scenarios. */
+  readonly contentHash?: string;
 };
 
 export type IngestFormat = 'geojson' | 'geojsonl' | 'cityjson' | 'cityjsonseq';

@@ -42,11 +42,11 @@ const TrafficSchema = v.strictObject({
   /** Multiplies every trip of the peak-hour table (0.1–3). */
   demandScale: v.pipe(finite, v.minValue(0.1), v.maxValue(3)),
   /** Multiplies the trips produced and attracted by a zone (0–5); zones not listed keep 1. */
-  zoneFactors: v.array(v.strictObject({ zone: index, factor: v.pipe(finite, v.minValue(0), v.maxValue(5)) })),
+  zoneFactors: v.pipe(v.array(v.strictObject({ zone: index, factor: v.pipe(finite, v.minValue(0), v.maxValue(5)) })), v.readonly()),
   /** Directed links closed to traffic (indices of the network built from the city's roads). */
-  closedLinks: v.array(index),
+  closedLinks: v.pipe(v.array(index), v.readonly()),
   /** Lanes set on a link (capacity scales with lanes). */
-  lanes: v.array(v.strictObject({ link: index, lanes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)) })),
+  lanes: v.pipe(v.array(v.strictObject({ link: index, lanes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)) })), v.readonly()),
   /** Relative gap the assignment stops at. */
   targetGap: v.pipe(finite, v.gtValue(0), v.maxValue(0.01)),
   maxIterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000)),
@@ -64,7 +64,7 @@ const CarbonSchema = v.strictObject({
   /** Any other factor the user changed (validated by the carbon model when it runs, with its name). */
   factors: v.record(v.string(), v.unknown()),
   /** Green areas drawn on the map: an outer ring in lon/lat (at least 3 points) and a land cover. */
-  greenAreas: v.array(v.strictObject({ ring: v.pipe(v.array(lonLat), v.minLength(3)), cover: v.picklist(LAND_COVER_KEYS) })),
+  greenAreas: v.pipe(v.array(v.strictObject({ ring: v.pipe(v.array(lonLat), v.minLength(3), v.readonly()), cover: v.picklist(LAND_COVER_KEYS) })), v.readonly()),
   /** Take the hydrogen supply's CO2e per kg into the map's fuel-cell vehicles (the pipeline's last stage). */
   hydrogenFromSupply: v.boolean(),
 });
@@ -82,10 +82,11 @@ const HydrogenSchema = v.strictObject({
   fcevShare: v.record(v.picklist(H2_VEHICLE_CLASSES), share),
   /** Demand from the assigned traffic's vehicle-km (else the model's own zones). */
   demandFromTraffic: v.boolean(),
-  stationsAdded: v.array(
-    v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), name: text(200), lonLat, capacityKgPerDay: nonNegative }),
+  stationsAdded: v.pipe(
+    v.array(v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), name: text(200), lonLat, capacityKgPerDay: nonNegative })),
+    v.readonly(),
   ),
-  stationsRemoved: v.array(v.pipe(v.string(), v.maxLength(100))),
+  stationsRemoved: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.readonly()),
   /** Station id → capacity, kg/day. */
   stationCapacity: v.record(v.pipe(v.string(), v.maxLength(100)), nonNegative),
   /** Source id → what changed. */

@@ -1,8 +1,10 @@
 // English UI strings. Every key here must exist in ko.ts too (the type checker enforces it).
 import { hydrogenEn } from './hydrogen.en.ts';
+import { scenarioEn } from './scenario.en.ts';
 
 export const en = {
   ...hydrogenEn,
+  ...scenarioEn,
   'app.title': 'CityTwin',
   'app.subtitle': 'Digital-twin city viewer',
   'lang.label': 'Language',

@@ -1,0 +1,68 @@
+// The view's camera for the application shell (not a test hook): read and set the camera pose (saved with
+// scenarios), frame the city again, take a picture, and hear when the user stops moving the view.
+import * as THREE from 'three';
+import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
+import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
+
+/** Camera position and target in the city's local world coordinates (metres; y up). */
+export interface CameraPose {
+  readonly position: readonly [number, number, number];
+  readonly target: readonly [number, number, number];
+}
+
+export interface ViewControl {
+  pose(): CameraPose;
+  setPose(p: CameraPose): void;
+  resetView(): void;
+  /** Called after the user stops moving the camera; returns the unsubscribe function. */
+  onMoved(cb: () => void): () => void;
+  /** A PNG of the view as drawn now. */
+  snapshot(): Promise<Blob | null>;
+}
+
+let current: ViewControl | null = null;
+
+export function viewControl(): ViewControl | null {
+  return current;
+}
+
+const finite3 = (v: readonly number[]): boolean => v.length === 3 && v.every((x) => Number.isFinite(x));
+
+export function installViewControl(deps: {
+  camera: THREE.Camera;
+  controls: MapControls;
+  gl: THREE.WebGLRenderer;
+  scene: THREE.Scene;
+  invalidate: () => void;
+  bounds: () => Bounds | undefined;
+}): () => void {
+  const { camera, controls, gl, scene, invalidate } = deps;
+  const handle: ViewControl = {
+    pose: () => ({ position: camera.position.toArray() as [number, number, number], target: controls.target.toArray() as [number, number, number] }),
+    setPose: (p) => {
+      if (!finite3(p.position) || !finite3(p.target)) return;
+      camera.position.set(p.position[0], p.position[1], p.position[2]);
+      controls.target.set(p.target[0], p.target[1], p.target[2]);
+      camera.lookAt(controls.target);
+      controls.update();
+      invalidate();
+    },
+    resetView: () => {
+      const b = deps.bounds();
+      if (b) applyView(camera, controls, viewOf(b));
+      invalidate();
+    },
+    onMoved: (cb) => {
+      controls.addEventListener('end', cb);
+      return () => controls.removeEventListener('end', cb);
+    },
+    snapshot: () => {
+      gl.render(scene, camera); // the drawing buffer is not kept between frames: draw, then read at once
+      return new Promise((resolve) => gl.domElement.toBlob(resolve, 'image/png'));
+    },
+  };
+  current = handle;
+  return () => {
+    if (current === handle) current = null;
+  };
+}

@@ -1,0 +1,375 @@
+// The scenario panel: which scenario is open (baseline and named ones), its edits (each removable),
+// undo/redo, the pipeline run with each stage's state (computed or from cache), A/B comparison of KPIs
+// as a table and a chart, and saving, sharing and exporting.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  type KpiComparison,
+  MAX_LINK_CHARS,
+  STAGES,
+  canonicalJson,
+  cellsCsv,
+  cellsGeoJson,
+  compareKpis,
+  districtsCsv,
+  encodeShareFragment,
+  linksCsv,
+  linksGeoJson,
+  listEdits,
+  stationsCsv,
+  stationsGeoJson,
+} from '../core/scenario/index.ts';
+import { viewControl } from '../scene/viewControl.ts';
+import { BASELINE_ID, resultKey, useStore } from '../store/index.ts';
+import { UTF8_BOM } from '../core/scenario/export.ts';
+import { fileStem, saveFile } from './download.ts';
+import type { MessageKey } from './i18n/index.ts';
+import { useNumberFormat, useT } from './useT.ts';
+
+const UNIT_KEYS: Readonly<Record<string, MessageKey>> = {
+  'veh·km/h': 'scenario.unit.vkt',
+  'veh·h/h': 'scenario.unit.vht',
+  'km/h': 'unit.kmh',
+  links: 'scenario.unit.links',
+  't CO2e/yr': 'scenario.unit.tYr',
+  'kg/day': 'scenario.unit.kgDay',
+  'KRW/kg': 'scenario.unit.krwKg',
+  'kg CO2e/kg': 'scenario.unit.kgKg',
+};
+
+function entryName(t: ReturnType<typeof useT>, id: string, name: string): string {
+  return id === BASELINE_ID && name === 'Baseline' ? t('scenario.baseline') : name;
+}
+
+function ScenarioPicker() {
+  const t = useT();
+  const { scenarios, active } = useStore(useShallow((s) => ({ scenarios: s.scenarios, active: s.activeScenario })));
+  const busy = useStore((s) => s.pipeline.status === 'running');
+  const [mode, setMode] = useState<null | 'new' | 'rename'>(null);
+  const [text, setText] = useState('');
+  const { selectScenario, saveScenarioAs, renameScenario, duplicateScenario, deleteScenario } = useStore.getState();
+  const current = scenarios.find((e) => e.id === active);
+  const submit = (): void => {
+    if (mode === 'new') saveScenarioAs(text);
+    else if (mode === 'rename') renameScenario(active, text);
+    setMode(null);
+  };
+  return (
+    <div className="scenario-picker">
+      <label className="field">
+        <span>{t('scenario.list')}</span>
+        <select className="span2" value={active} disabled={busy} onChange={(e) => selectScenario(e.target.value)} data-testid="scenario-select">
+          {scenarios.map((e) => (
+            <option key={e.id} value={e.id}>{entryName(t, e.id, e.scenario.name)}</option>
+          ))}
+        </select>
+      </label>
+      {mode ? (
+        <form className="buttons" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+          <input autoFocus aria-label={t('scenario.saveAsName')} value={text} maxLength={200} onChange={(e) => setText(e.target.value)} data-testid="scenario-name" />
+          <button type="submit" className="primary" disabled={text.trim() === ''}>{t('scenario.ok')}</button>
+          <button type="button" onClick={() => setMode(null)}>{t('scenario.cancelEdit')}</button>
+        </form>
+      ) : (
+        <div className="buttons">
+          <button type="button" disabled={busy} onClick={() => { setText(''); setMode('new'); }} data-testid="scenario-save-as">{t('scenario.saveAs')}</button>
+          <button type="button" disabled={busy} onClick={() => duplicateScenario(active)}>{t('scenario.duplicate')}</button>
+          <button type="button" disabled={busy} onClick={() => { setText(current?.scenario.name ?? ''); setMode('rename'); }}>{t('scenario.rename')}</button>
+          <button type="button" disabled={busy || active === BASELINE_ID} onClick={() => deleteScenario(active)}>{t('scenario.delete')}</button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function HistoryButtons() {
+  const t = useT();
+  const { canUndo, canRedo } = useStore(useShallow((s) => ({ canUndo: s.history.past.length > 0, canRedo: s.history.future.length > 0 })));
+  const busy = useStore((s) => s.pipeline.status === 'running');
+  return (
+    <div className="buttons history-buttons" role="group">
+      <button type="button" disabled={!canUndo || busy} onClick={() => useStore.getState().undo()} title={t('scenario.undoHint')} data-testid="undo">↶ {t('scenario.undo')}</button>
+      <button type="button" disabled={!canRedo || busy} onClick={() => useStore.getState().redo()} title={t('scenario.redoHint')} data-testid="redo">↷ {t('scenario.redo')}</button>
+    </div>
+  );
+}
+
+function EditList() {
+  const t = useT();
+  // The list is derived from the models' edit state; recomputed when one of them changes.
+  const deps = useStore(useShallow((s) => [s.traffic.edits, s.traffic.demandScale, s.traffic.zoneFactors, s.traffic.targetGap, s.carbon.params, s.hydrogen.edits, s.hydrogen.fcevShare, s.hydrogen.objective, s.hydrogen.stationChoice, s.hydrogen.useTraffic, s.hydrogenFromSupply, s.frame]));
+  const busy = useStore((s) => s.pipeline.status === 'running');
+  const edits = useMemo(() => (deps ? listEdits(useStore.getState().scenarioNow()) : []), [deps]);
+  return (
+    <section aria-label={t('scenario.edits', { n: edits.length })}>
+      <h3>{t('scenario.edits', { n: edits.length })}</h3>
+      {edits.length === 0 ? <p className="muted small">{t('scenario.noEdits')}</p> : null}
+      <ul className="plain edit-list" data-testid="scenario-edits">
+        {edits.map((e) => {
+          const what = t(`scenario.edit.${e.kind}` as MessageKey, e.params);
+          return (
+            <li key={e.id} data-edit={e.id} className={`edit-${e.domain}`}>
+              <span>{what}</span>
+              <button type="button" className="link" disabled={busy} aria-label={t('scenario.removeEdit', { what })} title={t('scenario.removeEdit', { what })} onClick={() => useStore.getState().removeScenarioEdit(e.id)}>✕</button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function StageList() {
+  const t = useT();
+  const fmt = useNumberFormat(2);
+  const p = useStore((s) => s.pipeline);
+  return (
+    <ol className="plain stages small" data-testid="scenario-stages">
+      {STAGES.map((name) => {
+        const st = p.stages[name];
+        const state = !st ? '' : st.state === 'running' ? t('scenario.stageRunning', { pct: Math.round(p.progress * 100) }) : st.hash === null ? t('scenario.stageSkipped') : st.cached ? t('scenario.stageCached') : t('scenario.stageRan', { s: fmt(st.seconds) });
+        return (
+          <li key={name} data-stage={name} data-cached={st?.state === 'done' ? String(st.cached) : undefined}>
+            <span>{t(`scenario.stage.${name}`)}</span> <span className="muted">{state}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function RunBox() {
+  const t = useT();
+  const fmt = useNumberFormat(2);
+  const p = useStore((s) => s.pipeline);
+  const h2 = useStore((s) => s.hydrogenFromSupply);
+  const running = p.status === 'running';
+  return (
+    <section>
+      <label className="check">
+        <input type="checkbox" checked={h2} disabled={running} onChange={(e) => useStore.getState().setHydrogenFromSupply(e.target.checked)} />
+        {t('scenario.h2InCarbon')}
+      </label>
+      <div className="buttons">
+        <button type="button" className="primary" disabled={running} onClick={() => void useStore.getState().runScenario()} data-testid="scenario-run">{t('scenario.run')}</button>
+        {running ? <button type="button" onClick={() => useStore.getState().cancelScenario()}>{t('scenario.cancel')}</button> : null}
+      </div>
+      <StageList />
+      {p.seconds !== null && !running ? <p className="muted small" data-testid="scenario-seconds">{t('scenario.runTime', { s: fmt(p.seconds) })}</p> : null}
+      {p.error ? <div className="layer-error" role="alert">{t('scenario.failed', { message: p.error })}</div> : null}
+    </section>
+  );
+}
+
+/** Colour-blind-safe pair (Okabe & Ito): blue for better, vermilion for worse. */
+const BETTER = '#0072B2';
+const WORSE = '#D55E00';
+
+function verdict(row: KpiComparison): 'better' | 'worse' | null {
+  if (row.change === null || row.change === 0 || row.better === 'neither') return null;
+  return (row.change > 0) === (row.better === 'higher') ? 'better' : 'worse';
+}
+
+/** Percent change per KPI as horizontal bars (Observable Plot, loaded on first use). */
+function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const data = useMemo(
+    () => rows.filter((r) => r.percent !== null).map((r) => ({ label: t(`scenario.kpi.${r.key}` as MessageKey), percent: r.percent!, verdict: verdict(r) })),
+    [rows, t],
+  );
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || data.length === 0) return;
+    let chart: Element | null = null;
+    let cancelled = false;
+    void import('@observablehq/plot').then((Plot) => {
+      if (cancelled) return;
+      chart = Plot.plot({
+        width: 330,
+        height: 24 + 18 * data.length,
+        marginLeft: 150,
+        style: { fontSize: '11px', fontFamily: 'inherit', background: 'transparent' },
+        x: { label: t('scenario.kpiChart'), grid: true },
+        y: { label: null, domain: data.map((d) => d.label) },
+        marks: [
+          Plot.barX(data, { y: 'label', x: 'percent', fill: (d: (typeof data)[number]) => (d.verdict === 'better' ? BETTER : d.verdict === 'worse' ? WORSE : '#8a94a3') }),
+          Plot.ruleX([0]),
+        ],
+      });
+      el.replaceChildren(chart);
+    });
+    return () => {
+      cancelled = true;
+      chart?.remove();
+    };
+  }, [data, t]);
+  return <div ref={ref} className="kpi-chart" data-testid="kpi-chart" role="img" aria-label={t('scenario.kpiChart')} />;
+}
+
+function Compare() {
+  const t = useT();
+  const fmt0 = useNumberFormat(0);
+  const fmt2 = useNumberFormat(2);
+  const { scenarios, compare, running } = useStore(useShallow((s) => ({ scenarios: s.scenarios, compare: s.compare, running: s.pipeline.status === 'running' })));
+  const a = scenarios.find((e) => e.id === compare.a);
+  const b = scenarios.find((e) => e.id === compare.b);
+  const rows = useMemo(() => (a?.kpis && b?.kpis ? compareKpis(a.kpis, b.kpis) : []), [a?.kpis, b?.kpis]);
+  const stale = [a, b].some((e) => e && e.kpis && e.kpisFor !== resultKey(e.id === useStore.getState().activeScenario ? useStore.getState().scenarioNow() : e.scenario));
+  const num = (v: number | null, unit: string): string => (v === null ? '—' : Math.abs(v) >= 100 || unit === 'links' ? fmt0(v) : fmt2(v));
+  const pick = (side: 'a' | 'b') => (
+    <label className="field">
+      <span>{t(side === 'a' ? 'scenario.compareA' : 'scenario.compareB')}</span>
+      <select className="span2" value={compare[side]} disabled={running} onChange={(e) => useStore.getState().setCompare({ [side]: e.target.value })} data-testid={`compare-${side}`}>
+        {scenarios.map((e) => <option key={e.id} value={e.id}>{entryName(t, e.id, e.scenario.name)}</option>)}
+      </select>
+    </label>
+  );
+  return (
+    <section aria-label={t('scenario.compare')}>
+      <h3>{t('scenario.compare')}</h3>
+      {pick('a')}
+      {pick('b')}
+      <div className="buttons">
+        <button type="button" disabled={running} onClick={() => void useStore.getState().runComparison()} data-testid="compare-run">{t('scenario.runCompare')}</button>
+      </div>
+      {rows.length === 0 ? <p className="muted small">{t('scenario.noKpis')}</p> : (
+        <>
+          {stale ? <p className="warn">{t('scenario.kpisStale')}</p> : null}
+          <table className="summary kpis" data-testid="kpi-table">
+            <thead>
+              <tr><th scope="col">{t('scenario.kpi')}</th><th scope="col">A</th><th scope="col">B</th><th scope="col">{t('scenario.change')}</th><th scope="col">{t('scenario.percent')}</th></tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const v = verdict(r);
+                return (
+                  <tr key={r.key} data-kpi={r.key}>
+                    <th scope="row">{t(`scenario.kpi.${r.key}` as MessageKey)} <span className="muted">{t(UNIT_KEYS[r.unit] ?? 'scenario.unit.links')}</span></th>
+                    <td>{num(r.a, r.unit)}</td>
+                    <td data-value={r.b ?? ''}>{num(r.b, r.unit)}</td>
+                    <td className={v ?? undefined}>{r.change === null ? '—' : `${r.change > 0 ? '+' : ''}${num(r.change, r.unit)}`}{v ? <span className="sr-only"> ({t(v === 'better' ? 'scenario.better' : 'scenario.worse')})</span> : null}</td>
+                    <td className={v ?? undefined}>{r.percent === null ? '—' : `${r.percent > 0 ? '+' : ''}${fmt2(r.percent)}`}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <KpiChart rows={rows} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function shareUrl(): { url: string } | { tooBig: number } {
+  const fragment = encodeShareFragment(useStore.getState().scenarioNow());
+  if (fragment.length > MAX_LINK_CHARS) return { tooBig: fragment.length };
+  return { url: `${location.origin}${location.pathname}${location.search}#${fragment}` };
+}
+
+function Files() {
+  const t = useT();
+  const issues = useStore((s) => s.scenarioIssues);
+  const [share, setShare] = useState<{ url: string } | { tooBig: number } | null>(null);
+  const exportScenario = (): void => {
+    const s = useStore.getState().scenarioNow();
+    saveFile(`${fileStem(s.name)}.citytwin.json`, JSON.stringify(JSON.parse(canonicalJson(s)), null, 2), 'application/json');
+  };
+  const openFile = async (file: File): Promise<void> => {
+    useStore.getState().openScenarioText(file.name, await file.text());
+  };
+  const makeLink = async (): Promise<void> => {
+    const r = shareUrl();
+    setShare(r);
+    if ('url' in r) await navigator.clipboard?.writeText(r.url).catch(() => undefined);
+  };
+  return (
+    <section aria-label={t('scenario.files')}>
+      <h3>{t('scenario.files')}</h3>
+      <div className="buttons">
+        <button type="button" onClick={exportScenario} data-testid="scenario-export">{t('scenario.exportFile')}</button>
+        <label className="file-button">
+          {t('scenario.importFile')}
+          <input type="file" accept=".json,application/json" data-testid="scenario-import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} />
+        </label>
+        <button type="button" onClick={() => void makeLink()} data-testid="scenario-share">{t('scenario.share')}</button>
+      </div>
+      {share && 'url' in share ? (
+        <div className="small" data-testid="share-link">
+          <p>{t('scenario.shareReady')}</p>
+          <input readOnly value={share.url} onFocus={(e) => e.target.select()} aria-label={t('scenario.share')} />
+          <p className="muted">{t('scenario.shareCopied')}</p>
+        </div>
+      ) : share ? <p className="warn" role="alert">{t('scenario.shareTooBig', { n: share.tooBig, max: MAX_LINK_CHARS })}</p> : null}
+      {issues ? (
+        <div className="layer-error" role="alert" data-testid="scenario-issues">
+          <p>{t('scenario.badFile', { source: issues.source, n: issues.issues.length })}</p>
+          <ul>{issues.issues.slice(0, 20).map((i, k) => <li key={k}><code>{i.path}</code>: {i.message}</li>)}</ul>
+          <button type="button" className="link" onClick={() => useStore.getState().setScenarioIssues(null)}>✕</button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Downloads of the shown scenario's (B's) results. */
+function ResultFiles() {
+  const t = useT();
+  const b = useStore((s) => s.results.b);
+  const stem = (): string => fileStem(useStore.getState().scenarios.find((e) => e.id === useStore.getState().compare.b)?.scenario.name ?? 'scenario');
+  const csv = (suffix: string, text: string): void => saveFile(`${stem()}.${suffix}.csv`, [UTF8_BOM, text], 'text/csv;charset=utf-8');
+  const geo = (suffix: string, value: unknown): void => saveFile(`${stem()}.${suffix}.geojson`, JSON.stringify(value), 'application/geo+json');
+  const s = useStore.getState();
+  const view = s.traffic.view;
+  const frame = s.frame;
+  const png = async (): Promise<void> => {
+    const blob = await viewControl()?.snapshot();
+    if (blob) saveFile(`${stem()}.png`, blob, 'image/png');
+  };
+  if (!b) return <section><h3>{t('scenario.results')}</h3><p className="muted small">{t('scenario.noResults')}</p></section>;
+  return (
+    <section aria-label={t('scenario.results')}>
+      <h3>{t('scenario.results')}</h3>
+      <div className="buttons small">
+        {b.traffic && view ? <button type="button" onClick={() => csv('links', linksCsv(view, b.traffic!))} data-testid="export-links-csv">{t('scenario.csvLinks')}</button> : null}
+        {b.carbon && frame ? <button type="button" onClick={() => csv('cells', cellsCsv(b.carbon!.grid, frame))} data-testid="export-cells-csv">{t('scenario.csvCells')}</button> : null}
+        {b.carbon?.districts ? <button type="button" onClick={() => csv('districts', districtsCsv(b.carbon!.districts!, s.carbon.districtNames))}>{t('scenario.csvDistricts')}</button> : null}
+        {b.hydrogen ? <button type="button" onClick={() => csv('stations', stationsCsv(b.hydrogen!.result))}>{t('scenario.csvStations')}</button> : null}
+        {b.traffic && view && frame ? <button type="button" onClick={() => geo('links', linksGeoJson(view, b.traffic!, frame))}>{t('scenario.geoLinks')}</button> : null}
+        {b.carbon && frame ? <button type="button" onClick={() => geo('cells', cellsGeoJson(b.carbon!.grid, frame))}>{t('scenario.geoCells')}</button> : null}
+        {b.hydrogen ? <button type="button" onClick={() => geo('stations', stationsGeoJson(b.hydrogen!.result))}>{t('scenario.geoStations')}</button> : null}
+        <button type="button" onClick={() => void png()} data-testid="export-png">{t('scenario.png')}</button>
+      </div>
+    </section>
+  );
+}
+
+function Notes() {
+  const t = useT();
+  const { id, notes } = useStore(useShallow((s) => ({ id: s.activeScenario, notes: s.scenarios.find((e) => e.id === s.activeScenario)?.scenario.notes ?? '' })));
+  return (
+    <label className="notes small">
+      {t('scenario.notes')}
+      <textarea rows={2} value={notes} maxLength={20000} onChange={(e) => useStore.getState().setScenarioNotes(id, e.target.value)} />
+    </label>
+  );
+}
+
+export function ScenarioPanel() {
+  const t = useT();
+  return (
+    <section className="panel scenario-panel" aria-label={t('scenario.title')} data-testid="scenario-panel">
+      <h2>{t('scenario.title')}</h2>
+      <p className="muted small">{t('scenario.intro')}</p>
+      <ScenarioPicker />
+      <HistoryButtons />
+      <EditList />
+      <RunBox />
+      <Compare />
+      <Files />
+      <ResultFiles />
+      <Notes />
+    </section>
+  );
+}
