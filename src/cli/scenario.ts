@@ -280,7 +280,9 @@ async function runScenario(a: Extract<ScenarioArgs, { mode: 'run' }>, io: CliIo)
     baseline = baselineOf(scenario);
   }
 
-  const models = new CityModels(city.inputs, () => loadHighs());
+  // HiGHS (WebAssembly) is loaded once and shared by the scenario's and the baseline's hydrogen stages.
+  let highs: ReturnType<typeof loadHighs> | undefined;
+  const models = new CityModels(city.inputs, () => (highs ??= loadHighs()));
   const baselineOption = a.baseline !== undefined ? 'baseline' : 'scenario';
   checkFits('scenario', a.scenario, scenario, models);
   checkFits(baselineOption, a.baseline ?? a.scenario, baseline, models);

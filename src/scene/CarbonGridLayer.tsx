@@ -4,8 +4,15 @@ import { useStore } from '../store/index.ts';
 import { ValueColumns } from './ValueColumns.tsx';
 import { cellValues, maxAbsOf } from './carbonStyle.ts';
 
-export function CarbonGridLayer() {
-  const { result, baseline, show, display, visible } = useStore((s) => s.carbon);
+import type { CarbonRun } from '../core/citycarbon/index.ts';
+
+/** The shown carbon map (or its difference from the baseline), or `run` given (a side of the split view). */
+export function CarbonGridLayer({ run }: { run?: CarbonRun } = {}) {
+  const c = useStore((s) => s.carbon);
+  const { display, visible } = c;
+  const result = run ?? c.result;
+  const baseline = run ? null : c.baseline;
+  const show = run ? 'scenario' : c.show;
   const data = useMemo(() => {
     if (!result) return null;
     const all = cellValues(result, baseline, show);

@@ -14,6 +14,7 @@ import { TilesLayers } from './TilesLayer.tsx';
 import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
 import { installTestHooks } from './testHooks.ts';
 import { installViewControl } from './viewControl.ts';
+import { SplitRender, SplitSide } from './SplitView.tsx';
 import { usePrecompiledPrograms } from './precompile.ts';
 import { setDetailMode } from './detail.ts';
 
@@ -53,8 +54,31 @@ function useFarDetail(): void {
   }, [farDetail, invalidate]);
 }
 
+/** Results overlays: the shown scenario, its difference from A, or both sides of the split view. */
+function ResultOverlays() {
+  const mapView = useStore((s) => s.mapView);
+  const results = useStore((s) => s.results);
+  const { a, b } = results;
+  if (mapView === 'split' && a && b) {
+    return (
+      <>
+        <SplitSide side={0} results={a} />
+        <SplitSide side={1} results={b} />
+      </>
+    );
+  }
+  const diff = mapView === 'difference' && a?.traffic && b?.traffic ? { a: a.traffic, b: b.traffic } : undefined;
+  return (
+    <>
+      <TrafficOverlay {...(diff ? { diff } : {})} />
+      <CarbonGridLayer />
+    </>
+  );
+}
+
 function Scene() {
   const layers = useStore((s) => s.layers);
+  const split = useStore((s) => s.mapView === 'split' && s.results.a !== null && s.results.b !== null);
   const tilesBase = useStore((s) => s.tilesets.find((t) => t.bounds)?.bounds ?? undefined);
   // A TNTP network opened alone has no layer: its links' extent frames the view.
   const trafficView = useStore((s) => (s.traffic.tntp ? s.traffic.view : null));
@@ -102,13 +126,13 @@ function Scene() {
         {layers.map((l, i) => (
           <MapLayer key={l.id} layer={l} order={i} />
         ))}
-        <TrafficOverlay />
-        <CarbonGridLayer />
+        <ResultOverlays />
         <ImportedCarbonLayer />
         <HydrogenLayer />
         <TilesLayers />
         {base ? <DrawGreen bounds={base} /> : null}
       </group>
+      {split ? <SplitRender /> : null}
     </>
   );
 }

@@ -4,17 +4,24 @@ import { vehicleInstances } from '../core/flowviz/index.ts';
 import { useStore } from '../store/index.ts';
 import { TrafficLayer } from './TrafficLayer.tsx';
 import { Vehicles } from './Vehicles.tsx';
-import { trafficStyle } from './trafficStyle.ts';
+import { trafficDiffStyle, trafficStyle } from './trafficStyle.ts';
+import type { TrafficRunResult } from '../core/citytraffic/index.ts';
 
-export function TrafficOverlay() {
+/**
+ * The traffic layer: the shown result (by V/C), or `result` given (a side of the split view), or the
+ * difference B − A in flow when `diff` gives both sides. Vehicles move only on the shown result.
+ */
+export function TrafficOverlay({ result, diff }: { result?: TrafficRunResult; diff?: { a: TrafficRunResult; b: TrafficRunResult } } = {}) {
   const t = useStore((s) => s.traffic);
   const view = t.view;
+  const shown = result ?? t.result;
+  const closed = result || diff ? (diff?.b ?? result)!.params.edits.closed : t.edits.closed;
   const style = useMemo(
-    () => (view ? trafficStyle(view.linkCount, view.isConnector, t.edits.closed, t.result) : null),
-    [view, t.edits.closed, t.result],
+    () => (view ? (diff ? trafficDiffStyle(view.linkCount, view.isConnector, closed, diff.a, diff.b) : trafficStyle(view.linkCount, view.isConnector, closed, shown)) : null),
+    [view, closed, shown, diff],
   );
   const vehicles = useMemo(() => {
-    if (!view || !t.result) return null;
+    if (!view || !t.result || result || diff) return null;
     const flows = t.result.flows.slice();
     const timesS = new Float64Array(view.linkCount);
     for (let l = 0; l < view.linkCount; l++) {

@@ -1,6 +1,6 @@
 // How traffic results look: colour by volume/capacity (d3's RdYlGn, reversed: green free-flowing,
 // red over capacity) and width by flow. Shared by the 3D layer and its legend.
-import { interpolateRdYlGn } from 'd3-scale-chromatic';
+import { interpolatePuOr, interpolateRdYlGn } from 'd3-scale-chromatic';
 
 /** V/C at the red end of the scale. */
 export const VC_MAX = 1.2;
@@ -53,4 +53,37 @@ export function trafficStyle(
     widths[l] = w;
   }
   return { colors, widths };
+}
+
+/**
+ * Colour of a flow difference B − A on a diverging, colour-blind-safe scale (d3's PuOr) centred on zero:
+ * orange where B carries more, purple where it carries less; `maxAbs` reaches the ends.
+ */
+export function flowDiffColor(delta: number, maxAbs: number): string {
+  const s = maxAbs > 0 ? Math.max(-1, Math.min(1, delta / maxAbs)) : 0;
+  return interpolatePuOr(0.5 - 0.5 * s);
+}
+
+export const FLOW_DIFF_RAMP: readonly string[] = [-1, -0.5, 0, 0.5, 1].map((x) => flowDiffColor(x, 1));
+
+/** Per-link colours and widths of a difference B − A in flow (veh/h); links closed in B drawn as closed. */
+export function trafficDiffStyle(
+  linkCount: number,
+  isConnector: Uint8Array,
+  closed: readonly number[],
+  a: { flows: Float64Array },
+  b: { flows: Float64Array },
+): { colors: Uint8Array; widths: Float32Array; maxAbs: number } {
+  const colors = new Uint8Array(linkCount * 3);
+  const widths = new Float32Array(linkCount);
+  let maxAbs = 0;
+  for (let l = 0; l < linkCount; l++) if (!isConnector[l]) maxAbs = Math.max(maxAbs, Math.abs(b.flows[l]! - a.flows[l]!));
+  const closedSet = new Set(closed);
+  for (let l = 0; l < linkCount; l++) {
+    if (isConnector[l]) continue;
+    const d = b.flows[l]! - a.flows[l]!;
+    colors.set(closedSet.has(l) ? CLOSED_COLOR : cssBytes(flowDiffColor(d, maxAbs)), 3 * l);
+    widths[l] = closedSet.has(l) ? MIN_WIDTH_M * 2 : MIN_WIDTH_M + (maxAbs > 0 ? EXTRA_WIDTH_M * Math.sqrt(Math.abs(d) / maxAbs) : 0);
+  }
+  return { colors, widths, maxAbs };
 }

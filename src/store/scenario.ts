@@ -82,6 +82,9 @@ export interface ScenarioSlice {
   districtsRef: LayerRef | null;
   /** Why a scenario file or link could not be opened: where it came from and every issue with its path. */
   scenarioIssues: { readonly source: string; readonly issues: readonly ScenarioIssue[] } | null;
+  /** What the map shows of a comparison: B, the difference B − A, or A and B side by side. */
+  mapView: 'b' | 'difference' | 'split';
+  setMapView(v: 'b' | 'difference' | 'split'): void;
   /** The last pipeline results of each compared side, for the difference layer and exports. */
   results: { readonly a: ViewerPipelineResult | null; readonly b: ViewerPipelineResult | null };
 
@@ -424,6 +427,8 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
     districtsRef: null,
     scenarioIssues: null,
     results: { a: null, b: null },
+    mapView: 'b',
+    setMapView: (mapView) => set((s) => ({ mapView, carbon: { ...s.carbon, show: mapView === 'difference' ? 'difference' : 'scenario' } })),
 
     setHistoryAndEntry: (past, future, active) =>
       set((s) => ({ history: { past, future }, scenarios: s.scenarios.map((e) => (e.id === s.activeScenario ? { ...e, scenario: active } : e)) })),
@@ -587,6 +592,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
         hydrogenFromSupply: true,
         districtsRef: null,
         results: { a: null, b: null },
+        mapView: 'b',
       });
     },
   };

@@ -17,6 +17,7 @@ import {
   aggregateToDistricts,
   aggregateToGrid,
   computeCarbon,
+  gridSpecFor,
   concatPolygonSets,
   greenFromLocal,
   readBuildings,
@@ -98,8 +99,13 @@ export class CarbonSession {
   private readonly green: GreenTable | undefined;
   private readonly districtSet: PolygonSet | undefined;
   private readonly defaultRoads: RoadLinkTable | undefined;
-  /** The grid of the first run per cell size, so later runs line up cell by cell. */
+  /**
+   * The grid per cell size, laid over the city's own data (buildings, roads, green areas) whatever the
+   * scenario: every run lines up cell by cell, and a scenario's grid does not depend on what ran before
+   * (results are cached by their inputs). Drawn green areas beyond it count in its edge cells.
+   */
   private readonly specs = new Map<number, GridSpec>();
+  private readonly bounds: [number, number, number, number];
   readonly skipped: number;
 
   constructor(
@@ -117,6 +123,7 @@ export class CarbonSession {
     if (inputs.districts) this.districtSet = readPolygonSet(inputs.districts, frame).table;
     if (inputs.roads) this.defaultRoads = readRoads(inputs.roads, frame).table;
     this.skipped = skipped;
+    this.bounds = cityBounds(this.buildings, this.defaultRoads, this.green);
   }
 
   get districtCount(): number {
@@ -141,9 +148,9 @@ export class CarbonSession {
       factors: { ...params.factors, transportBasis: params.basis },
       scenario,
     });
-    const spec = this.specs.get(params.cellSize);
+    let spec = this.specs.get(params.cellSize);
+    if (!spec) this.specs.set(params.cellSize, (spec = gridSpecFor(this.bounds, params.cellSize)));
     const grid = aggregateToGrid(result, params.cellSize, spec);
-    if (!spec) this.specs.set(params.cellSize, grid.spec);
     return {
       grid,
       districts: this.districtSet ? aggregateToDistricts(result, this.districtSet) : null,
@@ -168,6 +175,21 @@ function extraGreenTable(list: NonNullable<CarbonParams['extraGreen']>): GreenTa
     k += t.cover.length;
   }
   return { polygons, cover };
+}
+
+/** Bounds (local metres) of the buildings that count, the roads and the green areas. */
+function cityBounds(b: BuildingTable, roads: RoadLinkTable | undefined, green: GreenTable | undefined): [number, number, number, number] {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  const add = (x: number, y: number): void => {
+    if (x < x0) x0 = x;
+    if (y < y0) y0 = y;
+    if (x > x1) x1 = x;
+    if (y > y1) y1 = y;
+  };
+  for (let i = 0; i < b.count; i++) if (b.included[i] === 1) add(b.x[i]!, b.y[i]!);
+  if (roads) for (let i = 0; i < roads.xy.length; i += 2) add(roads.xy[i]!, roads.xy[i + 1]!);
+  if (green) for (let i = 0; i < green.polygons.xy.length; i += 2) add(green.polygons.xy[i]!, green.polygons.xy[i + 1]!);
+  return Number.isFinite(x0) ? [x0, y0, x1, y1] : [0, 0, 0, 0];
 }
 
 /** The polygons of district d alone, as a PolygonSet of one feature. */

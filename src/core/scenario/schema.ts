@@ -30,6 +30,9 @@ const lonLat = v.pipe(
   v.readonly(),
 );
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** Each key at most once in a list (a link closed twice, two lane counts for one link…); the repeat is reported. */
+const unique = <T>(key: (x: T) => unknown, what: string) =>
+  v.checkItems<T[], string>((item, i, list) => list.findIndex((x) => key(x) === key(item)) === i, `each ${what} at most once`);
 
 const LayerRefSchema = v.strictObject({
   /** File or built-in name, for people. */
@@ -38,15 +41,19 @@ const LayerRefSchema = v.strictObject({
   hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'a 32-digit lower-case hex content hash')),
 });
 
+const ZoneFactorSchema = v.strictObject({ zone: index, factor: v.pipe(finite, v.minValue(0), v.maxValue(5)) });
+const LaneEditSchema = v.strictObject({ link: index, lanes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)) });
+const PlacedStationSchema = v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), name: text(200), lonLat, capacityKgPerDay: nonNegative });
+
 const TrafficSchema = v.strictObject({
   /** Multiplies every trip of the peak-hour table (0.1–3). */
   demandScale: v.pipe(finite, v.minValue(0.1), v.maxValue(3)),
   /** Multiplies the trips produced and attracted by a zone (0–5); zones not listed keep 1. */
-  zoneFactors: v.pipe(v.array(v.strictObject({ zone: index, factor: v.pipe(finite, v.minValue(0), v.maxValue(5)) })), v.readonly()),
+  zoneFactors: v.pipe(v.array(ZoneFactorSchema), unique<v.InferOutput<typeof ZoneFactorSchema>>((z) => z.zone, 'zone'), v.readonly()),
   /** Directed links closed to traffic (indices of the network built from the city's roads). */
-  closedLinks: v.pipe(v.array(index), v.readonly()),
+  closedLinks: v.pipe(v.array(index), unique((l: number) => l, 'link'), v.readonly()),
   /** Lanes set on a link (capacity scales with lanes). */
-  lanes: v.pipe(v.array(v.strictObject({ link: index, lanes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)) })), v.readonly()),
+  lanes: v.pipe(v.array(LaneEditSchema), unique<v.InferOutput<typeof LaneEditSchema>>((l) => l.link, 'link'), v.readonly()),
   /** Relative gap the assignment stops at. */
   targetGap: v.pipe(finite, v.gtValue(0), v.maxValue(0.01)),
   maxIterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000)),
@@ -83,10 +90,11 @@ const HydrogenSchema = v.strictObject({
   /** Demand from the assigned traffic's vehicle-km (else the model's own zones). */
   demandFromTraffic: v.boolean(),
   stationsAdded: v.pipe(
-    v.array(v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), name: text(200), lonLat, capacityKgPerDay: nonNegative })),
+    v.array(PlacedStationSchema),
+    unique<v.InferOutput<typeof PlacedStationSchema>>((a) => a.id, 'station id'),
     v.readonly(),
   ),
-  stationsRemoved: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.readonly()),
+  stationsRemoved: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), unique((r: string) => r, 'station'), v.readonly()),
   /** Station id → capacity, kg/day. */
   stationCapacity: v.record(v.pipe(v.string(), v.maxLength(100)), nonNegative),
   /** Source id → what changed. */

@@ -1,0 +1,55 @@
+// The split view: scenario A on the left half, B on the right, one camera for both. Each side's results
+// are drawn on a three.js layer of their own (1 for A, 2 for B) over the shared city (layer 0); one
+// render pass per half, each with the camera's aspect fitted to the half.
+import { useFrame } from '@react-three/fiber';
+import * as THREE from 'three';
+import type { ViewerPipelineResult } from '../store/index.ts';
+import { CarbonGridLayer } from './CarbonGridLayer.tsx';
+import { TrafficOverlay } from './TrafficOverlay.tsx';
+
+const SIDES = [
+  { name: 'split-a', layer: 1 },
+  { name: 'split-b', layer: 2 },
+] as const;
+
+/** A side's results; drawn only through its own layer. */
+export function SplitSide({ side, results }: { side: 0 | 1; results: ViewerPipelineResult }) {
+  return (
+    <group name={SIDES[side].name}>
+      {results.traffic ? <TrafficOverlay result={results.traffic} /> : null}
+      {results.carbon ? <CarbonGridLayer run={results.carbon} /> : null}
+    </group>
+  );
+}
+
+function tag(root: THREE.Object3D | undefined, layer: number): void {
+  root?.traverse((o) => {
+    if (o.layers.mask !== 1 << layer) o.layers.set(layer);
+  });
+}
+
+/** Takes over rendering while mounted (a frame callback with priority > 0 does): two halves, one camera. */
+export function SplitRender() {
+  useFrame(({ gl, scene, camera, size }) => {
+    for (const s of SIDES) tag(scene.getObjectByName(s.name), s.layer);
+    const cam = camera as THREE.PerspectiveCamera;
+    const aspect = cam.aspect;
+    const half = size.width / 2;
+    cam.aspect = half / size.height;
+    cam.updateProjectionMatrix();
+    gl.setScissorTest(true);
+    SIDES.forEach((s, i) => {
+      gl.setViewport(i * half, 0, half, size.height);
+      gl.setScissor(i * half, 0, half, size.height);
+      cam.layers.set(0);
+      cam.layers.enable(s.layer);
+      gl.render(scene, cam);
+    });
+    gl.setScissorTest(false);
+    gl.setViewport(0, 0, size.width, size.height);
+    cam.layers.set(0);
+    cam.aspect = aspect;
+    cam.updateProjectionMatrix();
+  }, 1);
+  return null;
+}
