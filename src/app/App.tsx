@@ -1,7 +1,8 @@
 // The application shell: the 3D view with panels over it.
 import { useEffect, useState } from 'react';
 import { CityCanvas } from '../scene/CityCanvas.tsx';
-import { useStore } from '../store/index.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { BASELINE_ID, useStore } from '../store/index.ts';
 import { AttributeTable } from '../ui/AttributeTable.tsx';
 import { InputMappingPanel } from '../ui/InputMapping.tsx';
 import { HoverTip } from '../ui/HoverTip.tsx';
@@ -65,6 +66,26 @@ function TopBar() {
   );
 }
 
+/** Labels of the split view's halves: which scenario each side shows. */
+function SplitLabels() {
+  const t = useT();
+  const names = useStore(useShallow((s) => {
+    if (s.mapView !== 'split' || !s.results.a || !s.results.b) return null;
+    const name = (id: string): string => {
+      const e = s.scenarios.find((x) => x.id === id);
+      return !e ? id : id === BASELINE_ID && e.scenario.name === 'Baseline' ? t('scenario.baseline') : e.scenario.name;
+    };
+    return [name(s.compare.a), name(s.compare.b)] as const;
+  }));
+  if (!names) return null;
+  return (
+    <div className="split-labels" aria-hidden="false">
+      <span className="split-label" data-side="a">{t('scenario.splitLabel', { side: 'A', name: names[0] })}</span>
+      <span className="split-label" data-side="b">{t('scenario.splitLabel', { side: 'B', name: names[1] })}</span>
+    </div>
+  );
+}
+
 export function App() {
   const t = useT();
   const language = useStore((s) => s.language);
@@ -123,6 +144,7 @@ export function App() {
       }}
     >
       <CityCanvas />
+      <SplitLabels />
       <TopBar />
       <div className="left">
         <LeftTabs />

@@ -1,6 +1,7 @@
 // The split view: scenario A on the left half, B on the right, one camera for both. Each side's results
 // are drawn on a three.js layer of their own (1 for A, 2 for B) over the shared city (layer 0); one
 // render pass per half, each with the camera's aspect fitted to the half.
+import { useEffect } from 'react';
 import { useFrame } from '@react-three/fiber';
 import * as THREE from 'three';
 import type { ViewerPipelineResult } from '../store/index.ts';
@@ -28,28 +29,44 @@ function tag(root: THREE.Object3D | undefined, layer: number): void {
   });
 }
 
+let active = false;
+
+/** Whether the split view is drawing (then a frame is drawn by `renderSplit`). */
+export function splitActive(): boolean {
+  return active;
+}
+
+/** Draws one frame of the split view: A's half, then B's, with the camera fitted to a half. */
+export function renderSplit(gl: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera, size: { width: number; height: number }): void {
+  for (const s of SIDES) tag(scene.getObjectByName(s.name), s.layer);
+  const cam = camera as THREE.PerspectiveCamera;
+  const aspect = cam.aspect;
+  const half = size.width / 2;
+  cam.aspect = half / size.height;
+  cam.updateProjectionMatrix();
+  gl.setScissorTest(true);
+  SIDES.forEach((s, i) => {
+    gl.setViewport(i * half, 0, half, size.height);
+    gl.setScissor(i * half, 0, half, size.height);
+    cam.layers.set(0);
+    cam.layers.enable(s.layer);
+    gl.render(scene, cam);
+  });
+  gl.setScissorTest(false);
+  gl.setViewport(0, 0, size.width, size.height);
+  cam.layers.set(0);
+  cam.aspect = aspect;
+  cam.updateProjectionMatrix();
+}
+
 /** Takes over rendering while mounted (a frame callback with priority > 0 does): two halves, one camera. */
 export function SplitRender() {
-  useFrame(({ gl, scene, camera, size }) => {
-    for (const s of SIDES) tag(scene.getObjectByName(s.name), s.layer);
-    const cam = camera as THREE.PerspectiveCamera;
-    const aspect = cam.aspect;
-    const half = size.width / 2;
-    cam.aspect = half / size.height;
-    cam.updateProjectionMatrix();
-    gl.setScissorTest(true);
-    SIDES.forEach((s, i) => {
-      gl.setViewport(i * half, 0, half, size.height);
-      gl.setScissor(i * half, 0, half, size.height);
-      cam.layers.set(0);
-      cam.layers.enable(s.layer);
-      gl.render(scene, cam);
-    });
-    gl.setScissorTest(false);
-    gl.setViewport(0, 0, size.width, size.height);
-    cam.layers.set(0);
-    cam.aspect = aspect;
-    cam.updateProjectionMatrix();
-  }, 1);
+  useEffect(() => {
+    active = true;
+    return () => {
+      active = false;
+    };
+  }, []);
+  useFrame(({ gl, scene, camera, size }) => renderSplit(gl, scene, camera, size), 1);
   return null;
 }

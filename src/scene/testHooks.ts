@@ -10,6 +10,7 @@ import { pickingTreeStats } from './pickingTrees.ts';
 import { ERROR_TARGET, tilesRenderers } from './TilesLayer.tsx';
 import { type DetailMode, setDetailMode } from './detail.ts';
 import { hydrogenStationTop } from './hydrogenPick.ts';
+import { renderSplit, splitActive } from './SplitView.tsx';
 import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
 
 interface HookDeps {
@@ -126,7 +127,8 @@ export function installTestHooks(deps: HookDeps): () => void {
       // Drawn here and now (benchmarks count these frames), not queued for R3F's loop as well.
       gl.render(scene, camera);
     },
-    renderNow: () => gl.render(scene, camera),
+    // What the user sees: the split view draws its two halves.
+    renderNow: () => (splitActive() ? renderSplit(gl, scene, camera, { width: gl.domElement.clientWidth, height: gl.domElement.clientHeight }) : gl.render(scene, camera)),
     pendingChunks: () => [...pendingChunks.values()].reduce((a, b) => a + b, 0),
     setTilesErrorTarget: (px) => {
       for (const tiles of tilesRenderers.values()) tiles.errorTarget = px ?? ERROR_TARGET;

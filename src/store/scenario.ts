@@ -33,6 +33,10 @@ import { layerStations, showsDefaultCity } from './hydrogen.ts';
 import { DEFAULT_CITY } from './ingest.ts';
 import { inputLayer } from './inputs.ts';
 import type { AppState } from './types.ts';
+import type { Language } from '../ui/i18n/index.ts';
+
+/** The name a new scenario gets (data, kept in files and links: in the language it was made in). */
+const UNTITLED: Readonly<Record<Language, (n: number) => string>> = { en: (n) => `Scenario ${n}`, ko: (n) => `시나리오 ${n}` };
 
 export interface ScenarioEntry {
   readonly id: string;
@@ -238,6 +242,8 @@ export function watchScenarioEdits(state: AppState, prev: AppState): void {
   const past = [...state.history.past.slice(-99), before];
   applying = true;
   try {
+    // The baseline stays the models' defaults: the first edit made on it starts a new scenario.
+    if (state.activeScenario === BASELINE_ID) state.forkBaseline();
     state.setHistoryAndEntry(past, [], after);
   } finally {
     applying = false;
@@ -247,6 +253,8 @@ export function watchScenarioEdits(state: AppState, prev: AppState): void {
 export interface ScenarioInternals {
   /** Records history and keeps the active entry's scenario current (used by the watcher). */
   setHistoryAndEntry(past: readonly Scenario[], future: readonly Scenario[], active: Scenario): void;
+  /** Adds a new scenario ("Scenario N") and makes it active, the baseline staying as it was. */
+  forkBaseline(): void;
 }
 
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice & ScenarioInternals> = (set, get) => {
@@ -430,8 +438,21 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
     mapView: 'b',
     setMapView: (mapView) => set((s) => ({ mapView, carbon: { ...s.carbon, show: mapView === 'difference' ? 'difference' : 'scenario' } })),
 
+    forkBaseline: () => {
+      const s = get();
+      const id = newId();
+      const n = s.scenarios.length;
+      const name = UNTITLED[s.language](n);
+      const base = s.scenarios.find((e) => e.id === BASELINE_ID)!;
+      set({ scenarios: [...s.scenarios, { id, scenario: { ...base.scenario, name }, kpis: null, kpisFor: null }], activeScenario: id, compare: { a: BASELINE_ID, b: id } });
+    },
+
+    // The entry keeps its own name and notes; its edits follow the models'.
     setHistoryAndEntry: (past, future, active) =>
-      set((s) => ({ history: { past, future }, scenarios: s.scenarios.map((e) => (e.id === s.activeScenario ? { ...e, scenario: active } : e)) })),
+      set((s) => ({
+        history: { past, future },
+        scenarios: s.scenarios.map((e) => (e.id === s.activeScenario ? { ...e, scenario: { ...active, name: e.scenario.name, notes: e.scenario.notes } } : e)),
+      })),
 
     scenarioNow: () => scenarioOf(get()),
 

@@ -25,6 +25,9 @@ import { UTF8_BOM } from '../core/scenario/export.ts';
 import { fileStem, saveFile } from './download.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
+import { Legend } from './Legend.tsx';
+import { FLOW_DIFF_RAMP } from '../scene/trafficStyle.ts';
+import { CARBON_RAMP } from '../scene/carbonStyle.ts';
 
 const UNIT_KEYS: Readonly<Record<string, MessageKey>> = {
   'veh·km/h': 'scenario.unit.vkt',
@@ -74,7 +77,7 @@ function ScenarioPicker() {
         <div className="buttons">
           <button type="button" disabled={busy} onClick={() => { setText(''); setMode('new'); }} data-testid="scenario-save-as">{t('scenario.saveAs')}</button>
           <button type="button" disabled={busy} onClick={() => duplicateScenario(active)}>{t('scenario.duplicate')}</button>
-          <button type="button" disabled={busy} onClick={() => { setText(current?.scenario.name ?? ''); setMode('rename'); }}>{t('scenario.rename')}</button>
+          <button type="button" disabled={busy || active === BASELINE_ID} onClick={() => { setText(current?.scenario.name ?? ''); setMode('rename'); }} data-testid="scenario-rename">{t('scenario.rename')}</button>
           <button type="button" disabled={busy || active === BASELINE_ID} onClick={() => deleteScenario(active)}>{t('scenario.delete')}</button>
         </div>
       )}
@@ -207,6 +210,59 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
   return <div ref={ref} className="kpi-chart" data-testid="kpi-chart" role="img" aria-label={t('scenario.kpiChart')} />;
 }
 
+/** What the map shows of the comparison, with the difference layer's legends. */
+function MapViewChoice() {
+  const t = useT();
+  const fmt0 = useNumberFormat(0);
+  const { mapView, a, b } = useStore(useShallow((s) => ({ mapView: s.mapView, a: s.results.a, b: s.results.b })));
+  const diff = useMemo(() => {
+    if (!a || !b) return null;
+    let flow = 0;
+    if (a.traffic && b.traffic) for (let l = 0; l < b.traffic.flows.length; l++) flow = Math.max(flow, Math.abs(b.traffic.flows[l]! - a.traffic.flows[l]!));
+    let cell = 0;
+    if (a.carbon && b.carbon && a.carbon.grid.length === b.carbon.grid.length) {
+      const x = a.carbon.grid.attributes.net.value;
+      const y = b.carbon.grid.attributes.net.value;
+      for (let i = 0; i < y.length; i++) cell = Math.max(cell, Math.abs(y[i]! - x[i]!));
+    }
+    const stations = (b.hydrogen?.result.solution?.stations ?? []).map((st) => {
+      const before = a.hydrogen?.result.solution?.stations.find((x) => x.id === st.id)?.deliveredKgPerDay ?? 0;
+      return { id: st.id, name: st.name, a: before, b: st.deliveredKgPerDay };
+    });
+    for (const st of a.hydrogen?.result.solution?.stations ?? []) if (!stations.some((x) => x.id === st.id)) stations.push({ id: st.id, name: st.name, a: st.deliveredKgPerDay, b: 0 });
+    return { flow, cell, stations: stations.filter((x) => Math.abs(x.b - x.a) > 1e-6) };
+  }, [a, b]);
+  if (!a || !b) return null;
+  return (
+    <div className="map-view">
+      <div className="buttons" role="radiogroup" aria-label={t('scenario.mapView')}>
+        {(['b', 'difference', 'split'] as const).map((v) => (
+          <button key={v} type="button" role="radio" aria-checked={mapView === v} aria-pressed={mapView === v} onClick={() => useStore.getState().setMapView(v)} data-map-view={v}>
+            {t(`scenario.mapView.${v}`)}
+          </button>
+        ))}
+      </div>
+      {mapView === 'difference' && diff ? (
+        <div data-testid="difference-legend">
+          <Legend title={t('scenario.diffLinks')} ramp={{ colors: FLOW_DIFF_RAMP, min: `−${fmt0(diff.flow)}`, max: `+${fmt0(diff.flow)}`, unit: t('unit.vehPerHour') }} note={t('scenario.diffLinksNote')} />
+          <Legend title={t('scenario.diffCells')} ramp={{ colors: CARBON_RAMP, min: `−${fmt0(diff.cell)}`, max: `+${fmt0(diff.cell)}`, unit: t('scenario.unit.tYr') }} note={t('scenario.diffCellsNote')} />
+          {diff.stations.length > 0 ? (
+            <table className="summary kpis">
+              <caption className="small">{t('scenario.diffStations')}</caption>
+              <thead><tr><th scope="col">{t('scenario.station')}</th><th scope="col">A</th><th scope="col">B</th><th scope="col">{t('scenario.change')}</th></tr></thead>
+              <tbody>
+                {diff.stations.map((x) => (
+                  <tr key={x.id}><th scope="row">{x.name}</th><td>{fmt0(x.a)}</td><td>{fmt0(x.b)}</td><td>{x.b - x.a > 0 ? '+' : ''}{fmt0(x.b - x.a)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          ) : <p className="muted small">{t('scenario.diffStationsNone')}</p>}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 function Compare() {
   const t = useT();
   const fmt0 = useNumberFormat(0);
@@ -258,6 +314,7 @@ function Compare() {
           <KpiChart rows={rows} />
         </>
       )}
+      <MapViewChoice />
     </section>
   );
 }

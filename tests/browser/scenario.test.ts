@@ -1,0 +1,190 @@
+// The planner's scenario flow in the built app: run the baseline through the pipeline, close a road and
+// raise the electric-car share, save it as a named scenario, run it and read the KPIs change, undo/redo
+// with the stages then served from the cache, the difference layer and the split view drawn (pixels),
+// a links CSV exported and read back, a reload that finds the scenario again, its share link opened in
+// a fresh browser context with the same KPIs, and a broken scenario file refused with paths.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type OpenedApp, collectErrors, openCity, waitForCity } from './harness.ts';
+
+let app: OpenedApp;
+let page: Page;
+let errors: string[];
+
+/** The KPI table's B column, by KPI key. */
+const kpisB = (p: Page) =>
+  p.$$eval('[data-testid=kpi-table] tbody tr', (rows) =>
+    Object.fromEntries(rows.map((r) => [r.getAttribute('data-kpi'), r.querySelector('td[data-value]')?.getAttribute('data-value') ?? ''])),
+  );
+
+const stages = (p: Page) =>
+  p.$$eval('[data-testid=scenario-stages] li', (li) => Object.fromEntries(li.map((l) => [l.getAttribute('data-stage'), l.getAttribute('data-cached')])));
+
+async function runScenario(p: Page): Promise<void> {
+  await p.click('[data-testid=scenario-run]');
+  await p.waitForSelector('[data-testid=scenario-run]:not([disabled])', { timeout: 120_000 });
+  await p.waitForSelector('[data-testid=scenario-seconds]', { timeout: 120_000 });
+}
+
+/** Pixels of the drawn view (what the user sees, split or not) counted by a colour test, left and right halves. */
+function countPixels(p: Page, kind: 'orange' | 'purple' | 'coloured') {
+  return p.evaluate((k) => {
+    (window as unknown as { __citytwin: { renderNow(): void } }).__citytwin.renderNow();
+    const gl = document.querySelector('canvas')!.getContext('webgl2')!;
+    const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
+    const px = new Uint8Array(w * h * 4);
+    gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    let left = 0, right = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!;
+      const hit = k === 'orange' ? r > 180 && g > 80 && g < 170 && b < 80 : k === 'purple' ? b > 110 && r > 60 && r < 170 && g < 110 : Math.max(r, g, b) - Math.min(r, g, b) > 80;
+      if (!hit) continue;
+      if ((i / 4) % w < w / 2) left++;
+      else right++;
+    }
+    return { left, right };
+  }, kind);
+}
+
+beforeAll(async () => {
+  app = await openCity({ width: 1000, height: 700 });
+  ({ page, errors } = app);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('a planner’s scenario', () => {
+  let firstB: Record<string, string | null>;
+
+  it('runs the baseline through traffic → carbon → hydrogen → carbon, each stage computed once', async () => {
+    await page.click('button[data-tab=scenario]');
+    expect(await page.textContent('[data-testid=scenario-edits]')).toBe('');
+    await runScenario(page);
+    expect(await stages(page)).toEqual({ traffic: 'false', carbon: 'false', hydrogen: 'false', carbonFinal: 'false' });
+    const k = await kpisB(page);
+    expect(Number(k['vkt'])).toBeGreaterThan(10_000);
+    expect(Number(k['co2e.net'])).toBeGreaterThan(100_000);
+    expect(Number(k['hydrogen.deliveredKgPerDay'])).toBeGreaterThan(0);
+  });
+
+  it('closing a road and raising the electric-car share start a scenario of their own, listed edit by edit, and it is named', async () => {
+    await page.click('button[data-tab=traffic]');
+    await page.locator('.congested button').first().click();
+    await page.click('[data-testid=link-close]');
+    await page.click('button[data-tab=carbon]');
+    await page.locator('[data-testid=carbon-ev]').fill('30');
+    await page.click('button[data-tab=scenario]');
+    const edits = page.locator('[data-testid=scenario-edits] li');
+    await expect.poll(() => edits.count()).toBe(2);
+    expect(await edits.nth(0).textContent()).toMatch(/^Link \d+ closed/);
+    expect(await edits.nth(1).textContent()).toMatch(/^Fleet: car_bev 30 %/);
+    // The baseline stays as it was: the first edit started a new scenario.
+    expect(await page.locator('[data-testid=scenario-select] option:checked').textContent()).toBe('Scenario 1');
+    await page.click('[data-testid=scenario-rename]');
+    await page.fill('[data-testid=scenario-name]', 'Port closure + EV');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-testid=scenario-select] option:checked').textContent()).toBe('Port closure + EV');
+    expect(await page.locator('[data-testid=scenario-select] option').allTextContents()).toEqual(['Baseline', 'Port closure + EV']);
+  });
+
+  it('runs it against the baseline: the baseline comes from the cache, the KPIs change', async () => {
+    await runScenario(page);
+    expect(await stages(page)).toEqual({ traffic: 'false', carbon: 'false', hydrogen: 'false', carbonFinal: 'false' });
+    const rows = await page.$$eval('[data-testid=kpi-table] tbody tr', (r) =>
+      Object.fromEntries(r.map((x) => [x.getAttribute('data-kpi'), Array.from(x.querySelectorAll('td'), (td) => td.textContent)])),
+    );
+    // 30 % battery-electric cars: less road-transport CO2e than the baseline.
+    expect(rows['co2e.transport']![2]).toMatch(/^−|^-/);
+    expect(rows['vkt']![2]).not.toBe('0');
+    firstB = await kpisB(page);
+    expect(await page.locator('[data-testid=kpi-chart] svg').count()).toBe(1);
+  });
+
+  it('undo and redo (Ctrl+Z, Ctrl+Shift+Z) take the last edit back and forth; the re-run is all from cache', async () => {
+    await page.locator('body').click({ position: { x: 700, y: 20 } }); // focus off the panel's inputs
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=scenario-edits] li').count()).toBe(1);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator('[data-testid=scenario-edits] li').count()).toBe(2);
+    await runScenario(page);
+    expect(await stages(page)).toEqual({ traffic: 'true', carbon: 'true', hydrogen: 'true', carbonFinal: 'true' });
+    expect(await kpisB(page)).toEqual(firstB);
+  });
+
+  it('draws the difference B − A on the map and the split view with both sides labelled', async () => {
+    await page.click('[data-map-view=difference]');
+    await page.waitForSelector('[data-testid=difference-legend]');
+    const diff = { orange: await countPixels(page, 'orange'), purple: await countPixels(page, 'purple') };
+    // Traffic moved off the closed road (purple) onto others (orange).
+    expect(diff.orange.left + diff.orange.right).toBeGreaterThan(20);
+    expect(diff.purple.left + diff.purple.right).toBeGreaterThan(20);
+    await page.click('[data-map-view=split]');
+    await page.waitForSelector('.split-label[data-side=b]');
+    expect(await page.textContent('.split-label[data-side=a]')).toBe('A · Baseline');
+    expect(await page.textContent('.split-label[data-side=b]')).toBe('B · Port closure + EV');
+    const split = await countPixels(page, 'coloured');
+    expect(split.left).toBeGreaterThan(500);
+    expect(split.right).toBeGreaterThan(500);
+    await page.click('[data-map-view=b]');
+  });
+
+  it('exports the links as CSV, and the file reads back with every road link and the closed one', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-links-csv]')]);
+    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.split('\r\n').filter((l) => l !== '');
+    expect(lines[0]).toMatch(/^link,name,road_class/);
+    expect(lines.length - 1).toBe(1672);
+    const header = lines[0]!.split(',');
+    const closedCol = header.indexOf('closed');
+    expect(lines.slice(1).filter((l) => l.split(',')[closedCol] === '1')).toHaveLength(1);
+  });
+
+  it('after a reload the scenario is still there with its edits and figures', async () => {
+    await page.waitForTimeout(800); // the auto-save runs 0.4 s after a change
+    await page.reload();
+    await waitForCity(page);
+    await page.click('button[data-tab=scenario]');
+    await expect.poll(() => page.locator('[data-testid=scenario-select] option:checked').textContent(), { timeout: 20_000 }).toBe('Port closure + EV');
+    expect(await page.locator('[data-testid=scenario-edits] li').count()).toBe(2);
+    expect(await kpisB(page)).toEqual(firstB);
+  });
+
+  it('its share link opens in a fresh browser context to the same KPIs', async () => {
+    await page.click('[data-testid=scenario-share]');
+    const link = await page.inputValue('[data-testid=share-link] input');
+    expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
+    expect(link.length).toBeLessThan(2048);
+    const context = await app.browser.newContext({ viewport: { width: 1000, height: 700 }, locale: 'en-GB' });
+    const other = await context.newPage();
+    const otherErrors = collectErrors(other);
+    await other.goto(link);
+    await waitForCity(other);
+    await other.click('button[data-tab=scenario]');
+    await other.waitForSelector('[data-testid=scenario-seconds]', { timeout: 120_000 });
+    expect(await other.locator('[data-testid=scenario-select] option:checked').textContent()).toBe('Port closure + EV');
+    expect(await kpisB(other)).toEqual(firstB);
+    expect(otherErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a broken scenario file is refused with each problem’s path, and nothing open is lost', async () => {
+    const before = await page.locator('[data-testid=scenario-select] option').count();
+    const bad = JSON.stringify({ format: 'citytwin.scenario', version: 2, name: '', notes: '', city: { name: 'x', layers: {} }, traffic: { demandScale: 9 } });
+    await page.locator('[data-testid=scenario-import]').setInputFiles({ name: 'bad.citytwin.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    await page.waitForSelector('[data-testid=scenario-issues]');
+    const text = (await page.textContent('[data-testid=scenario-issues]'))!;
+    expect(text).toContain('bad.citytwin.json cannot be opened');
+    expect(text).toContain('$.name');
+    expect(text).toContain('$.traffic.demandScale');
+    expect(text).toContain('$.fleet');
+    expect(await page.locator('[data-testid=scenario-select] option').count()).toBe(before);
+    expect(await page.locator('[data-testid=scenario-edits] li').count()).toBe(2);
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
