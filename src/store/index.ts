@@ -33,6 +33,6 @@ useStore.subscribe(watchScenarioEdits);
 
 export { DEFAULT_CITY } from './ingest.ts';
 export { inputLayer, sourceOf } from './inputs.ts';
-export { BASELINE_ID, cityOf, resultKey, scenarioOf } from './scenario.ts';
+export { BASELINE_ID, cityOf, entryScenario, resultKey, scenarioOf } from './scenario.ts';
 export type { PipelineState, ScenarioEntry, ViewerPipelineResult } from './scenario.ts';
 export type { AppState, CarbonState, Extrusion, FeatureRef, Job, LayerState, LayerStatus, Notice, PointSize, TrafficState } from './types.ts';

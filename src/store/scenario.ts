@@ -219,6 +219,11 @@ function editInputs(s: AppState): readonly unknown[] {
   return [t.demandScale, t.zoneFactors, t.edits, t.targetGap, s.carbon.params, h.objective, h.stationChoice, h.fcevShare, h.edits, h.useTraffic, s.hydrogenFromSupply];
 }
 
+/** An entry's scenario as it would run now: the active one from the models' state, the others on the city as loaded. */
+export function entryScenario(s: AppState, e: ScenarioEntry): Scenario {
+  return e.id === s.activeScenario ? scenarioOf(s) : { ...e.scenario, city: cityOf(s) };
+}
+
 /** The edit-relevant part of a scenario (what undo compares): everything but the city, name and notes. */
 const editKey = (s: Scenario): string => canonicalJson({ traffic: s.traffic, fleet: s.fleet, carbon: s.carbon, hydrogen: s.hydrogen });
 
@@ -368,9 +373,6 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
     }
   };
 
-  /** An entry's scenario with the city as loaded now (a stored or opened scenario keeps its edits). */
-  const withCity = (sc: Scenario): Scenario => ({ ...sc, city: cityOf(get()) });
-
   const applyEdits = (sc: Scenario): void => {
     const frame = get().frame;
     const c = sc.carbon;
@@ -498,8 +500,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
       await get().ensureCityRefs();
       const s = get();
       const current = scenarioOf(s);
-      const base = s.scenarios.find((e) => e.id === BASELINE_ID)!;
-      const baseScenario = s.activeScenario === BASELINE_ID ? current : withCity(base.scenario);
+      const baseScenario = entryScenario(s, s.scenarios.find((e) => e.id === BASELINE_ID)!);
       // The comparison follows what was run: the baseline against the active scenario.
       set({ compare: { a: BASELINE_ID, b: s.activeScenario } });
       await runPair(BASELINE_ID, baseScenario, s.activeScenario, current);
@@ -512,9 +513,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
       const ea = s.scenarios.find((e) => e.id === a);
       const eb = s.scenarios.find((e) => e.id === b);
       if (!ea || !eb) return;
-      const now = scenarioOf(s);
-      const pick = (e: ScenarioEntry): Scenario => (e.id === s.activeScenario ? now : withCity(e.scenario));
-      await runPair(ea.id, pick(ea), eb.id, pick(eb));
+      await runPair(ea.id, entryScenario(s, ea), eb.id, entryScenario(s, eb));
     },
 
     cancelScenario: () => controller?.abort(),

@@ -20,9 +20,10 @@ import {
   stationsGeoJson,
 } from '../core/scenario/index.ts';
 import { viewControl } from '../scene/viewControl.ts';
-import { BASELINE_ID, resultKey, useStore } from '../store/index.ts';
+import { BASELINE_ID, entryScenario, resultKey, useStore } from '../store/index.ts';
 import { UTF8_BOM } from '../core/scenario/export.ts';
 import { fileStem, saveFile } from './download.ts';
+import { buildReport } from './report.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
 import { Legend } from './Legend.tsx';
@@ -271,8 +272,18 @@ function Compare() {
   const a = scenarios.find((e) => e.id === compare.a);
   const b = scenarios.find((e) => e.id === compare.b);
   const rows = useMemo(() => (a?.kpis && b?.kpis ? compareKpis(a.kpis, b.kpis) : []), [a?.kpis, b?.kpis]);
-  const stale = [a, b].some((e) => e && e.kpis && e.kpisFor !== resultKey(e.id === useStore.getState().activeScenario ? useStore.getState().scenarioNow() : e.scenario));
-  const num = (v: number | null, unit: string): string => (v === null ? '—' : Math.abs(v) >= 100 || unit === 'links' ? fmt0(v) : fmt2(v));
+  const stale = [a, b].some((e) => e && e.kpis && e.kpisFor !== resultKey(entryScenario(useStore.getState(), e)));
+  /** A figure at the table's precision; a change too small to show is 0, never "-0". */
+  const num = (v: number | null, unit: string): string => {
+    if (v === null) return '—';
+    const big = Math.abs(v) >= 100 || unit === 'links';
+    const r = big ? Math.round(v) : Math.round(v * 100) / 100;
+    return r === 0 ? '0' : big ? fmt0(r) : fmt2(r);
+  };
+  const signed = (v: number, unit: string): string => {
+    const text = num(v, unit);
+    return text !== '0' && v > 0 ? `+${text}` : text;
+  };
   const pick = (side: 'a' | 'b') => (
     <label className="field">
       <span>{t(side === 'a' ? 'scenario.compareA' : 'scenario.compareB')}</span>
@@ -304,8 +315,8 @@ function Compare() {
                     <th scope="row">{t(`scenario.kpi.${r.key}` as MessageKey)} <span className="muted">{t(UNIT_KEYS[r.unit] ?? 'scenario.unit.links')}</span></th>
                     <td>{num(r.a, r.unit)}</td>
                     <td data-value={r.b ?? ''}>{num(r.b, r.unit)}</td>
-                    <td className={v ?? undefined}>{r.change === null ? '—' : `${r.change > 0 ? '+' : ''}${num(r.change, r.unit)}`}{v ? <span className="sr-only"> ({t(v === 'better' ? 'scenario.better' : 'scenario.worse')})</span> : null}</td>
-                    <td className={v ?? undefined}>{r.percent === null ? '—' : `${r.percent > 0 ? '+' : ''}${fmt2(r.percent)}`}</td>
+                    <td className={v ?? undefined}>{r.change === null ? '—' : signed(r.change, r.unit)}{v ? <span className="sr-only"> ({t(v === 'better' ? 'scenario.better' : 'scenario.worse')})</span> : null}</td>
+                    <td className={v ?? undefined}>{r.percent === null ? '—' : signed(r.percent, '%')}</td>
                   </tr>
                 );
               })}
@@ -384,6 +395,25 @@ function ResultFiles() {
     const blob = await viewControl()?.snapshot();
     if (blob) saveFile(`${stem()}.png`, blob, 'image/png');
   };
+  const report = async (): Promise<void> => {
+    const st = useStore.getState();
+    const ea = st.scenarios.find((e) => e.id === st.compare.a);
+    const eb = st.scenarios.find((e) => e.id === st.compare.b);
+    if (!ea?.kpis || !eb?.kpis) return;
+    const blob = await viewControl()?.snapshot();
+    const mapPng = blob ? await new Promise<string>((resolve) => { const r = new FileReader(); r.onload = () => resolve(String(r.result)); r.readAsDataURL(blob); }) : null;
+    const sb = entryScenario(st, eb);
+    const html = buildReport({
+      language: st.language,
+      a: { name: entryName(t, ea.id, ea.scenario.name), kpis: ea.kpis },
+      b: { name: entryName(t, eb.id, eb.scenario.name), kpis: eb.kpis, notes: sb.notes, edits: listEdits(sb) },
+      city: sb.city.name,
+      mapPng,
+      chart: document.querySelector<SVGSVGElement>('[data-testid=kpi-chart] svg'),
+      date: new Date(),
+    });
+    saveFile(`${stem()}.report.html`, html, 'text/html;charset=utf-8');
+  };
   if (!b) return <section><h3>{t('scenario.results')}</h3><p className="muted small">{t('scenario.noResults')}</p></section>;
   return (
     <section aria-label={t('scenario.results')}>
@@ -397,6 +427,7 @@ function ResultFiles() {
         {b.carbon && frame ? <button type="button" onClick={() => geo('cells', cellsGeoJson(b.carbon!.grid, frame))}>{t('scenario.geoCells')}</button> : null}
         {b.hydrogen ? <button type="button" onClick={() => geo('stations', stationsGeoJson(b.hydrogen!.result))}>{t('scenario.geoStations')}</button> : null}
         <button type="button" onClick={() => void png()} data-testid="export-png">{t('scenario.png')}</button>
+        <button type="button" onClick={() => void report()} data-testid="export-report">{t('scenario.report')}</button>
       </div>
     </section>
   );

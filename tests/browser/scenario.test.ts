@@ -142,6 +142,20 @@ describe('a planner’s scenario', () => {
     expect(lines.slice(1).filter((l) => l.split(',')[closedCol] === '1')).toHaveLength(1);
   });
 
+  it('writes a one-page report with the edits, the KPIs against the baseline, the chart and a map picture', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-report]')]);
+    expect(download.suggestedFilename()).toBe('Port-closure-EV.report.html');
+    const html = readFileSync((await download.path())!, 'utf8');
+    const report = await app.context.newPage();
+    await report.setContent(html);
+    expect(await report.textContent('h1')).toBe('CityTwin scenario: Port closure + EV');
+    expect(await report.locator('ul li').allTextContents()).toEqual([expect.stringMatching(/^Link \d+ closed$/), 'Fleet: car_bev 30 %']);
+    expect(await report.locator('tbody tr').count()).toBe(13);
+    expect(await report.getAttribute('img.map', 'src')).toMatch(/^data:image\/png;base64,/);
+    expect(await report.getAttribute('img:not(.map)', 'src')).toMatch(/^data:image\/svg\+xml/);
+    await report.close();
+  });
+
   it('after a reload the scenario is still there with its edits and figures', async () => {
     await page.waitForTimeout(800); // the auto-save runs 0.4 s after a change
     await page.reload();
