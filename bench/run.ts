@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, written as JSON to bench/out/ (a timestamped file and latest.json)
 // so runs can be compared. Figures that depend on the machine are reported beside a baseline
 // measured in the same run. Select sections with
-// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale city soak hydrogen tiles tiles-stream`
+// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale city soak scenario hydrogen tiles tiles-stream`
 // (BENCH_QUICK=1: smaller sizes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { benchTiles } from './tiles.ts';
 import { benchTilesStream } from './tiles-stream.ts';
 import { benchTraffic } from './traffic.ts';
 import { benchTrafficBrowser } from './traffic-browser.ts';
+import { benchScenario } from './scenario.ts';
 
 const sections = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name);
@@ -64,6 +65,12 @@ if (want('soak')) {
   // A kiosk's scenario cycle repeated: JS heap, DOM, listeners and GPU resources per cycle.
   await build({ logLevel: 'warn' });
   result['soak'] = await benchSoak(process.env['BENCH_QUICK'] ? 6 : 30);
+}
+
+if (want('scenario')) {
+  // The scenario pipeline: a full run against one carbon parameter changed (stages from the cache), share link size.
+  await build({ logLevel: 'warn' });
+  result['scenario'] = await benchScenario(process.env['BENCH_QUICK'] ? 2 : 5);
 }
 
 if (want('hydrogen')) {

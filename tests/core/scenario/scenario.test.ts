@@ -26,20 +26,11 @@ import {
   removeEdit,
   trafficStageInput,
 } from '../../../src/core/scenario/index.ts';
+import { MONACO, twentyEdits } from '../../fixtures/scenario/edits.ts';
 
 const FIXTURES = new URL('../../fixtures/scenario/', import.meta.url);
 
 /** Monaco's layers as the built-in city names them (hashes of the asset files' bytes). */
-const MONACO: Scenario['city'] = {
-  name: 'Monaco',
-  layers: {
-    buildings: { name: 'buildings.geojson', hash: '4c1ec83681b717b169818009a9b8b2c1' },
-    roads: { name: 'roads.geojson', hash: 'e216f9a4914063a461e84c68f63e5e49' },
-    green: { name: 'green.geojson', hash: '35c41b0e0aaf3db2ae31a4055743554a' },
-    districts: { name: 'admin.geojson', hash: 'bf2eb356481bad9fc40f5b5a04f2bebf' },
-    hydrogenModel: { name: 'monaco.json', hash: '055715d8e884cbfe3bc4b4fe6d868ff1' },
-  },
-};
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -249,41 +240,6 @@ describe('edits', () => {
     expect(u).toEqual(baselineOf(plain, plain.name));
   });
 });
-
-/** A scenario with 20 edits of the kinds a planner makes on the map. */
-function twentyEdits(): Scenario {
-  const s = newScenario(MONACO, 'Twenty edits: port closures, EV and FCEV fleet, new stations, a new park');
-  return {
-    ...s,
-    notes: 'Closes the port approach, widens the tunnel, grows Fontvieille and Monte-Carlo trips, shifts the fleet, adds three stations and a park.',
-    traffic: {
-      ...s.traffic,
-      demandScale: 1.15,
-      closedLinks: [101, 245, 876, 978, 1005],
-      lanes: [{ link: 40, lanes: 3 }, { link: 412, lanes: 2 }, { link: 1303, lanes: 4 }],
-      zoneFactors: [{ zone: 3, factor: 1.4 }, { zone: 17, factor: 0.8 }, { zone: 42, factor: 1.25 }],
-    },
-    fleet: { car_bev: 0.3, car_fcev: 0.05, bus_fcev: 0.5 },
-    carbon: {
-      ...s.carbon,
-      retrofit: { district: 1, reduction: 0.25 },
-      greenAreas: [
-        {
-          ring: [[7.4189342, 43.7312871], [7.4201563, 43.7315492], [7.4210874, 43.7309126], [7.4207312, 43.7301653], [7.4195208, 43.7299487], [7.4187761, 43.7304932]],
-          cover: 'park',
-        },
-      ],
-    },
-    hydrogen: {
-      ...s.hydrogen,
-      stationsAdded: [
-        { id: 'placed-1', name: 'Fontvieille bus depot', lonLat: [7.4163581, 43.7291476], capacityKgPerDay: 600 },
-        { id: 'placed-2', name: 'Larvotto', lonLat: [7.4361234, 43.7452871], capacityKgPerDay: 400 },
-        { id: 'placed-3', name: 'Port Hercule quay', lonLat: [7.4241129, 43.7349318], capacityKgPerDay: 300 },
-      ],
-    },
-  };
-}
 
 describe('share fragments', () => {
   it('round-trip a scenario', () => {
