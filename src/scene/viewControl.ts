@@ -3,6 +3,7 @@
 import * as THREE from 'three';
 import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
+import { renderSplit, splitActive } from './SplitView.tsx';
 
 /** Camera position and target in the city's local world coordinates (metres; y up). */
 export interface CameraPose {
@@ -57,7 +58,9 @@ export function installViewControl(deps: {
       return () => controls.removeEventListener('end', cb);
     },
     snapshot: () => {
-      gl.render(scene, camera); // the drawing buffer is not kept between frames: draw, then read at once
+      // The drawing buffer is not kept between frames: draw (both halves in the split view), then read at once.
+      if (splitActive()) renderSplit(gl, scene, camera, { width: gl.domElement.clientWidth, height: gl.domElement.clientHeight });
+      else gl.render(scene, camera);
       return new Promise((resolve) => gl.domElement.toBlob(resolve, 'image/png'));
     },
   };
