@@ -2,10 +2,10 @@
 // (with the assigned traffic when there is one), keep a baseline on the same grid for differences.
 import type { StateCreator } from 'zustand';
 import { inputLayer } from './inputs.ts';
-import type { CarbonParams, CarbonRun, TrafficForCarbon } from '../core/citycarbon/index.ts';
+import type { CarbonParams, TrafficForCarbon } from '../core/citycarbon/index.ts';
 import type { TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/index.ts';
 import { formatOf } from '../core/citycarbon/imported.ts';
-import { createCarbonBridge } from '../sim-client/index.ts';
+import { CarbonClient } from '../sim-client/index.ts';
 import { DEFAULT_CITY } from './ingest.ts';
 import type { AppState, CarbonSlice, CarbonState } from './types.ts';
 
@@ -37,7 +37,7 @@ function trafficInput(view: TrafficNetworkView | null, run: TrafficRunResult | n
 }
 
 export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (set, get) => {
-  const bridge = createCarbonBridge({
+  const client = new CarbonClient({
     onCrash: (worker, message) => {
       get().notify('error', 'notice.workerCrashed', { worker, message });
       set((s) => ({ carbon: { ...s.carbon, prepared: false, status: 'idle' } }));
@@ -58,14 +58,12 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
     const districts = inputLayer(s, 'districts')?.source ?? (buildings.layer.source === DEFAULT_CITY.buildings ? { url: DEFAULT_CITY.admin } : undefined);
     const frame = s.frame;
     patch({ status: 'preparing', error: null });
-    const out = await bridge.call((api) =>
-      api.prepare(frame, {
-        buildings: buildings.source,
-        ...(roads ? { roads } : {}),
-        ...(green ? { green } : {}),
-        ...(districts ? { districts } : {}),
-      }),
-    );
+    const out = await client.prepare(frame, {
+      buildings: buildings.source,
+      ...(roads ? { roads } : {}),
+      ...(green ? { green } : {}),
+      ...(districts ? { districts } : {}),
+    });
     patch({ prepared: true, districtNames: out.districtNames });
     return true;
   };
@@ -77,7 +75,7 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
       if (!get().carbon.prepared && !(await prepare())) throw new Error('no buildings layer');
       const view = get().traffic.view;
       const input = traffic && view ? trafficInput(view, traffic) : undefined;
-      return (await bridge.call((api) => api.run(params, input))) as CarbonRun;
+      return client.run(params, input);
     },
 
     runCarbon: async () => {
@@ -90,10 +88,10 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
         if (!baseline || baseline.params.cellSize !== c.params.cellSize || baseline.params.basis !== c.params.basis) {
           const base: CarbonParams = { ...BASELINE_CARBON_PARAMS, cellSize: c.params.cellSize, basis: c.params.basis };
           const traffic = trafficInput(t.view, t.baseline);
-          baseline = (await bridge.call((api) => api.run(base, traffic))) as CarbonRun;
+          baseline = await client.run(base, traffic);
         }
         const traffic = trafficInput(t.view, t.result);
-        const result = (await bridge.call((api) => api.run(c.params, traffic))) as CarbonRun;
+        const result = await client.run(c.params, traffic);
         patch({ status: 'ready', result, baseline });
       } catch (err) {
         patch({ status: get().carbon.result ? 'ready' : 'error', error: err instanceof Error ? err.message : String(err) });
@@ -128,7 +126,7 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
     chooseCarbonFile: async (name, text) => {
       patch({ importError: null });
       try {
-        const info = await bridge.call((api) => api.inspectFile(text, formatOf(name)));
+        const info = await client.inspectFile(text, formatOf(name));
         if (info.properties.length === 0) {
           patch({ importFile: null, importError: `${name}: no numeric property or column to map` });
           return;
@@ -151,7 +149,7 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
       const crs = c.importCrs === 'auto' ? undefined : c.importCrs;
       patch({ importError: null });
       try {
-        const layer = await bridge.call((api) => api.importFile(text, info.format, property, crs, frame));
+        const layer = await client.importFile(text, info.format, property, crs, frame);
         patch({ imported: { ...layer, name }, importVisible: true });
       } catch (err) {
         patch({ importError: `${name}: ${err instanceof Error ? err.message : String(err)}` });

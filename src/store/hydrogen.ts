@@ -7,8 +7,8 @@ import { applyMapping } from '../core/layerinput/index.ts';
 import { propertyText, toLonLat, unpackProperties } from '../core/geo/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { H2VehicleClass, HydrogenResult, ModelOverrides, ObjectiveKind } from '../core/hydrogen/index.ts';
-import { CancelledError, createHydrogenBridge } from '../sim-client/index.ts';
-import { hashText } from '../core/scenario/hash.ts';
+import { CancelledError, HydrogenClient } from '../sim-client/index.ts';
+import { type Scenario, hashText, hydrogenInput } from '../core/scenario/index.ts';
 import { DEFAULT_CITY } from './ingest.ts';
 import {
   DEFAULT_STATION_CAPACITY_KG_PER_DAY,
@@ -16,9 +16,6 @@ import {
   type LayerStation,
   NO_EDITS,
   type SourceEdit,
-  applyEdits,
-  withLayerStations,
-  withTrafficDemand,
 } from '../core/hydrogen/whatif.ts';
 import type { AppState } from './types.ts';
 
@@ -121,6 +118,21 @@ export const INITIAL_HYDROGEN: HydrogenState = {
   carbonFactor: null,
 };
 
+/** The hydrogen part of the scenario the state describes (what-ifs as the scenario object holds them). */
+export function hydrogenPartOf(h: HydrogenState): Scenario['hydrogen'] {
+  return {
+    objective: h.objective,
+    stationChoice: h.stationChoice,
+    fcevShare: h.fcevShare,
+    demandFromTraffic: h.useTraffic,
+    stationsAdded: h.edits.added.map((a) => ({ id: a.id, name: a.name, lonLat: [a.lonLat[0], a.lonLat[1]] as const, capacityKgPerDay: a.capacityKgPerDay })),
+    stationsRemoved: h.edits.removed,
+    stationCapacity: h.edits.capacity,
+    sources: h.edits.sources,
+    unmetAllowed: h.edits.unmetAllowed ?? null,
+  };
+}
+
 /** The default city is shown: its buildings layer is the embedded Monaco file. */
 export function showsDefaultCity(s: Pick<AppState, 'layers'>): boolean {
   return s.layers.some((l) => l.id === 'buildings' && l.source === DEFAULT_CITY.buildings);
@@ -148,7 +160,7 @@ export function layerStations(s: Pick<AppState, 'layers' | 'inputs' | 'frame'>):
 let placed = 0;
 
 export const createHydrogenSlice: StateCreator<AppState, [], [], HydrogenSlice> = (set, get) => {
-  const bridge = createHydrogenBridge({
+  const client = new HydrogenClient({
     onCrash: (worker, message) => {
       get().notify('error', 'notice.workerCrashed', { worker, message });
       set((s) => ({ hydrogen: { ...s.hydrogen, status: s.hydrogen.result ? 'ready' : 'idle', startedAt: null } }));
@@ -204,31 +216,23 @@ export const createHydrogenSlice: StateCreator<AppState, [], [], HydrogenSlice> 
       const s = get();
       const h = s.hydrogen;
       if (h.model === null || h.status === 'running') return;
-      let json: unknown = h.model;
-      const fromLayer = layerStations(s);
-      if (fromLayer.length > 0) json = withLayerStations(json, fromLayer);
-      json = applyEdits(json, h.edits);
       const t = s.traffic;
-      let demand: HydrogenRunInfo['demand'] = 'model';
-      if (h.useTraffic && t.view && t.result && s.frame) {
-        json = withTrafficDemand(json, { polylines: t.view.polylines, flowsVehPerHour: t.result.flows, lengthM: t.view.lengthM, isConnector: t.view.isConnector }, s.frame);
-        demand = 'traffic';
-      }
-      const overrides: ModelOverrides = {
-        ...(h.objective !== null ? { objective: h.objective } : {}),
-        ...(h.stationChoice !== null ? { stationChoice: h.stationChoice } : {}),
-        ...(Object.keys(h.fcevShare).length > 0 ? { fcevShare: h.fcevShare } : {}),
-      };
+      const input = hydrogenInput(hydrogenPartOf(h), h.model, {
+        layerStations: layerStations(s),
+        traffic: h.useTraffic && t.view && t.result ? { polylines: t.view.polylines, flowsVehPerHour: t.result.flows, lengthM: t.view.lengthM, isConnector: t.view.isConnector } : null,
+        ...(s.frame ? { frame: s.frame } : {}),
+      });
+      const { json, overrides, demand } = input;
       patch({ status: 'running', startedAt: performance.now(), error: null, placing: false });
       try {
-        const result = await bridge.call((api) => api.solve(json, overrides));
+        const result = await client.run(json, overrides);
         const base = get().hydrogen.baseline;
         patch({
           status: 'ready',
           startedAt: null,
           result,
           baseline: base ?? (result.solution ? result : null),
-          ran: { demand, stations: fromLayer.length > 0 ? 'layer' : 'model', overrides, model: json },
+          ran: { demand, stations: input.stations, overrides, model: json },
           frame: s.frame,
         });
       } catch (err) {
@@ -242,18 +246,15 @@ export const createHydrogenSlice: StateCreator<AppState, [], [], HydrogenSlice> 
     },
 
     computeHydrogen: async (json, overrides, signal) => {
-      const stop = (): void => bridge.cancel();
-      signal?.addEventListener('abort', stop);
       patch({ status: 'running', startedAt: performance.now(), error: null });
       try {
-        return await bridge.call((api) => api.solve(json, overrides));
+        return await client.run(json, overrides, signal ? { signal } : {});
       } finally {
-        signal?.removeEventListener('abort', stop);
         patch({ status: get().hydrogen.result ? 'ready' : 'idle', startedAt: null });
       }
     },
 
-    cancelHydrogen: () => bridge.cancel(),
+    cancelHydrogen: () => client.cancel(),
 
     setHydrogenOptions: (p) => patch(p),
     setFcevShare: (cls, share) => {

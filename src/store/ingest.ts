@@ -1,13 +1,10 @@
 // The ingest slice: loading GeoJSON layers through the ingest worker, with progress, cancel and
 // recovery. Nothing already loaded is touched when a load fails.
-import { proxy } from 'comlink';
 import type { StateCreator } from 'zustand';
-import type { Remote } from 'comlink';
-import type { IngestPhase, IngestedLayer, ProgressFn } from '../core/ingest/index.ts';
+import type { IngestPhase, IngestedLayer } from '../core/ingest/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { CrsCode } from '../core/crs/index.ts';
-import type { IngestApi } from '../../workers/ingest.worker.ts';
-import { CancelledError, createIngestBridge } from '../sim-client/index.ts';
+import { CancelledError, IngestClient, type IngestProgress } from '../sim-client/index.ts';
 import type { AppState, IngestSlice, LayerState } from './types.ts';
 
 /** The `source` of a synthetic layer: workers regenerate it from this instead of fetching a URL. */
@@ -50,17 +47,17 @@ function clearIngestMarks(id: string, present: readonly string[]): void {
 }
 
 export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_set, get) => {
-  const bridge = createIngestBridge({
+  const client = new IngestClient({
     onCrash: (worker, message) => get().notify('error', 'notice.workerCrashed', { worker, message }),
   });
   // Exposed for tests and the kiosk watchdog.
-  (globalThis as { __citytwinIngest?: typeof bridge }).__citytwinIngest = bridge;
+  (globalThis as { __citytwinIngest?: typeof client.bridge }).__citytwinIngest = client.bridge;
 
   type Spec = Pick<LayerState, 'id' | 'kind' | 'name' | 'source' | 'attribution' | 'fileName'>;
   /** Runs one ingest call in the worker for layer `spec`, with progress, cancel and error reporting. */
   const runIngest = async (
     spec: Spec,
-    call: (api: Remote<IngestApi>, onProgress: ProgressFn) => Promise<IngestedLayer>,
+    call: (client: IngestClient, onProgress: IngestProgress) => Promise<IngestedLayer>,
   ): Promise<boolean> => {
     const { id, name } = spec;
     const s = get();
@@ -76,22 +73,19 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
     });
     const label = 'key' in name ? { nameKey: name.key } : { name: name.text };
     s.startJob({ id, key: 'jobs.loading', params: label, progress: 0 });
-    let last = 0;
-    const onProgress = proxy((phase: IngestPhase, done: number, total: number) => {
+    // The client lets at most ~20 updates a second through.
+    const onProgress = (phase: IngestPhase, done: number, total: number): void => {
       const progress = phase === 'parse' ? 0.3 * (done / Math.max(total, 1)) : 0.3 + 0.7 * (done / Math.max(total, 1));
-      const now = performance.now();
-      if (progress < 1 && now - last < 50) return; // at most ~20 updates a second
-      last = now;
       get().patchLayer(id, { progress, phase });
       get().updateJob(id, { progress, phase });
-    });
+    };
     // Marks for benchmarks: the worker computes between these two; the main thread should stay free.
     // User-timing marks are kept until cleared: only the latest pair of each layer still shown is kept,
     // or a kiosk cycling scenarios for days would collect them without end.
     clearIngestMarks(id, get().layers.map((l) => l.id));
     performance.mark(`citytwin:ingest-start:${id}`);
     try {
-      const result = await bridge.call((api) => call(api, onProgress));
+      const result = await call(client, onProgress);
       performance.mark(`citytwin:ingest-end:${id}`);
       // Reading a big result off the message and drawing it with React are two tasks, not one long one.
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -112,13 +106,13 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
 
   return {
     cancelJob: (id) => {
-      if (get().jobs.some((j) => j.id === id)) bridge.cancel();
+      if (get().jobs.some((j) => j.id === id)) client.cancel();
     },
 
     loadLayer: async ({ id, kind, url, name, attribution }) => {
       const frame = get().frame;
-      await runIngest({ id, kind, name, source: url, ...(attribution ? { attribution } : {}) }, (api, onProgress) =>
-        api.ingestUrl(url, kind, frame ?? undefined, onProgress) as Promise<IngestedLayer>,
+      await runIngest({ id, kind, name, source: url, ...(attribution ? { attribution } : {}) }, (c, onProgress) =>
+        c.ingestUrl(url, kind, frame ?? undefined, { onProgress }),
       );
     },
 
@@ -126,8 +120,8 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       const id = `user-${++userLayers}`;
       const load = (): Promise<boolean> => {
         const frame = get().frame ?? undefined;
-        return runIngest({ id, kind: 'areas', name: { text: name }, source: url, fileName: name }, (api, onProgress) =>
-          api.ingestUrl(url, 'auto', frame, onProgress, crs, name) as Promise<IngestedLayer>,
+        return runIngest({ id, kind: 'areas', name: { text: name }, source: url, fileName: name }, (c, onProgress) =>
+          c.ingestUrl(url, 'auto', frame, { onProgress }, crs, name),
         );
       };
       if (!(await load())) return;
@@ -159,7 +153,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       const crs = crsChoiceOf(layer.data);
       const name = 'text' in layer.name ? layer.name.text : layer.fileName;
       try {
-        return await bridge.call((api) => api.exportLayer(layer.source, layer.fileName ?? layer.source, crs, layer.data!.data.features.drawn, name));
+        return await client.exportLayer(layer.source, layer.fileName ?? layer.source, crs, layer.data!.data.features.drawn, name);
       } catch (err) {
         get().notify('error', 'notice.exportFailed', { name: name ?? id, message: err instanceof Error ? err.message : String(err) });
         return null;
@@ -172,8 +166,8 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       const frame = get().frame ?? undefined;
       const crs = crsChoiceOf(layer.data);
       const fileName = layer.fileName;
-      const ok = await runIngest({ id, kind, name: layer.name, source: layer.source, ...(layer.attribution ? { attribution: layer.attribution } : {}), ...(fileName !== undefined ? { fileName } : {}) }, (api, onProgress) =>
-        api.ingestUrl(layer.source, kind, frame, onProgress, crs, fileName) as Promise<IngestedLayer>,
+      const ok = await runIngest({ id, kind, name: layer.name, source: layer.source, ...(layer.attribution ? { attribution: layer.attribution } : {}), ...(fileName !== undefined ? { fileName } : {}) }, (c, onProgress) =>
+        c.ingestUrl(layer.source, kind, frame, { onProgress }, crs, fileName),
       );
       if (!ok) get().patchLayer(id, { kind: layer.kind });
       else if (kind !== 'buildings') get().setExtrusion(id, null);
@@ -181,8 +175,8 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
 
     loadSynthetic: async (buildings, seed = 1) => {
       const text = `synthetic city, ${buildings} buildings, seed ${seed}`;
-      const ok = await runIngest({ id: 'buildings', kind: 'buildings', name: { text }, source: syntheticSource(buildings, seed, 'buildings') }, (api, onProgress) =>
-        api.ingestSynthetic(buildings, seed, 'buildings', undefined, onProgress) as Promise<IngestedLayer>,
+      const ok = await runIngest({ id: 'buildings', kind: 'buildings', name: { text }, source: syntheticSource(buildings, seed, 'buildings') }, (c, onProgress) =>
+        c.ingestSynthetic(buildings, seed, 'buildings', undefined, { onProgress }),
       );
       if (!ok) return;
       // A synthetic city replaces the current one: other layers lie somewhere else on Earth.
@@ -194,8 +188,8 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       const built = get().layers.find((l) => l.id === 'buildings')?.data?.data.frame;
       if (built) get().setFrame(built);
       const frame = built;
-      await runIngest({ id: 'roads', kind: 'roads', name: { text: `synthetic streets (${buildings} buildings)` }, source: syntheticSource(buildings, seed, 'roads') }, (api, onProgress) =>
-        api.ingestSynthetic(buildings, seed, 'roads', frame, onProgress) as Promise<IngestedLayer>,
+      await runIngest({ id: 'roads', kind: 'roads', name: { text: `synthetic streets (${buildings} buildings)` }, source: syntheticSource(buildings, seed, 'roads') }, (c, onProgress) =>
+        c.ingestSynthetic(buildings, seed, 'roads', frame, { onProgress }),
       );
     },
 

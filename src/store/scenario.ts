@@ -29,7 +29,7 @@ import {
   runPipeline,
   trafficParams,
 } from '../core/scenario/index.ts';
-import { layerStations, showsDefaultCity } from './hydrogen.ts';
+import { hydrogenPartOf, layerStations, showsDefaultCity } from './hydrogen.ts';
 import { DEFAULT_CITY } from './ingest.ts';
 import { inputLayer } from './inputs.ts';
 import type { AppState } from './types.ts';
@@ -198,17 +198,7 @@ export function scenarioOf(s: AppState): Scenario {
         : [],
       hydrogenFromSupply: s.hydrogenFromSupply,
     },
-    hydrogen: {
-      objective: h.objective,
-      stationChoice: h.stationChoice,
-      fcevShare: h.fcevShare,
-      demandFromTraffic: h.useTraffic,
-      stationsAdded: h.edits.added.map((a) => ({ id: a.id, name: a.name, lonLat: [a.lonLat[0], a.lonLat[1]] as const, capacityKgPerDay: a.capacityKgPerDay })),
-      stationsRemoved: h.edits.removed,
-      stationCapacity: h.edits.capacity,
-      sources: h.edits.sources,
-      unmetAllowed: h.edits.unmetAllowed ?? null,
-    },
+    hydrogen: hydrogenPartOf(h),
   };
 }
 
@@ -288,7 +278,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
       const s = get();
       if (s.hydrogen.model === null || !s.frame) throw new Error('no hydrogen model');
       const view = s.traffic.view;
-      const input = hydrogenInput(sc, s.hydrogen.model, {
+      const input = hydrogenInput(sc.hydrogen, s.hydrogen.model, {
         layerStations: layerStations(s),
         traffic: traffic && view ? { polylines: view.polylines, flowsVehPerHour: traffic.flows, lengthM: view.lengthM, isConnector: view.isConnector } : null,
         frame: s.frame,

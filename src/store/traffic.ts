@@ -1,10 +1,9 @@
 // The traffic slice: build the city's network and demand in the traffic worker, run and re-run
 // assignments (warm), edit the scenario (close links, change lanes, scale demand), keep a baseline.
-import { proxy } from 'comlink';
 import type { StateCreator } from 'zustand';
 import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/citytraffic/index.ts';
 import { buildSegmentIndex } from '../core/flowviz/index.ts';
-import { CancelledError, createTrafficBridge } from '../sim-client/index.ts';
+import { CancelledError, TrafficClient } from '../sim-client/index.ts';
 import type { AppState, TrafficSlice, TrafficState } from './types.ts';
 import { inputLayer } from './inputs.ts';
 import { farFromCity } from './ingest.ts';
@@ -30,14 +29,14 @@ export const INITIAL_TRAFFIC: TrafficState = {
 };
 
 export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = (set, get) => {
-  const bridge = createTrafficBridge({
+  const client = new TrafficClient({
     onCrash: (worker, message) => {
       get().notify('error', 'notice.workerCrashed', { worker, message });
       // The worker's network is gone with it: build it again before the next run.
       set((s) => ({ traffic: { ...s.traffic, status: s.traffic.view ? 'idle' : s.traffic.status, view: null, ribbons: null, index: null } }));
     },
   });
-  (globalThis as { __citytwinTraffic?: typeof bridge }).__citytwinTraffic = bridge;
+  (globalThis as { __citytwinTraffic?: typeof client.bridge }).__citytwinTraffic = client.bridge;
   const patch = (p: Partial<TrafficState>): void => set((s) => ({ traffic: { ...s.traffic, ...p } }));
 
   return {
@@ -54,7 +53,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       const frame = s.frame;
       patch({ status: 'preparing', error: null });
       try {
-        const out = await bridge.call((api) => api.prepareCity(roads.source, buildings.source, frame));
+        const out = await client.prepareCity(roads.source, buildings.source, frame);
         patch({ status: 'ready', view: out.view, ribbons: out.ribbons, index: buildSegmentIndex(out.view.polylines), result: null, baseline: null });
       } catch (err) {
         patch({ status: 'error', error: err instanceof Error ? err.message : String(err) });
@@ -74,15 +73,8 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
         warmStart: true,
       };
       patch({ status: 'running', progress: null, error: null });
-      let last = 0;
-      const onIteration = proxy((it: TrafficIteration) => {
-        const now = performance.now();
-        if (now - last < 80) return;
-        last = now;
-        patch({ progress: it });
-      });
       try {
-        const result: TrafficRunResult = await bridge.call((api) => api.run(params, onIteration));
+        const result: TrafficRunResult = await client.run(params, { onProgress: (progress) => patch({ progress }) });
         patch({ status: 'ready', result, progress: null, baseline: get().traffic.baseline ?? result });
         if (result.stopReason === 'cancelled') get().notify('info', 'notice.trafficCancelled');
       } catch (err) {
@@ -99,28 +91,21 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       if (!get().traffic.view) await get().prepareTraffic();
       if (!get().traffic.view) throw new Error(get().traffic.error === 'no-roads' ? 'no roads or buildings layer' : (get().traffic.error ?? 'no traffic network'));
       patch({ status: 'running', progress: null, error: null });
-      let last = 0;
-      const onIteration = proxy((it: TrafficIteration) => {
-        const now = performance.now();
-        if (now - last < 80) return;
-        last = now;
+      // An abort stops the assignment after its current slice (the network stays built in the worker).
+      const report = (it: TrafficIteration): void => {
         patch({ progress: it });
         onProgress?.(it);
-      });
-      // Cancelling asks the worker to stop after its current slice (the network stays built there).
-      const stop = (): void => void bridge.call((api) => api.cancel()).catch(() => undefined);
-      signal?.addEventListener('abort', stop);
+      };
       try {
-        return await bridge.call((api) => api.run(params, onIteration));
+        return await client.run(params, { onProgress: report, ...(signal ? { signal } : {}) });
       } finally {
-        signal?.removeEventListener('abort', stop);
         patch({ status: get().traffic.view ? 'ready' : 'idle', progress: null });
       }
     },
 
     cancelTraffic: () => {
       // Ask nicely first: the worker stops after its current slice and returns the solution so far.
-      void bridge.call((api) => api.cancel()).catch(() => undefined);
+      void client.stopAfterSlice();
     },
 
     setDemandScale: (demandScale) => patch({ demandScale: Math.min(3, Math.max(0.1, demandScale)) }),
@@ -174,7 +159,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       const inFrame = get().frame!;
       set({ traffic: { ...INITIAL_TRAFFIC, status: 'preparing', tntp: files.net.name } });
       try {
-        const out = await bridge.call((api) => api.prepareTntp(files, inFrame));
+        const out = await client.prepareTntp(files, inFrame);
         patch({ status: 'ready', view: out.view, ribbons: out.ribbons, index: buildSegmentIndex(out.view.polylines), result: null, baseline: null });
         get().notify('info', 'notice.tntpOpened', { name: files.net.name, links: out.view.linkCount, zones: out.view.zones.count });
       } catch (err) {

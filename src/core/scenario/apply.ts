@@ -42,13 +42,12 @@ export function carbonParams(s: Scenario, frame: LocalFrame, hydrogenKgCo2ePerKg
   };
 }
 
-/** The hydrogen model as the solver reads it for this scenario, and the overrides. */
+/** The hydrogen model as the solver reads it for a scenario's hydrogen part, and the overrides. */
 export function hydrogenInput(
-  s: Scenario,
+  h: Scenario['hydrogen'],
   baseModel: unknown,
-  context: { readonly layerStations?: readonly LayerStation[]; readonly traffic?: TrafficLinks | null; readonly frame: LocalFrame },
+  context: { readonly layerStations?: readonly LayerStation[]; readonly traffic?: TrafficLinks | null; /** Needed with traffic: the frame its links are in. */ readonly frame?: LocalFrame },
 ): { json: unknown; overrides: ModelOverrides; demand: 'traffic' | 'model'; stations: 'layer' | 'model' } {
-  const h = s.hydrogen;
   let json = baseModel;
   const fromLayer = context.layerStations ?? [];
   if (fromLayer.length > 0) json = withLayerStations(json, fromLayer);
@@ -60,7 +59,7 @@ export function hydrogenInput(
     ...(h.unmetAllowed !== null ? { unmetAllowed: h.unmetAllowed } : {}),
   });
   let demand: 'traffic' | 'model' = 'model';
-  if (h.demandFromTraffic && context.traffic) {
+  if (h.demandFromTraffic && context.traffic && context.frame) {
     json = withTrafficDemand(json, context.traffic, context.frame);
     demand = 'traffic';
   }

@@ -115,7 +115,7 @@ export class CityModels {
   async runHydrogen(s: Scenario, traffic: TrafficStage | null): Promise<HydrogenStage> {
     if (this.city.hydrogenModel === undefined) throw new Error('hydrogen: no supply model');
     const view = this.view;
-    const input = hydrogenInput(s, this.city.hydrogenModel, {
+    const input = hydrogenInput(s.hydrogen, this.city.hydrogenModel, {
       ...(this.city.layerStations ? { layerStations: this.city.layerStations } : {}),
       traffic: traffic && view ? { polylines: view.polylines, flowsVehPerHour: traffic.run.flows, lengthM: view.lengthM, isConnector: view.isConnector } : null,
       frame: this.city.frame,

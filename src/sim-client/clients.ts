@@ -1,0 +1,152 @@
+/**
+ * One typed client per domain worker: the store calls these (`run(params, { onProgress, signal })`) and
+ * never sees comlink or a worker's API type. Progress callbacks are throttled here, once for all; an
+ * aborted signal cancels the way each worker allows (traffic: stop after the current slice and keep the
+ * network; hydrogen: terminate, restarted on the next call).
+ */
+import { proxy } from 'comlink';
+import type { CarbonParams, CarbonRun, TrafficForCarbon } from '../core/citycarbon/index.ts';
+import type { CarbonFileFormat, CarbonFileInfo, ImportedCarbonLayer } from '../core/citycarbon/imported.ts';
+import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/citytraffic/index.ts';
+import type { TntpFiles } from '../core/citytraffic/tntp.ts';
+import type { CrsCode } from '../core/crs/index.ts';
+import type { LocalFrame } from '../core/geo/index.ts';
+import type { HydrogenResult, ModelOverrides } from '../core/hydrogen/index.ts';
+import type { IngestPhase, IngestedLayer, LayerKind } from '../core/ingest/index.ts';
+import type { LayerSource } from '../core/layerinput/read.ts';
+import type { CarbonApi } from '../../workers/carbon.worker.ts';
+import type { HydrogenApi } from '../../workers/hydrogen.worker.ts';
+import type { IngestApi } from '../../workers/ingest.worker.ts';
+import type { TrafficApi } from '../../workers/traffic.worker.ts';
+import { type BridgeEvents, WorkerBridge } from './bridge.ts';
+
+export interface RunOptions<P> {
+  readonly onProgress?: P;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * At most one call every `ms` milliseconds; a call for which `always` holds (e.g. the last one) always goes
+ * through. Workers report far more often than a screen needs.
+ */
+export function throttled<A extends unknown[]>(fn: (...args: A) => void, ms: number, always: (...args: A) => boolean = () => false): (...args: A) => void {
+  let last = -Infinity;
+  return (...args: A) => {
+    const now = performance.now();
+    if (!always(...args) && now - last < ms) return;
+    last = now;
+    fn(...args);
+  };
+}
+
+/** Runs `work`, calling `stop` if the signal aborts meanwhile. */
+async function withAbort<T>(signal: AbortSignal | undefined, stop: () => void, work: () => Promise<T>): Promise<T> {
+  signal?.addEventListener('abort', stop);
+  try {
+    return await work();
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+export class TrafficClient {
+  readonly bridge;
+  constructor(events: BridgeEvents) {
+    this.bridge = new WorkerBridge<TrafficApi>('traffic', () => new Worker(new URL('../../workers/traffic.worker.ts', import.meta.url), { type: 'module', name: 'traffic' }), events);
+  }
+
+  /** Builds network and demand from a roads and a buildings layer, in the city's frame. */
+  prepareCity(roads: LayerSource, buildings: LayerSource, frame: LocalFrame) {
+    return this.bridge.call((api) => api.prepareCity(roads, buildings, frame));
+  }
+
+  prepareTntp(files: TntpFiles, frame: LocalFrame) {
+    return this.bridge.call((api) => api.prepareTntp(files, frame));
+  }
+
+  /** An assignment; progress at most every 80 ms; an abort stops it after its current slice (the solution so far is returned). */
+  run(params: TrafficRunParams, options: RunOptions<(it: TrafficIteration) => void> = {}): Promise<TrafficRunResult> {
+    const report = options.onProgress ? proxy(throttled(options.onProgress, 80)) : undefined;
+    return withAbort(options.signal, () => void this.stopAfterSlice(), () => this.bridge.call((api) => api.run(params, report)));
+  }
+
+  /** Asks the running assignment to stop after its current slice; the network stays built. */
+  stopAfterSlice(): Promise<void> {
+    return this.bridge.call((api) => api.cancel()).catch(() => undefined);
+  }
+}
+
+export class CarbonClient {
+  readonly bridge;
+  constructor(events: BridgeEvents) {
+    this.bridge = new WorkerBridge<CarbonApi>('carbon', () => new Worker(new URL('../../workers/carbon.worker.ts', import.meta.url), { type: 'module', name: 'carbon' }), events);
+  }
+
+  prepare(frame: LocalFrame, layers: { buildings: LayerSource; roads?: LayerSource; green?: LayerSource; districts?: LayerSource }) {
+    return this.bridge.call((api) => api.prepare(frame, layers));
+  }
+
+  run(params: CarbonParams, traffic?: TrafficForCarbon): Promise<CarbonRun> {
+    return this.bridge.call((api) => api.run(params, traffic)) as Promise<CarbonRun>;
+  }
+
+  inspectFile(text: string, format: CarbonFileFormat): Promise<CarbonFileInfo> {
+    return this.bridge.call((api) => api.inspectFile(text, format));
+  }
+
+  importFile(text: string, format: CarbonFileFormat, property: string, crs: CrsCode | undefined, frame: LocalFrame): Promise<ImportedCarbonLayer> {
+    return this.bridge.call((api) => api.importFile(text, format, property, crs, frame)) as Promise<ImportedCarbonLayer>;
+  }
+}
+
+export class HydrogenClient {
+  readonly bridge;
+  constructor(events: BridgeEvents) {
+    this.bridge = new WorkerBridge<HydrogenApi>('hydrogen', () => new Worker(new URL('../../workers/hydrogen.worker.ts', import.meta.url), { type: 'module', name: 'hydrogen' }), events);
+  }
+
+  /** Solves a model (JSON) with overrides; an abort terminates the worker (it restarts on the next call). */
+  run(json: unknown, overrides: ModelOverrides, options: RunOptions<never> = {}): Promise<HydrogenResult> {
+    return withAbort(options.signal, () => this.bridge.cancel(), () => this.bridge.call((api) => api.solve(json, overrides)));
+  }
+
+  cancel(): void {
+    this.bridge.cancel();
+  }
+}
+
+/** Ingest progress: the phase, and how far into it. */
+export type IngestProgress = (phase: IngestPhase, done: number, total: number) => void;
+
+export class IngestClient {
+  readonly bridge;
+  constructor(events: BridgeEvents) {
+    this.bridge = new WorkerBridge<IngestApi>('ingest', () => new Worker(new URL('../../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' }), events);
+  }
+
+  private report(onProgress: IngestProgress | undefined) {
+    // At most ~20 updates a second; the end of a phase always gets through.
+    return onProgress ? proxy(throttled(onProgress, 50, (_phase, done, total) => done >= total)) : undefined;
+  }
+
+  /** A layer from a URL (or a picked file's blob URL); the format is told from the name and the content. */
+  ingestUrl(url: string, kind: LayerKind | 'auto', frame: LocalFrame | undefined, options: RunOptions<IngestProgress> = {}, crs: CrsCode | 'auto' = 'auto', fileName?: string): Promise<IngestedLayer> {
+    const report = this.report(options.onProgress);
+    return withAbort(options.signal, () => this.bridge.cancel(), () => this.bridge.call((api) => api.ingestUrl(url, kind, frame, report, crs, fileName) as Promise<IngestedLayer>));
+  }
+
+  ingestSynthetic(buildings: number, seed: number, kind: 'buildings' | 'roads', frame: LocalFrame | undefined, options: RunOptions<IngestProgress> = {}): Promise<IngestedLayer> {
+    const report = this.report(options.onProgress);
+    return withAbort(options.signal, () => this.bridge.cancel(), () => this.bridge.call((api) => api.ingestSynthetic(buildings, seed, kind, frame, report) as Promise<IngestedLayer>));
+  }
+
+  exportLayer(url: string, fileName: string | undefined, crs: CrsCode | 'auto', drawn: Uint8Array, name?: string): Promise<Uint8Array> {
+    return this.bridge.call((api) => api.exportLayer(url, fileName, crs, drawn, name));
+  }
+
+  /** Stops what the worker is doing (terminates it); it restarts on the next call. */
+  cancel(): void {
+    this.bridge.cancel();
+  }
+}
+
