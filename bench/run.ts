@@ -47,7 +47,7 @@ if (want('carbon')) {
 if (want('traffic-browser')) {
   await build({ logLevel: 'warn' });
   result['trafficBrowser'] = {
-    note: 'headless Chromium; assignment in the traffic worker to gap 1e-4; longest main-thread task and animation-frame rate during the run',
+    note: 'headless Chromium; assignment in the model host worker to gap 1e-4; longest main-thread task and animation-frame rate during the run',
     runs: await benchTrafficBrowser(),
   };
 }

@@ -1,4 +1,4 @@
-// Browser benchmark for traffic: the assignment runs in the traffic worker while the main thread keeps
+// Browser benchmark for traffic: the assignment runs in the model host worker while the main thread keeps
 // free. Measures wall time to the target gap and the longest main-thread task during the run, for
 // Monaco and for a synthetic city whose street grid has 10,200 road links and 400 zones.
 import { launchBrowser, startPreview } from '../tests/browser/harness.ts';

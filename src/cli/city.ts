@@ -3,7 +3,7 @@
  * the working directory) into the scenario host's inputs, with the scenario's `city` member naming each
  * layer by the hash of its file's bytes (the viewer hashes the same bytes, so the hashes agree).
  * Frame: centred on the buildings' lon/lat bounds, as the viewer centres on the buildings layer.
- * Districts: the administrative boundaries of admin.geojson when it has any (as the carbon worker reads it).
+ * Districts: the administrative boundaries of admin.geojson when it has any (as the model host worker reads it).
  */
 import { readFileSync } from 'node:fs';
 import { frameForFeatures } from '../core/carbon/index.ts';

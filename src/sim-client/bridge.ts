@@ -29,6 +29,7 @@ export class WorkerBridge<Api> {
   private worker: Worker | undefined;
   private remote: Remote<Api> | undefined;
   private readonly pending = new Set<Pending>();
+  private readonly crashListeners = new Set<NonNullable<BridgeEvents['onCrash']>>();
   /** How many workers this bridge has started (1 + restarts). */
   starts = 0;
 
@@ -92,6 +93,13 @@ export class WorkerBridge<Api> {
   private crash(message: string): void {
     this.stop(new WorkerCrashedError(`${this.name}: ${message}`));
     this.events.onCrash?.(this.name, message);
+    for (const l of this.crashListeners) l(this.name, message);
+  }
+
+  /** Another party to tell when the worker dies (a worker shared by several clients); returns the unsubscribe. */
+  onCrash(listener: NonNullable<BridgeEvents['onCrash']>): () => void {
+    this.crashListeners.add(listener);
+    return () => this.crashListeners.delete(listener);
   }
 
   dispose(): void {

@@ -14,10 +14,9 @@ import type { LocalFrame } from '../core/geo/index.ts';
 import type { HydrogenResult, ModelOverrides } from '../core/hydrogen/index.ts';
 import type { IngestPhase, IngestedLayer, LayerKind } from '../core/ingest/index.ts';
 import type { LayerSource } from '../core/layerinput/read.ts';
-import type { CarbonApi } from '../../workers/carbon.worker.ts';
 import type { HydrogenApi } from '../../workers/hydrogen.worker.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
-import type { TrafficApi } from '../../workers/traffic.worker.ts';
+import type { ModelsApi } from '../../workers/models.worker.ts';
 import { type BridgeEvents, WorkerBridge } from './bridge.ts';
 
 export interface RunOptions<P> {
@@ -49,10 +48,22 @@ async function withAbort<T>(signal: AbortSignal | undefined, stop: () => void, w
   }
 }
 
+let models: WorkerBridge<ModelsApi> | undefined;
+
+/**
+ * The model host worker, shared by the traffic and carbon clients: it reads each of the city's layers once
+ * for both models. Each client hears of a crash through its own listener.
+ */
+function modelsBridge(events: BridgeEvents): WorkerBridge<ModelsApi> {
+  models ??= new WorkerBridge<ModelsApi>('models', () => new Worker(new URL('../../workers/models.worker.ts', import.meta.url), { type: 'module', name: 'models' }));
+  if (events.onCrash) models.onCrash(events.onCrash);
+  return models;
+}
+
 export class TrafficClient {
   readonly bridge;
   constructor(events: BridgeEvents) {
-    this.bridge = new WorkerBridge<TrafficApi>('traffic', () => new Worker(new URL('../../workers/traffic.worker.ts', import.meta.url), { type: 'module', name: 'traffic' }), events);
+    this.bridge = modelsBridge(events);
   }
 
   /** Builds network and demand from a roads and a buildings layer, in the city's frame. */
@@ -67,35 +78,35 @@ export class TrafficClient {
   /** An assignment; progress at most every 80 ms; an abort stops it after its current slice (the solution so far is returned). */
   run(params: TrafficRunParams, options: RunOptions<(it: TrafficIteration) => void> = {}): Promise<TrafficRunResult> {
     const report = options.onProgress ? proxy(throttled(options.onProgress, 80)) : undefined;
-    return withAbort(options.signal, () => void this.stopAfterSlice(), () => this.bridge.call((api) => api.run(params, report)));
+    return withAbort(options.signal, () => void this.stopAfterSlice(), () => this.bridge.call((api) => api.runTraffic(params, report)));
   }
 
   /** Asks the running assignment to stop after its current slice; the network stays built. */
   stopAfterSlice(): Promise<void> {
-    return this.bridge.call((api) => api.cancel()).catch(() => undefined);
+    return this.bridge.call((api) => api.cancelTraffic()).catch(() => undefined);
   }
 }
 
 export class CarbonClient {
   readonly bridge;
   constructor(events: BridgeEvents) {
-    this.bridge = new WorkerBridge<CarbonApi>('carbon', () => new Worker(new URL('../../workers/carbon.worker.ts', import.meta.url), { type: 'module', name: 'carbon' }), events);
+    this.bridge = modelsBridge(events);
   }
 
   prepare(frame: LocalFrame, layers: { buildings: LayerSource; roads?: LayerSource; green?: LayerSource; districts?: LayerSource }) {
-    return this.bridge.call((api) => api.prepare(frame, layers));
+    return this.bridge.call((api) => api.prepareCarbon(frame, layers));
   }
 
   run(params: CarbonParams, traffic?: TrafficForCarbon): Promise<CarbonRun> {
-    return this.bridge.call((api) => api.run(params, traffic)) as Promise<CarbonRun>;
+    return this.bridge.call((api) => api.runCarbon(params, traffic)) as Promise<CarbonRun>;
   }
 
   inspectFile(text: string, format: CarbonFileFormat): Promise<CarbonFileInfo> {
-    return this.bridge.call((api) => api.inspectFile(text, format));
+    return this.bridge.call((api) => api.inspectCarbonFile(text, format));
   }
 
   importFile(text: string, format: CarbonFileFormat, property: string, crs: CrsCode | undefined, frame: LocalFrame): Promise<ImportedCarbonLayer> {
-    return this.bridge.call((api) => api.importFile(text, format, property, crs, frame)) as Promise<ImportedCarbonLayer>;
+    return this.bridge.call((api) => api.importCarbonFile(text, format, property, crs, frame)) as Promise<ImportedCarbonLayer>;
   }
 }
 

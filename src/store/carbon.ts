@@ -1,4 +1,4 @@
-// The carbon slice: read the city into the carbon worker, compute the carbon map for the scenario
+// The carbon slice: read the city into the model host worker, compute the carbon map for the scenario
 // (with the assigned traffic when there is one), keep a baseline on the same grid for differences.
 import type { StateCreator } from 'zustand';
 import { inputLayer } from './inputs.ts';

@@ -1,4 +1,4 @@
-// The traffic slice: build the city's network and demand in the traffic worker, run and re-run
+// The traffic slice: build the city's network and demand in the model host worker, run and re-run
 // assignments (warm), edit the scenario (close links, change lanes, scale demand), keep a baseline.
 import type { StateCreator } from 'zustand';
 import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/citytraffic/index.ts';

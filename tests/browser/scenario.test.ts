@@ -47,9 +47,16 @@ function countPixels(p: Page, kind: 'orange' | 'purple' | 'coloured') {
   }, kind);
 }
 
+/** Layer files requested after the city was drawn: what the models read. */
+const modelReads: string[] = [];
+
 beforeAll(async () => {
   app = await openCity({ width: 1000, height: 700 });
   ({ page, errors } = app);
+  app.context.on('request', (r) => {
+    const m = /\/(buildings|roads|green|admin)-[\w-]+\.geojson$/.exec(r.url());
+    if (m) modelReads.push(m[1]!);
+  });
 });
 
 afterAll(async () => {
@@ -68,6 +75,8 @@ describe('a planner’s scenario', () => {
     expect(Number(k['vkt'])).toBeGreaterThan(10_000);
     expect(Number(k['co2e.net'])).toBeGreaterThan(100_000);
     expect(Number(k['hydrogen.deliveredKgPerDay'])).toBeGreaterThan(0);
+    // One model host reads the city for traffic and carbon: each layer file fetched (and parsed) once.
+    expect(modelReads.sort()).toEqual(['admin', 'buildings', 'green', 'roads']);
   });
 
   it('closing a road and raising the electric-car share start a scenario of their own, listed edit by edit, and it is named', async () => {

@@ -1,4 +1,4 @@
-// Shapes exchanged between the traffic worker and the viewer (plain data and typed arrays).
+// Shapes exchanged between the model host worker and the viewer (plain data and typed arrays).
 import type { Polylines } from '../flowviz/index.ts';
 
 /** A model input the user cannot otherwise see: its value, unit and where it comes from. */
