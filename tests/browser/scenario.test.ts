@@ -175,7 +175,7 @@ describe('a planner’s scenario', () => {
     expect(await kpisB(page)).toEqual(firstB);
   });
 
-  it('its share link opens in a fresh browser context to the same KPIs', async () => {
+  it('its share link, and its exported file opened by ?scenario=<url>, give the same KPIs in a fresh browser context', async () => {
     await page.click('[data-testid=scenario-share]');
     const link = await page.inputValue('[data-testid=share-link] input');
     expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
@@ -189,7 +189,18 @@ describe('a planner’s scenario', () => {
     await other.waitForSelector('[data-testid=scenario-seconds]', { timeout: 120_000 });
     expect(await other.locator('[data-testid=scenario-select] option:checked').textContent()).toBe('Port closure + EV');
     expect(await kpisB(other)).toEqual(firstB);
-    expect(otherErrors).toEqual([]);
+    // The exported scenario file, opened by URL (?scenario=), gives the same figures too.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=scenario-export]')]);
+    const file = readFileSync((await download.path())!, 'utf8');
+    expect(JSON.parse(file)).toMatchObject({ format: 'citytwin.scenario', version: 2, name: 'Port closure + EV' });
+    const byUrl = await context.newPage();
+    const byUrlErrors = collectErrors(byUrl);
+    await byUrl.goto(`${app.url}?scenario=${encodeURIComponent(`data:application/json,${encodeURIComponent(file)}`)}`);
+    await waitForCity(byUrl);
+    await byUrl.click('button[data-tab=scenario]');
+    await byUrl.waitForSelector('[data-testid=scenario-seconds]', { timeout: 120_000 });
+    expect(await kpisB(byUrl)).toEqual(firstB);
+    expect([...otherErrors, ...byUrlErrors]).toEqual([]);
     await context.close();
   });
 
