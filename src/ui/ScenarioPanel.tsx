@@ -24,6 +24,7 @@ import { BASELINE_ID, entryScenario, resultKey, useStore } from '../store/index.
 import { UTF8_BOM } from '../core/scenario/export.ts';
 import { fileStem, saveFile } from './download.ts';
 import { buildReport } from './report.ts';
+import { editText } from './editText.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
 import { Legend } from './Legend.tsx';
@@ -100,6 +101,7 @@ export function HistoryButtons() {
 
 function EditList() {
   const t = useT();
+  const lang = useStore((s) => s.language);
   // The list is derived from the models' edit state; recomputed when one of them changes.
   const deps = useStore(useShallow((s) => [s.traffic.edits, s.traffic.demandScale, s.traffic.zoneFactors, s.traffic.targetGap, s.carbon.params, s.hydrogen.edits, s.hydrogen.fcevShare, s.hydrogen.objective, s.hydrogen.stationChoice, s.hydrogen.useTraffic, s.hydrogenFromSupply, s.frame]));
   const busy = useStore((s) => s.pipeline.status === 'running');
@@ -110,7 +112,7 @@ function EditList() {
       {edits.length === 0 ? <p className="muted small">{t('scenario.noEdits')}</p> : null}
       <ul className="plain edit-list" data-testid="scenario-edits">
         {edits.map((e) => {
-          const what = t(`scenario.edit.${e.kind}` as MessageKey, e.params);
+          const what = editText(lang, e);
           return (
             <li key={e.id} data-edit={e.id} className={`edit-${e.domain}`}>
               <span>{what}</span>

@@ -3,6 +3,7 @@
 // with DOM calls (every value from data is text, never HTML) into a standalone HTML file with print CSS.
 import { type Kpis, type ScenarioEdit, compareKpis } from '../core/scenario/index.ts';
 import { type Language, type MessageKey, translate } from './i18n/index.ts';
+import { editText } from './editText.ts';
 
 export interface ReportInput {
   readonly language: Language;
@@ -61,7 +62,7 @@ export function buildReport(r: ReportInput): string {
   left.append(el(doc, 'h2', t('scenario.edits', { n: r.b.edits.length })));
   const ul = el(doc, 'ul');
   if (r.b.edits.length === 0) ul.append(el(doc, 'li', t('scenario.noEdits')));
-  for (const e of r.b.edits) ul.append(el(doc, 'li', t(`scenario.edit.${e.kind}` as MessageKey, e.params)));
+  for (const e of r.b.edits) ul.append(el(doc, 'li', editText(r.language, e)));
   left.append(ul);
   if (r.mapPng) {
     left.append(el(doc, 'h2', t('report.map')));

@@ -1,0 +1,23 @@
+// A scenario edit in words, in the interface language: its message with codes (vehicle classes, land
+// covers, objectives, transport bases) given their translated names.
+import type { ScenarioEdit } from '../core/scenario/index.ts';
+import { type Language, type MessageKey, isMessageKey, translate } from './i18n/index.ts';
+
+/** The parameter keys whose values are codes, and the message-key prefix of each code's name. */
+const CODES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  fleetShare: { cls: 'vehicle.' },
+  fcevShare: { cls: 'hydrogen.fcev.' },
+  greenArea: { cover: 'cover.' },
+  objective: { value: 'hydrogen.objective.' },
+  basis: { value: 'carbon.basis.' },
+};
+
+export function editText(lang: Language, e: ScenarioEdit): string {
+  const codes = CODES[e.kind] ?? {};
+  const params: Record<string, string | number> = { ...e.params };
+  for (const [param, prefix] of Object.entries(codes)) {
+    const key = `${prefix}${String(params[param])}`;
+    if (isMessageKey(key)) params[param] = translate(lang, key);
+  }
+  return translate(lang, `scenario.edit.${e.kind}` as MessageKey, params);
+}
