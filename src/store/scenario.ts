@@ -133,6 +133,22 @@ const IDLE: PipelineState = { status: 'idle', running: null, stage: null, progre
 /** Results by stage and input hash (module state: typed arrays, not for React to watch). */
 const cache = new StageCache(12);
 
+/** The slice's state with no city: the baseline alone, nothing run. */
+function initialScenarios() {
+  return {
+    scenarios: [{ id: BASELINE_ID, scenario: newScenario({ name: '', layers: {} }), kpis: null, kpisFor: null }],
+    activeScenario: BASELINE_ID,
+    compare: { a: BASELINE_ID, b: BASELINE_ID },
+    history: { past: [], future: [] },
+    pipeline: IDLE,
+    hydrogenFromSupply: true,
+    districtsRef: null,
+    scenarioIssues: null,
+    results: { a: null, b: null },
+    mapView: 'b' as const,
+  } satisfies Partial<ScenarioSlice>;
+}
+
 let entrySeq = 0;
 const newId = (): string => `s${Date.now().toString(36)}${(++entrySeq).toString(36)}`;
 
@@ -418,16 +434,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
   };
 
   return {
-    scenarios: [{ id: BASELINE_ID, scenario: newScenario({ name: '', layers: {} }), kpis: null, kpisFor: null }],
-    activeScenario: BASELINE_ID,
-    compare: { a: BASELINE_ID, b: BASELINE_ID },
-    history: { past: [], future: [] },
-    pipeline: IDLE,
-    hydrogenFromSupply: true,
-    districtsRef: null,
-    scenarioIssues: null,
-    results: { a: null, b: null },
-    mapView: 'b',
+    ...initialScenarios(),
     setMapView: (mapView) => set((s) => ({ mapView, carbon: { ...s.carbon, show: mapView === 'difference' ? 'difference' : 'scenario' } })),
 
     forkBaseline: () => {
@@ -593,17 +600,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
     resetScenarios: () => {
       controller?.abort();
       cache.clear();
-      set({
-        scenarios: [{ id: BASELINE_ID, scenario: newScenario({ name: '', layers: {} }), kpis: null, kpisFor: null }],
-        activeScenario: BASELINE_ID,
-        compare: { a: BASELINE_ID, b: BASELINE_ID },
-        history: { past: [], future: [] },
-        pipeline: IDLE,
-        hydrogenFromSupply: true,
-        districtsRef: null,
-        results: { a: null, b: null },
-        mapView: 'b',
-      });
+      set(initialScenarios());
     },
   };
 };

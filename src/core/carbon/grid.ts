@@ -19,6 +19,7 @@ import { CarbonInputError } from './assumptions.ts';
 import { ClipScratch, clipHalfPlane, featureArea, featureBounds, ringInTriangleArea, segmentInTriangle, splitSegmentOverGrid } from './geometry.ts';
 import type { PolygonSet } from './geometry.ts';
 import type { CarbonResult } from './model.ts';
+import type { BuildingTable, RoadLinkTable } from './inputs.ts';
 
 /** Cell sizes offered in the UI, metres. */
 export const CELL_SIZES_M = [25, 50, 100, 250, 500] as const;
@@ -59,6 +60,15 @@ export interface CarbonGrid {
 
 /** Bounds of everything mapped: building centres, link points, green polygon points. */
 function dataBounds(r: CarbonResult): [number, number, number, number] {
+  return tableBounds(r.buildingTable, r.roadTable, r.green?.polygons);
+}
+
+/** Bounds (local metres) of the buildings that count, the road links' points and the green polygons' points. */
+export function tableBounds(
+  b: Pick<BuildingTable, 'count' | 'included' | 'x' | 'y'> | null | undefined,
+  roads: Pick<RoadLinkTable, 'xy'> | null | undefined,
+  green: Pick<PolygonSet, 'xy'> | null | undefined,
+): [number, number, number, number] {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   const add = (x: number, y: number): void => {
     if (x < minX) minX = x;
@@ -66,12 +76,9 @@ function dataBounds(r: CarbonResult): [number, number, number, number] {
     if (x > maxX) maxX = x;
     if (y > maxY) maxY = y;
   };
-  const b = r.buildingTable;
   if (b) for (let i = 0; i < b.count; i++) if (b.included[i] === 1) add(b.x[i]!, b.y[i]!);
-  const roads = r.roadTable;
   if (roads) for (let i = 0; i < roads.xy.length; i += 2) add(roads.xy[i]!, roads.xy[i + 1]!);
-  const g = r.green?.polygons;
-  if (g) for (let i = 0; i < g.xy.length; i += 2) add(g.xy[i]!, g.xy[i + 1]!);
+  if (green) for (let i = 0; i < green.xy.length; i += 2) add(green.xy[i]!, green.xy[i + 1]!);
   return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : [0, 0, 0, 0];
 }
 

@@ -85,5 +85,5 @@ export type {
   RoadResults,
   Scenario,
 } from './model.ts';
-export { CELL_SIZES_M, MAX_GRID_CELLS, aggregateToDistricts, aggregateToGrid, gridSpecFor, gridToGeoJson } from './grid.ts';
+export { CELL_SIZES_M, MAX_GRID_CELLS, aggregateToDistricts, aggregateToGrid, gridSpecFor, gridToGeoJson, tableBounds } from './grid.ts';
 export type { CarbonGrid, DistrictTotals, GridGeoJsonOptions, GridSpec, SectorTotals } from './grid.ts';

@@ -18,6 +18,7 @@ import {
   aggregateToGrid,
   computeCarbon,
   gridSpecFor,
+  tableBounds,
   concatPolygonSets,
   greenFromLocal,
   readBuildings,
@@ -123,7 +124,7 @@ export class CarbonSession {
     if (inputs.districts) this.districtSet = readPolygonSet(inputs.districts, frame).table;
     if (inputs.roads) this.defaultRoads = readRoads(inputs.roads, frame).table;
     this.skipped = skipped;
-    this.bounds = cityBounds(this.buildings, this.defaultRoads, this.green);
+    this.bounds = tableBounds(this.buildings, this.defaultRoads, this.green?.polygons);
   }
 
   get districtCount(): number {
@@ -175,21 +176,6 @@ function extraGreenTable(list: NonNullable<CarbonParams['extraGreen']>): GreenTa
     k += t.cover.length;
   }
   return { polygons, cover };
-}
-
-/** Bounds (local metres) of the buildings that count, the roads and the green areas. */
-function cityBounds(b: BuildingTable, roads: RoadLinkTable | undefined, green: GreenTable | undefined): [number, number, number, number] {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  const add = (x: number, y: number): void => {
-    if (x < x0) x0 = x;
-    if (y < y0) y0 = y;
-    if (x > x1) x1 = x;
-    if (y > y1) y1 = y;
-  };
-  for (let i = 0; i < b.count; i++) if (b.included[i] === 1) add(b.x[i]!, b.y[i]!);
-  if (roads) for (let i = 0; i < roads.xy.length; i += 2) add(roads.xy[i]!, roads.xy[i + 1]!);
-  if (green) for (let i = 0; i < green.polygons.xy.length; i += 2) add(green.polygons.xy[i]!, green.polygons.xy[i + 1]!);
-  return Number.isFinite(x0) ? [x0, y0, x1, y1] : [0, 0, 0, 0];
 }
 
 /** The polygons of district d alone, as a PolygonSet of one feature. */
