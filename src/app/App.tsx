@@ -13,6 +13,7 @@ import { CarbonPanel } from '../ui/CarbonPanel.tsx';
 import { HydrogenPanel } from '../ui/HydrogenPanel.tsx';
 import { ScenarioPanel } from '../ui/ScenarioPanel.tsx';
 import { viewControl } from '../scene/viewControl.ts';
+import { setSplitInset, splitHalves } from '../scene/SplitView.tsx';
 import { startScenarioSession } from './scenarioSession.ts';
 import { Attribution, JobBar, Notices, SkippedList } from '../ui/StatusViews.tsx';
 import { LANGUAGES, LANGUAGE_NAMES } from '../ui/i18n/index.ts';
@@ -77,9 +78,29 @@ function SplitLabels() {
     };
     return [name(s.compare.a), name(s.compare.b)] as const;
   }));
+  // The halves share the canvas right of the left panel (measured; it changes with the tab and the window).
+  const [edges, setEdges] = useState<{ start: number; half: number } | null>(null);
+  useEffect(() => {
+    if (!names) return;
+    const panel = document.querySelector('.left');
+    const measure = (): void => {
+      setSplitInset((panel?.getBoundingClientRect().right ?? 0) + 10);
+      setEdges(splitHalves(window.innerWidth));
+      viewControl()?.redraw();
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    if (panel) observer.observe(panel);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [names]);
   if (!names) return null;
+  const mid = edges ? edges.start + edges.half : window.innerWidth / 2;
   return (
-    <div className="split-labels" aria-hidden="false">
+    <div className="split-labels" style={{ ['--split-x' as string]: `${mid}px` }}>
       <span className="split-label" data-side="a">{t('scenario.splitLabel', { side: 'A', name: names[0] })}</span>
       <span className="split-label" data-side="b">{t('scenario.splitLabel', { side: 'B', name: names[1] })}</span>
     </div>

@@ -36,18 +36,35 @@ export function splitActive(): boolean {
   return active;
 }
 
+let inset = 0;
+
+/**
+ * CSS pixels at the left of the canvas that panels cover: the two halves share the rest (where the left
+ * half would hide under a panel otherwise). Set by the shell from the panel's width.
+ */
+export function setSplitInset(px: number): void {
+  inset = Math.max(0, px);
+}
+
+/** Where the halves begin (after the covered strip) and how wide each is, CSS pixels. */
+export function splitHalves(width: number): { start: number; half: number } {
+  const start = Math.min(inset, width / 2);
+  return { start, half: (width - start) / 2 };
+}
+
 /** Draws one frame of the split view: A's half, then B's, with the camera fitted to a half. */
 export function renderSplit(gl: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera, size: { width: number; height: number }): void {
   for (const s of SIDES) tag(scene.getObjectByName(s.name), s.layer);
   const cam = camera as THREE.PerspectiveCamera;
   const aspect = cam.aspect;
-  const half = size.width / 2;
+  const { start, half } = splitHalves(size.width);
   cam.aspect = half / size.height;
   cam.updateProjectionMatrix();
   gl.setScissorTest(true);
   SIDES.forEach((s, i) => {
-    gl.setViewport(i * half, 0, half, size.height);
-    gl.setScissor(i * half, 0, half, size.height);
+    // A's pass also clears the strip under the panel (left of `start`), which neither half draws into.
+    gl.setViewport(start + i * half, 0, half, size.height);
+    gl.setScissor(i === 0 ? 0 : start + half, 0, i === 0 ? start + half : half, size.height);
     cam.layers.set(0);
     cam.layers.enable(s.layer);
     gl.render(scene, cam);

@@ -19,6 +19,8 @@ export interface ViewControl {
   onMoved(cb: () => void): () => void;
   /** A PNG of the view as drawn now. */
   snapshot(): Promise<Blob | null>;
+  /** Draws the view again on the next frame (the layout around it changed). */
+  redraw(): void;
 }
 
 let current: ViewControl | null = null;
@@ -57,6 +59,7 @@ export function installViewControl(deps: {
       controls.addEventListener('end', cb);
       return () => controls.removeEventListener('end', cb);
     },
+    redraw: () => invalidate(),
     snapshot: () => {
       // The drawing buffer is not kept between frames: draw (both halves in the split view), then read at once.
       if (splitActive()) renderSplit(gl, scene, camera, { width: gl.domElement.clientWidth, height: gl.domElement.clientHeight });

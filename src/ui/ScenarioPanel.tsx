@@ -172,7 +172,8 @@ const BETTER = '#0072B2';
 const WORSE = '#D55E00';
 
 function verdict(row: KpiComparison): 'better' | 'worse' | null {
-  if (row.change === null || row.change === 0 || row.better === 'neither') return null;
+  // A change too small to show (under 0.005 %) is neither.
+  if (row.change === null || row.change === 0 || row.better === 'neither' || (row.percent !== null && Math.abs(row.percent) < 0.005)) return null;
   return (row.change > 0) === (row.better === 'higher') ? 'better' : 'worse';
 }
 

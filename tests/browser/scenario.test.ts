@@ -27,20 +27,30 @@ async function runScenario(p: Page): Promise<void> {
   await p.waitForSelector('[data-testid=scenario-seconds]', { timeout: 120_000 });
 }
 
-/** Pixels of the drawn view (what the user sees, split or not) counted by a colour test, left and right halves. */
+/**
+ * Pixels of the drawn view (what the user sees, split or not) counted by a colour test, left and right of
+ * the split line (the canvas' middle when there is none), from the left panel's right edge on.
+ */
 function countPixels(p: Page, kind: 'orange' | 'purple' | 'coloured') {
   return p.evaluate((k) => {
+    const labels = document.querySelector<HTMLElement>('.split-labels');
+    const css = labels ? parseFloat(labels.style.getPropertyValue('--split-x')) : NaN;
+    const panelRight = document.querySelector('.left')!.getBoundingClientRect().right;
     (window as unknown as { __citytwin: { renderNow(): void } }).__citytwin.renderNow();
     const gl = document.querySelector('canvas')!.getContext('webgl2')!;
     const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
     const px = new Uint8Array(w * h * 4);
     gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    const scale = w / document.querySelector('canvas')!.clientWidth;
+    const mid = (Number.isFinite(css) ? css : w / scale / 2) * scale;
+    const x0 = panelRight * scale;
     let left = 0, right = 0;
     for (let i = 0; i < px.length; i += 4) {
       const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!;
       const hit = k === 'orange' ? r > 180 && g > 80 && g < 170 && b < 80 : k === 'purple' ? b > 110 && r > 60 && r < 170 && g < 110 : Math.max(r, g, b) - Math.min(r, g, b) > 80;
-      if (!hit) continue;
-      if ((i / 4) % w < w / 2) left++;
+      const x = (i / 4) % w;
+      if (!hit || x < x0) continue;
+      if (x < mid) left++;
       else right++;
     }
     return { left, right };
