@@ -128,7 +128,7 @@ function Scene() {
         ))}
         <ResultOverlays />
         <ImportedCarbonLayer />
-        <HydrogenLayer />
+        {split ? null : <HydrogenLayer />}
         <TilesLayers />
         {base ? <DrawGreen bounds={base} /> : null}
       </group>

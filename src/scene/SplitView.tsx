@@ -7,18 +7,23 @@ import * as THREE from 'three';
 import type { ViewerPipelineResult } from '../store/index.ts';
 import { CarbonGridLayer } from './CarbonGridLayer.tsx';
 import { TrafficOverlay } from './TrafficOverlay.tsx';
+import { HydrogenLayer } from './HydrogenLayer.tsx';
 
 const SIDES = [
   { name: 'split-a', layer: 1 },
   { name: 'split-b', layer: 2 },
 ] as const;
 
-/** A side's results; drawn only through its own layer. */
+/**
+ * A side's results; drawn only through its own layer. The hydrogen stations (the shown result, B's) are
+ * drawn on B's side alone: A's side has no stations rather than B's.
+ */
 export function SplitSide({ side, results }: { side: 0 | 1; results: ViewerPipelineResult }) {
   return (
     <group name={SIDES[side].name}>
       {results.traffic ? <TrafficOverlay result={results.traffic} /> : null}
       {results.carbon ? <CarbonGridLayer run={results.carbon} /> : null}
+      {side === 1 ? <HydrogenLayer /> : null}
     </group>
   );
 }
