@@ -20,7 +20,6 @@ import {
   type PipelineResult,
   STAGES,
   type Scenario,
-  type ScenarioIssue,
   StageCache,
   type StageInfo,
   type TrafficStage,
@@ -32,6 +31,7 @@ import {
   computeKpis,
   diffKpis,
   districtsCsv,
+  fitIssues,
   formatIssues,
   linksCsv,
   linksGeoJson,
@@ -170,33 +170,12 @@ function onCity(option: string, path: string, s: Scenario, migratedFrom: number 
   return s;
 }
 
-/** Edits that point at links, zones or districts the city does not have, as issues with their paths. */
-function indexIssues(s: Scenario, models: CityModels): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
-  const view = models.view;
-  if (view) {
-    s.traffic.closedLinks.forEach((l, i) => {
-      if (l >= view.linkCount) issues.push({ path: `$.traffic.closedLinks[${i}]`, message: `no link ${l} (the city's network has ${view.linkCount})` });
-    });
-    s.traffic.lanes.forEach((e, i) => {
-      if (e.link >= view.linkCount) issues.push({ path: `$.traffic.lanes[${i}].link`, message: `no link ${e.link} (the city's network has ${view.linkCount})` });
-    });
-    s.traffic.zoneFactors.forEach((z, i) => {
-      if (z.zone >= view.zones.count) issues.push({ path: `$.traffic.zoneFactors[${i}].zone`, message: `no zone ${z.zone} (the city has ${view.zones.count})` });
-    });
-  }
-  const r = s.carbon.retrofit;
-  if (r && r.district >= models.districtCount) {
-    issues.push({ path: '$.carbon.retrofit.district', message: `no district ${r.district} (the city has ${models.districtCount})` });
-  }
-  return issues;
-}
-
 type Result = PipelineResult<TrafficStage, CarbonRun, HydrogenStage>;
 
 /** Throws an InputError listing the edits that point at links, zones or districts the city lacks. */
 function checkFits(option: string, path: string, s: Scenario, models: CityModels): void {
-  const issues = indexIssues(s, models);
+  const view = models.view;
+  const issues = fitIssues(s, { links: view?.linkCount ?? null, zones: view?.zones.count ?? null, districts: models.districtCount });
   if (issues.length > 0) {
     throw new InputError(`--${option} file '${path}' does not fit the city (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${indent(formatIssues(issues))}`);
   }

@@ -20,6 +20,7 @@ import {
   canonicalJson,
   carbonParams,
   computeKpis,
+  fitIssues,
   hashBytes,
   hashValue,
   hydrogenInput,
@@ -85,7 +86,8 @@ export interface ScenarioSlice {
   /** Content hash of the embedded city's districts file (not a drawn layer). */
   districtsRef: LayerRef | null;
   /** Why a scenario file or link could not be opened: where it came from and every issue with its path. */
-  scenarioIssues: { readonly source: string; readonly issues: readonly ScenarioIssue[] } | null;
+  /** 'open': a file or link that could not be read; 'fit': a scenario whose edits point past this city's links, zones or districts. */
+  scenarioIssues: { readonly source: string; readonly issues: readonly ScenarioIssue[]; readonly kind?: 'open' | 'fit' } | null;
   /** What the map shows of a comparison: B, the difference B − A, or A and B side by side. */
   mapView: 'b' | 'difference' | 'split';
   setMapView(v: 'b' | 'difference' | 'split'): void;
@@ -363,6 +365,18 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
     const t0 = performance.now();
     patchPipeline({ status: 'running', error: null, seconds: null });
     try {
+      // Edits point at links, zones and districts by index: a scenario made for other data may point past them.
+      if (!get().traffic.view && inputLayer(get(), 'roads')) await get().prepareTraffic();
+      const s = get();
+      const size = { links: s.traffic.view?.linkCount ?? null, zones: s.traffic.view?.zones.count ?? null, districts: s.carbon.prepared ? s.carbon.districtNames.length : null };
+      for (const sc of aId === bId ? [bScenario] : [aScenario, bScenario]) {
+        const issues = fitIssues(sc, size);
+        if (issues.length > 0) {
+          set({ scenarioIssues: { source: sc.name, issues, kind: 'fit' } });
+          patchPipeline({ status: 'error', running: null, stage: null, error: 'misfit' });
+          return;
+        }
+      }
       const a = await runOne(aId, aScenario, signal);
       const b = aId === bId ? a : await runOne(bId, bScenario, signal);
       show(a, b);

@@ -162,7 +162,7 @@ function RunBox() {
       </div>
       <StageList />
       {p.seconds !== null && !running ? <p className="muted small" data-testid="scenario-seconds">{t('scenario.runTime', { s: fmt(p.seconds) })}</p> : null}
-      {p.error ? <div className="layer-error" role="alert">{t('scenario.failed', { message: p.error })}</div> : null}
+      {p.error ? <div className="layer-error" role="alert">{p.error === 'misfit' ? t('scenario.misfit') : t('scenario.failed', { message: p.error })}</div> : null}
     </section>
   );
 }
@@ -375,7 +375,7 @@ function Files() {
       ) : share ? <p className="warn" role="alert">{t('scenario.shareTooBig', { n: share.tooBig, max: MAX_LINK_CHARS })}</p> : null}
       {issues ? (
         <div className="layer-error" role="alert" data-testid="scenario-issues">
-          <p>{t('scenario.badFile', { source: issues.source, n: issues.issues.length })}</p>
+          <p>{t(issues.kind === 'fit' ? 'scenario.misfitList' : 'scenario.badFile', { source: issues.source, n: issues.issues.length })}</p>
           <ul>{issues.issues.slice(0, 20).map((i, k) => <li key={k}><code>{i.path}</code>: {i.message}</li>)}</ul>
           <button type="button" className="link" onClick={() => useStore.getState().setScenarioIssues(null)}>✕</button>
         </div>

@@ -228,6 +228,21 @@ describe('a planner’s scenario', () => {
     expect(await page.locator('[data-testid=scenario-edits] li').count()).toBe(2);
   });
 
+  it('a scenario whose edits point past this city’s network is not run; each such edit is named by its path', async () => {
+    const elsewhere = await page.evaluate(() => {
+      const s = (window as unknown as { __citytwinStore: { getState(): { scenarioNow(): { traffic: Record<string, unknown> } } } }).__citytwinStore.getState().scenarioNow();
+      return { ...s, name: 'Made elsewhere', traffic: { ...s.traffic, closedLinks: [5, 99_999], lanes: [] } };
+    });
+    await page.locator('[data-testid=scenario-import]').setInputFiles({ name: 'elsewhere.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(elsewhere)) });
+    await expect.poll(() => page.locator('[data-testid=scenario-select] option:checked').textContent()).toBe('Made elsewhere');
+    await page.click('[data-testid=scenario-run]');
+    await page.waitForSelector('[data-testid=scenario-issues]');
+    const text = (await page.textContent('[data-testid=scenario-issues]'))!;
+    expect(text).toContain('“Made elsewhere” was made for other data: 1 edits point past');
+    expect(text).toContain('$.traffic.closedLinks[1]: no link 99999 (the city\'s network has 1896)');
+    expect(await page.textContent('.scenario-panel [role=alert]')).toContain('Not run');
+  });
+
   it('logged no console errors', () => {
     expect(errors).toEqual([]);
   });

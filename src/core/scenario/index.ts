@@ -21,3 +21,5 @@ export { carbonParams, hydrogenInput, trafficParams } from './apply.ts';
 export { CityModels } from './host.ts';
 export type { CityInputs, HydrogenStage, TrafficStage } from './host.ts';
 export { UTF8_BOM, cellsCsv, cellsGeoJson, districtsCsv, linksCsv, linksGeoJson, stationsCsv, stationsGeoJson } from './export.ts';
+export { fitIssues } from './fit.ts';
+export type { CitySize } from './fit.ts';

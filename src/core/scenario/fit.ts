@@ -1,0 +1,36 @@
+/**
+ * Whether a scenario's edits fit a city: closed links, lane changes, zone factors and a retrofit district
+ * point at things by index, valid for the network and districts built from the layers the scenario names.
+ * Edits beyond what the city has are issues with their JSON paths (before anything runs).
+ */
+import type { Scenario, ScenarioIssue } from './schema.ts';
+
+/** How many links, zones and districts the city has (null: not known, e.g. no traffic network). */
+export interface CitySize {
+  readonly links: number | null;
+  readonly zones: number | null;
+  readonly districts: number | null;
+}
+
+export function fitIssues(s: Scenario, city: CitySize): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const { links, zones, districts } = city;
+  if (links !== null) {
+    s.traffic.closedLinks.forEach((l, i) => {
+      if (l >= links) issues.push({ path: `$.traffic.closedLinks[${i}]`, message: `no link ${l} (the city's network has ${links})` });
+    });
+    s.traffic.lanes.forEach((e, i) => {
+      if (e.link >= links) issues.push({ path: `$.traffic.lanes[${i}].link`, message: `no link ${e.link} (the city's network has ${links})` });
+    });
+  }
+  if (zones !== null) {
+    s.traffic.zoneFactors.forEach((z, i) => {
+      if (z.zone >= zones) issues.push({ path: `$.traffic.zoneFactors[${i}].zone`, message: `no zone ${z.zone} (the city has ${zones})` });
+    });
+  }
+  const r = s.carbon.retrofit;
+  if (r && districts !== null && r.district >= districts) {
+    issues.push({ path: '$.carbon.retrofit.district', message: `no district ${r.district} (the city has ${districts})` });
+  }
+  return issues;
+}
