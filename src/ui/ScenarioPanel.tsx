@@ -177,7 +177,7 @@ function verdict(row: KpiComparison): 'better' | 'worse' | null {
   return (row.change > 0) === (row.better === 'higher') ? 'better' : 'worse';
 }
 
-/** Percent change per KPI as horizontal bars (Observable Plot, loaded on first use). */
+/** Percent change per KPI, and CO₂e by sector for A and B, as horizontal bars (Observable Plot, loaded on first use). */
 function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -185,33 +185,65 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
     () => rows.filter((r) => r.percent !== null).map((r) => ({ label: t(`scenario.kpi.${r.key}` as MessageKey), percent: r.percent!, verdict: verdict(r) })),
     [rows, t],
   );
+  const sectors = useMemo(
+    () =>
+      rows
+        .filter((r) => r.key.startsWith('co2e.'))
+        .flatMap((r) => [
+          { sector: t(`scenario.kpi.${r.key}` as MessageKey), side: 'A', value: r.a ?? 0 },
+          { sector: t(`scenario.kpi.${r.key}` as MessageKey), side: 'B', value: r.b ?? 0 },
+        ]),
+    [rows, t],
+  );
   useEffect(() => {
     const el = ref.current;
     if (!el || data.length === 0) return;
-    let chart: Element | null = null;
+    const charts: Element[] = [];
     let cancelled = false;
     void import('@observablehq/plot').then((Plot) => {
       if (cancelled) return;
-      chart = Plot.plot({
-        width: 330,
-        height: 24 + 18 * data.length,
-        marginLeft: 150,
-        style: { fontSize: '11px', fontFamily: 'inherit', background: 'transparent' },
-        x: { label: t('scenario.kpiChart'), grid: true },
-        y: { label: null, domain: data.map((d) => d.label) },
-        marks: [
-          Plot.barX(data, { y: 'label', x: 'percent', fill: (d: (typeof data)[number]) => (d.verdict === 'better' ? BETTER : d.verdict === 'worse' ? WORSE : '#8a94a3') }),
-          Plot.ruleX([0]),
-        ],
-      });
-      el.replaceChildren(chart);
+      const style = { fontSize: '11px', fontFamily: 'inherit', background: 'transparent' };
+      charts.push(
+        Plot.plot({
+          width: 330,
+          height: 24 + 18 * data.length,
+          marginLeft: 150,
+          style,
+          x: { label: t('scenario.kpiChart'), grid: true },
+          y: { label: null, domain: data.map((d) => d.label) },
+          marks: [
+            Plot.barX(data, { y: 'label', x: 'percent', fill: (d: (typeof data)[number]) => (d.verdict === 'better' ? BETTER : d.verdict === 'worse' ? WORSE : '#8a94a3') }),
+            Plot.ruleX([0]),
+          ],
+        }),
+      );
+      if (sectors.length > 0) {
+        charts.push(
+          Plot.plot({
+            width: 330,
+            height: 40 + 30 * (sectors.length / 2),
+            marginLeft: 150,
+            style,
+            x: { label: t('scenario.sectorChart'), grid: true, tickFormat: '~s' },
+            y: { label: null, axis: null },
+            fy: { label: null, domain: [...new Set(sectors.map((d) => d.sector))] },
+            color: { domain: ['A', 'B'], range: ['#8a94a3', BETTER], legend: false },
+            marks: [
+              Plot.barX(sectors, { fy: 'sector', y: 'side', x: 'value', fill: 'side' }),
+              Plot.text(sectors, { fy: 'sector', y: 'side', x: 0, text: 'side', textAnchor: 'end', dx: -3 }),
+              Plot.ruleX([0]),
+            ],
+          }),
+        );
+      }
+      el.replaceChildren(...charts);
     });
     return () => {
       cancelled = true;
-      chart?.remove();
+      for (const c of charts) c.remove();
     };
-  }, [data, t]);
-  return <div ref={ref} className="kpi-chart" data-testid="kpi-chart" role="img" aria-label={t('scenario.kpiChart')} />;
+  }, [data, sectors, t]);
+  return <div ref={ref} className="kpi-chart" data-testid="kpi-chart" role="img" aria-label={`${t('scenario.kpiChart')}; ${t('scenario.sectorChart')}`} />;
 }
 
 /** What the map shows of the comparison, with the difference layer's legends. */
@@ -412,7 +444,7 @@ function ResultFiles() {
       b: { name: entryName(t, eb.id, eb.scenario.name), kpis: eb.kpis, notes: sb.notes, edits: listEdits(sb) },
       city: sb.city.name,
       mapPng,
-      chart: document.querySelector<SVGSVGElement>('[data-testid=kpi-chart] svg'),
+      charts: [...document.querySelectorAll<SVGSVGElement>('[data-testid=kpi-chart] > svg')],
       date: new Date(),
     });
     saveFile(`${stem()}.report.html`, html, 'text/html;charset=utf-8');

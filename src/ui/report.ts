@@ -12,8 +12,8 @@ export interface ReportInput {
   readonly city: string;
   /** PNG of the map as a data URL (or null when the view could not be read). */
   readonly mapPng: string | null;
-  /** The KPI chart's SVG element, serialised into the report as an image. */
-  readonly chart: SVGSVGElement | null;
+  /** The KPI charts' SVG elements, serialised into the report as images. */
+  readonly charts: readonly SVGSVGElement[];
   readonly date: Date;
 }
 
@@ -90,13 +90,14 @@ export function buildReport(r: ReportInput): string {
   }
   table.append(tbody);
   right.append(table);
-  if (r.chart) {
-    right.append(el(doc, 'h2', t('scenario.kpiChart')));
+  r.charts.forEach((chart, i) => {
+    const title = t(i === 0 ? 'scenario.kpiChart' : 'scenario.sectorChart');
+    right.append(el(doc, 'h2', title));
     const img = el(doc, 'img');
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(r.chart))}`;
-    img.alt = t('scenario.kpiChart');
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(chart))}`;
+    img.alt = title;
     right.append(img);
-  }
+  });
   cols.append(left, right);
   body.append(cols);
   body.append(el(doc, 'p', t('report.footer'), 'meta'));

@@ -118,6 +118,7 @@ export const scenarioEn = {
   'vehicle.truck_diesel': 'diesel trucks',
   'scenario.misfit': 'Not run: the scenario’s edits point at links, zones or districts this city does not have (listed under Save and share).',
   'scenario.misfitList': '“{source}” was made for other data: {n} edits point past this city’s network or districts:',
+  'scenario.sectorChart': 'CO₂e by sector, t/yr (A grey, B blue)',
   'scenario.edit.demandScale': 'Demand × {value}',
   'scenario.edit.zoneFactor': 'Zone {zone} trips × {factor}',
   'scenario.edit.closeLink': 'Link {link} closed',

@@ -120,6 +120,7 @@ export const scenarioKo: Record<keyof typeof scenarioEn, string> = {
   'vehicle.truck_diesel': '경유 화물차',
   'scenario.misfit': '실행하지 않음: 시나리오의 편집이 이 도시에 없는 링크·존·행정구역을 가리킵니다(저장과 공유 아래 목록).',
   'scenario.misfitList': '“{source}”은(는) 다른 데이터용입니다. 편집 {n}개가 이 도시의 도로망이나 행정구역 밖을 가리킵니다:',
+  'scenario.sectorChart': '부문별 CO₂e, t/년 (A 회색, B 파랑)',
   'scenario.edit.demandScale': '수요 × {value}',
   'scenario.edit.zoneFactor': '존 {zone} 통행 × {factor}',
   'scenario.edit.closeLink': '링크 {link} 통제',
