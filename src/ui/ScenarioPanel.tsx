@@ -230,7 +230,6 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
             color: { domain: ['A', 'B'], range: ['#8a94a3', BETTER], legend: false },
             marks: [
               Plot.barX(sectors, { fy: 'sector', y: 'side', x: 'value', fill: 'side' }),
-              Plot.text(sectors, { fy: 'sector', y: 'side', x: 0, text: 'side', textAnchor: 'end', dx: -3 }),
               Plot.ruleX([0]),
             ],
           }),
