@@ -1,7 +1,8 @@
 // Info for a selected traffic link: flow, capacity, V/C, free-flow and congested time, and the
 // what-if edits (close / reopen, lanes ±1) that the next run takes into account.
+import { linkName } from './linkName.ts';
 import { ROAD_CLASS_DEFAULTS } from '../core/roadnet/index.ts';
-import { ROAD_CLASSES, propertyText, roadClassOf, unpackProperties } from '../core/geo/index.ts';
+import { ROAD_CLASSES, roadClassOf } from '../core/geo/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { useStore } from '../store/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
@@ -12,15 +13,13 @@ export function LinkInfo({ link }: { link: number }) {
   const fmt1 = useNumberFormat(1);
   const fmt2 = useNumberFormat(2);
   const traffic = useStore((s) => s.traffic);
-  const roads = useStore((s) => s.layers.find((l) => l.kind === 'roads'));
+  const layers = useStore((s) => s.layers);
   const select = useStore((s) => s.select);
   const { closeLink, reopenLink, setLinkLanes } = useStore.getState();
   const view = traffic.view;
   if (!view || link < 0 || link >= view.linkCount) return null;
   const connector = view.isConnector[link] === 1;
-  const source = view.sourceFeature[link]!;
-  const props = roads?.data && source >= 0 && source < roads.data.data.features.count ? unpackProperties(roads.data.data.properties, source) : {};
-  const name = propertyText(props['name']);
+  const name = linkName({ traffic, layers }, link);
   const r = traffic.result;
   const closed = traffic.edits.closed.includes(link);
   const laneEdit = traffic.edits.lanes.find((x) => x.link === link);

@@ -25,6 +25,7 @@ import { UTF8_BOM } from '../core/scenario/export.ts';
 import { fileStem, saveFile } from './download.ts';
 import { buildReport } from './report.ts';
 import { editText } from './editText.ts';
+import { linkName } from './linkName.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
 import { Legend } from './Legend.tsx';
@@ -112,7 +113,7 @@ function EditList() {
       {edits.length === 0 ? <p className="muted small">{t('scenario.noEdits')}</p> : null}
       <ul className="plain edit-list" data-testid="scenario-edits">
         {edits.map((e) => {
-          const what = editText(lang, e);
+          const what = editText(lang, e, (link) => linkName(useStore.getState(), link));
           return (
             <li key={e.id} data-edit={e.id} className={`edit-${e.domain}`}>
               <span>{what}</span>
@@ -441,6 +442,7 @@ function ResultFiles() {
       language: st.language,
       a: { name: entryName(t, ea.id, ea.scenario.name), kpis: ea.kpis },
       b: { name: entryName(t, eb.id, eb.scenario.name), kpis: eb.kpis, notes: sb.notes, edits: listEdits(sb) },
+      linkName: (link) => linkName(st, link),
       city: sb.city.name,
       mapPng,
       charts: [...document.querySelectorAll<SVGSVGElement>('[data-testid=kpi-chart] > svg')],

@@ -12,9 +12,14 @@ const CODES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   basis: { value: 'carbon.basis.' },
 };
 
-export function editText(lang: Language, e: ScenarioEdit): string {
+/** `nameOf` gives a link's street name ('' for none): a closed or widened link is then named by its street. */
+export function editText(lang: Language, e: ScenarioEdit, nameOf?: (link: number) => string): string {
   const codes = CODES[e.kind] ?? {};
   const params: Record<string, string | number> = { ...e.params };
+  if ((e.kind === 'closeLink' || e.kind === 'lanes') && nameOf) {
+    const name = nameOf(Number(params['link']));
+    if (name) params['link'] = `${params['link']} (${name})`;
+  }
   for (const [param, prefix] of Object.entries(codes)) {
     const key = `${prefix}${String(params[param])}`;
     if (isMessageKey(key)) params[param] = translate(lang, key);

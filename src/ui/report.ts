@@ -15,6 +15,8 @@ export interface ReportInput {
   /** The KPI charts' SVG elements, serialised into the report as images. */
   readonly charts: readonly SVGSVGElement[];
   readonly date: Date;
+  /** A link's street name ('' for none). */
+  readonly linkName?: (link: number) => string;
 }
 
 const PRINT_CSS = `
@@ -62,7 +64,7 @@ export function buildReport(r: ReportInput): string {
   left.append(el(doc, 'h2', t('scenario.edits', { n: r.b.edits.length })));
   const ul = el(doc, 'ul');
   if (r.b.edits.length === 0) ul.append(el(doc, 'li', t('scenario.noEdits')));
-  for (const e of r.b.edits) ul.append(el(doc, 'li', editText(r.language, e)));
+  for (const e of r.b.edits) ul.append(el(doc, 'li', editText(r.language, e, r.linkName)));
   left.append(ul);
   if (r.mapPng) {
     left.append(el(doc, 'h2', t('report.map')));

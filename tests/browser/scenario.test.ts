@@ -98,7 +98,7 @@ describe('a planner’s scenario', () => {
     await page.click('button[data-tab=scenario]');
     const edits = page.locator('[data-testid=scenario-edits] li');
     await expect.poll(() => edits.count()).toBe(2);
-    expect(await edits.nth(0).textContent()).toMatch(/^Link \d+ closed/);
+    expect(await edits.nth(0).textContent()).toMatch(/^Link \d+( \(.+\))? closed/); // with its street's name when the way has one
     expect(await edits.nth(1).textContent()).toMatch(/^Fleet: battery-electric cars 30 %/);
     // The baseline stays as it was: the first edit started a new scenario.
     expect(await page.locator('[data-testid=scenario-select] option:checked').textContent()).toBe('Scenario 1');
@@ -168,7 +168,7 @@ describe('a planner’s scenario', () => {
     const report = await app.context.newPage();
     await report.setContent(html);
     expect(await report.textContent('h1')).toBe('CityTwin scenario: Port closure + EV');
-    expect(await report.locator('ul li').allTextContents()).toEqual([expect.stringMatching(/^Link \d+ closed$/), 'Fleet: battery-electric cars 30 %']);
+    expect(await report.locator('ul li').allTextContents()).toEqual([expect.stringMatching(/^Link \d+( \(.+\))? closed$/), 'Fleet: battery-electric cars 30 %']);
     expect(await report.locator('tbody tr').count()).toBe(13);
     expect(await report.getAttribute('img.map', 'src')).toMatch(/^data:image\/png;base64,/);
     const charts = await report.locator('img:not(.map)').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
