@@ -57,6 +57,7 @@ function useFarDetail(): void {
 /** Results overlays: the shown scenario, its difference from A, or both sides of the split view. */
 function ResultOverlays() {
   const mapView = useStore((s) => s.mapView);
+  const measure = useStore((s) => s.diffMeasure);
   const results = useStore((s) => s.results);
   const { a, b } = results;
   if (mapView === 'split' && a && b) {
@@ -67,7 +68,7 @@ function ResultOverlays() {
       </>
     );
   }
-  const diff = mapView === 'difference' && a?.traffic && b?.traffic ? { a: a.traffic, b: b.traffic } : undefined;
+  const diff = mapView === 'difference' && a?.traffic && b?.traffic ? { a: a.traffic, b: b.traffic, measure } : undefined;
   return (
     <>
       <TrafficOverlay {...(diff ? { diff } : {})} />

@@ -11,13 +11,13 @@ import type { TrafficRunResult } from '../core/citytraffic/index.ts';
  * The traffic layer: the shown result (by V/C), or `result` given (a side of the split view), or the
  * difference B − A in flow when `diff` gives both sides. Vehicles move only on the shown result.
  */
-export function TrafficOverlay({ result, diff }: { result?: TrafficRunResult; diff?: { a: TrafficRunResult; b: TrafficRunResult } } = {}) {
+export function TrafficOverlay({ result, diff }: { result?: TrafficRunResult; diff?: { a: TrafficRunResult; b: TrafficRunResult; measure: 'flow' | 'vc' } } = {}) {
   const t = useStore((s) => s.traffic);
   const view = t.view;
   const shown = result ?? t.result;
   const closed = result || diff ? (diff?.b ?? result)!.params.edits.closed : t.edits.closed;
   const style = useMemo(
-    () => (view ? (diff ? trafficDiffStyle(view.linkCount, view.isConnector, closed, diff.a, diff.b) : trafficStyle(view.linkCount, view.isConnector, closed, shown)) : null),
+    () => (view ? (diff ? trafficDiffStyle(view.linkCount, view.isConnector, closed, diff.a, diff.b, diff.measure) : trafficStyle(view.linkCount, view.isConnector, closed, shown)) : null),
     [view, closed, shown, diff],
   );
   const vehicles = useMemo(() => {

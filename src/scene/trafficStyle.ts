@@ -66,22 +66,39 @@ export function flowDiffColor(delta: number, maxAbs: number): string {
 
 export const FLOW_DIFF_RAMP: readonly string[] = [-1, -0.5, 0, 0.5, 1].map((x) => flowDiffColor(x, 1));
 
-/** Per-link colours and widths of a difference B − A in flow (veh/h); links closed in B drawn as closed. */
+type Run = { flows: Float64Array; capacity: Float64Array };
+
+/** A link's V/C (0 where it has no capacity: closed). */
+const vcOf = (r: Run, l: number): number => (r.capacity[l]! > 0 ? r.flows[l]! / r.capacity[l]! : 0);
+
+/** B − A per road link, in flow (veh/h) or in V/C. */
+export function linkDifferences(linkCount: number, isConnector: Uint8Array, a: Run, b: Run, measure: 'flow' | 'vc'): { delta: Float64Array; maxAbs: number } {
+  const delta = new Float64Array(linkCount);
+  let maxAbs = 0;
+  for (let l = 0; l < linkCount; l++) {
+    if (isConnector[l]) continue;
+    delta[l] = measure === 'flow' ? b.flows[l]! - a.flows[l]! : vcOf(b, l) - vcOf(a, l);
+    maxAbs = Math.max(maxAbs, Math.abs(delta[l]!));
+  }
+  return { delta, maxAbs };
+}
+
+/** Per-link colours and widths of a difference B − A (flow or V/C); links closed in B drawn as closed. */
 export function trafficDiffStyle(
   linkCount: number,
   isConnector: Uint8Array,
   closed: readonly number[],
-  a: { flows: Float64Array },
-  b: { flows: Float64Array },
+  a: Run,
+  b: Run,
+  measure: 'flow' | 'vc' = 'flow',
 ): { colors: Uint8Array; widths: Float32Array; maxAbs: number } {
   const colors = new Uint8Array(linkCount * 3);
   const widths = new Float32Array(linkCount);
-  let maxAbs = 0;
-  for (let l = 0; l < linkCount; l++) if (!isConnector[l]) maxAbs = Math.max(maxAbs, Math.abs(b.flows[l]! - a.flows[l]!));
+  const { delta, maxAbs } = linkDifferences(linkCount, isConnector, a, b, measure);
   const closedSet = new Set(closed);
   for (let l = 0; l < linkCount; l++) {
     if (isConnector[l]) continue;
-    const d = b.flows[l]! - a.flows[l]!;
+    const d = delta[l]!;
     colors.set(closedSet.has(l) ? CLOSED_COLOR : cssBytes(flowDiffColor(d, maxAbs)), 3 * l);
     widths[l] = closedSet.has(l) ? MIN_WIDTH_M * 2 : MIN_WIDTH_M + (maxAbs > 0 ? EXTRA_WIDTH_M * Math.sqrt(Math.abs(d) / maxAbs) : 0);
   }

@@ -91,6 +91,9 @@ export interface ScenarioSlice {
   /** What the map shows of a comparison: B, the difference B − A, or A and B side by side. */
   mapView: 'b' | 'difference' | 'split';
   setMapView(v: 'b' | 'difference' | 'split'): void;
+  /** What the links' difference shows: flow (veh/h) or V/C. */
+  diffMeasure: 'flow' | 'vc';
+  setDiffMeasure(m: 'flow' | 'vc'): void;
   /** The last pipeline results of each compared side, for the difference layer and exports. */
   results: { readonly a: ViewerPipelineResult | null; readonly b: ViewerPipelineResult | null };
 
@@ -148,6 +151,7 @@ function initialScenarios() {
     scenarioIssues: null,
     results: { a: null, b: null },
     mapView: 'b' as const,
+    diffMeasure: 'flow' as const,
   } satisfies Partial<ScenarioSlice>;
 }
 
@@ -449,6 +453,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
 
   return {
     ...initialScenarios(),
+    setDiffMeasure: (diffMeasure) => set({ diffMeasure }),
     setMapView: (mapView) => set((s) => ({ mapView, carbon: { ...s.carbon, show: mapView === 'difference' ? 'difference' : 'scenario' } })),
 
     forkBaseline: () => {

@@ -29,7 +29,7 @@ import { linkName } from './linkName.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
 import { Legend } from './Legend.tsx';
-import { FLOW_DIFF_RAMP } from '../scene/trafficStyle.ts';
+import { FLOW_DIFF_RAMP, linkDifferences } from '../scene/trafficStyle.ts';
 import { CARBON_RAMP } from '../scene/carbonStyle.ts';
 
 const UNIT_KEYS: Readonly<Record<string, MessageKey>> = {
@@ -250,11 +250,11 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
 function MapViewChoice() {
   const t = useT();
   const fmt0 = useNumberFormat(0);
-  const { mapView, a, b } = useStore(useShallow((s) => ({ mapView: s.mapView, a: s.results.a, b: s.results.b })));
+  const fmt2 = useNumberFormat(2);
+  const { mapView, measure, a, b, isConnector } = useStore(useShallow((s) => ({ mapView: s.mapView, measure: s.diffMeasure, a: s.results.a, b: s.results.b, isConnector: s.traffic.view?.isConnector ?? null })));
   const diff = useMemo(() => {
     if (!a || !b) return null;
-    let flow = 0;
-    if (a.traffic && b.traffic) for (let l = 0; l < b.traffic.flows.length; l++) flow = Math.max(flow, Math.abs(b.traffic.flows[l]! - a.traffic.flows[l]!));
+    const flow = a.traffic && b.traffic && isConnector ? linkDifferences(b.traffic.flows.length, isConnector, a.traffic, b.traffic, measure).maxAbs : 0;
     let cell = 0;
     if (a.carbon && b.carbon && a.carbon.grid.length === b.carbon.grid.length) {
       const x = a.carbon.grid.attributes.net.value;
@@ -267,8 +267,9 @@ function MapViewChoice() {
     });
     for (const st of a.hydrogen?.result.solution?.stations ?? []) if (!stations.some((x) => x.id === st.id)) stations.push({ id: st.id, name: st.name, a: st.deliveredKgPerDay, b: 0 });
     return { flow, cell, stations: stations.filter((x) => Math.abs(x.b - x.a) > 1e-6) };
-  }, [a, b]);
+  }, [a, b, measure, isConnector]);
   if (!a || !b) return null;
+  const linkEnd = (v: number): string => (measure === 'flow' ? fmt0(v) : fmt2(v));
   return (
     <div className="map-view">
       <div className="buttons" role="radiogroup" aria-label={t('scenario.mapView')}>
@@ -280,7 +281,18 @@ function MapViewChoice() {
       </div>
       {mapView === 'difference' && diff ? (
         <div data-testid="difference-legend">
-          <Legend title={t('scenario.diffLinks')} ramp={{ colors: FLOW_DIFF_RAMP, min: `−${fmt0(diff.flow)}`, max: `+${fmt0(diff.flow)}`, unit: t('unit.vehPerHour') }} note={t('scenario.diffLinksNote')} />
+          <div className="buttons small" role="radiogroup" aria-label={t('scenario.diffLinks')}>
+            {(['flow', 'vc'] as const).map((m) => (
+              <button key={m} type="button" role="radio" aria-checked={measure === m} aria-pressed={measure === m} onClick={() => useStore.getState().setDiffMeasure(m)} data-diff-measure={m}>
+                {t(m === 'flow' ? 'scenario.diffFlow' : 'scenario.diffVc')}
+              </button>
+            ))}
+          </div>
+          <Legend
+            title={t(measure === 'flow' ? 'scenario.diffLinks' : 'scenario.diffLinksVc')}
+            ramp={{ colors: FLOW_DIFF_RAMP, min: `−${linkEnd(diff.flow)}`, max: `+${linkEnd(diff.flow)}`, unit: measure === 'flow' ? t('unit.vehPerHour') : 'V/C' }}
+            note={t('scenario.diffLinksNote')}
+          />
           <Legend title={t('scenario.diffCells')} ramp={{ colors: CARBON_RAMP, min: `−${fmt0(diff.cell)}`, max: `+${fmt0(diff.cell)}`, unit: t('scenario.unit.tYr') }} note={t('scenario.diffCellsNote')} />
           {diff.stations.length > 0 ? (
             <table className="summary kpis">

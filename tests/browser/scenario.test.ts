@@ -140,6 +140,13 @@ describe('a planner’s scenario', () => {
     // Traffic moved off the closed road (purple) onto others (orange).
     expect(diff.orange.left + diff.orange.right).toBeGreaterThan(20);
     expect(diff.purple.left + diff.purple.right).toBeGreaterThan(20);
+    // The same difference in V/C: its own legend, and the closed road still loses (purple) what others gain.
+    await page.click('[data-diff-measure=vc]');
+    expect(await page.textContent('[data-testid=difference-legend] .legend-title')).toBe('Volume / capacity on each road, B − A');
+    const vc = { orange: await countPixels(page, 'orange'), purple: await countPixels(page, 'purple') };
+    expect(vc.orange.left + vc.orange.right).toBeGreaterThan(20);
+    expect(vc.purple.left + vc.purple.right).toBeGreaterThan(20);
+    await page.click('[data-diff-measure=flow]');
     await page.click('[data-map-view=split]');
     await page.waitForSelector('.split-label[data-side=b]');
     expect(await page.textContent('.split-label[data-side=a]')).toBe('A · Baseline');
