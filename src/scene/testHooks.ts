@@ -1,7 +1,6 @@
 // `window.__citytwin`: a small, read-mostly handle for browser tests, benchmarks and the kiosk shell:
 // where a feature is on screen, fly to a feature, how many frames were drawn.
 import * as THREE from 'three';
-import { layerExtrusion } from './styleByProperty.ts';
 import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { useStore } from '../store/index.ts';
 import { toLocal } from '../core/geo/index.ts';
@@ -9,9 +8,9 @@ import { pendingChunks } from './ChunkedLayer.tsx';
 import { pickingTreeStats } from './pickingTrees.ts';
 import { ERROR_TARGET, tilesRenderers } from './TilesLayer.tsx';
 import { type DetailMode, setDetailMode } from './detail.ts';
-import { hydrogenStationTop } from './hydrogenPick.ts';
 import { renderSplit, splitActive } from './SplitView.tsx';
 import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
+import { featureTop } from './featurePlace.ts';
 
 interface HookDeps {
   camera: THREE.Camera;
@@ -53,46 +52,6 @@ export interface CityTwinHandle {
   screenOfLonLat?(lon: number, lat: number, z?: number): { x: number; y: number } | null;
   /** Points the camera down at a WGS84 point from `distance` metres. */
   lookAtLonLat?(lon: number, lat: number, distance?: number, tilt?: number): boolean;
-}
-
-/** Middle point of a traffic link's polyline, local metres. */
-export function linkMidpoint(featureId: number): [number, number] | null {
-  const view = useStore.getState().traffic.view;
-  if (!view || featureId < 0 || featureId >= view.linkCount) return null;
-  const { coords, offsets } = view.polylines;
-  const a = offsets[featureId]!;
-  const b = offsets[featureId + 1]!;
-  if (b - a === 2) return [(coords[2 * a]! + coords[2 * a + 2]!) / 2, (coords[2 * a + 1]! + coords[2 * a + 3]!) / 2];
-  const m = a + Math.floor((b - a) / 2);
-  return [coords[2 * m]!, coords[2 * m + 1]!];
-}
-
-function featureTop(layerId: string, featureId: number): THREE.Vector3 | null {
-  if (layerId === 'carbon') {
-    const r = useStore.getState().carbon.result;
-    if (!r || featureId < 0 || featureId >= r.grid.length) return null;
-    const { spec } = r.grid;
-    const x = spec.originX + ((featureId % spec.nx) + 0.5) * spec.cellSize;
-    const y = spec.originY + (Math.floor(featureId / spec.nx) + 0.5) * spec.cellSize;
-    return new THREE.Vector3(x, 1, -y);
-  }
-  if (layerId === 'hydrogen') {
-    const p = hydrogenStationTop(featureId);
-    return p ? new THREE.Vector3(p[0], p[2], -p[1]) : null;
-  }
-  if (layerId === 'traffic') {
-    const p = linkMidpoint(featureId);
-    return p ? new THREE.Vector3(p[0], 0.6, -p[1]) : null;
-  }
-  const layer = useStore.getState().layers.find((l) => l.id === layerId);
-  const d = layer?.data;
-  if (!d || featureId < 0 || featureId >= d.data.features.count) return null;
-  const x = d.data.features.center[2 * featureId]!;
-  const y = d.data.features.center[2 * featureId + 1]!;
-  // A building's roof as drawn: its height times its extrusion factor when the layer is extruded.
-  const factor = d.kind === 'buildings' && layer.extrude ? layerExtrusion(d.data, layer.extrude).factors[featureId]! : 1;
-  const z = d.kind === 'buildings' ? d.data.features.height[featureId]! * factor : d.kind === 'points' ? 6 : 0.2;
-  return new THREE.Vector3(x, z, -y);
 }
 
 export function installTestHooks(deps: HookDeps): () => void {

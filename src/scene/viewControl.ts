@@ -4,6 +4,7 @@ import * as THREE from 'three';
 import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
 import { renderSplit, splitActive } from './SplitView.tsx';
+import { featureTop } from './featurePlace.ts';
 
 /** Camera position and target in the city's local world coordinates (metres; y up). */
 export interface CameraPose {
@@ -15,6 +16,8 @@ export interface ViewControl {
   pose(): CameraPose;
   setPose(p: CameraPose): void;
   resetView(): void;
+  /** Points the camera down at a feature (layer id, or 'traffic' / 'carbon' / 'hydrogen') from `distance` metres; false if it is not there. */
+  lookAt(layerId: string, featureId: number, distance?: number, tilt?: number): boolean;
   /** Called after the user stops moving the camera; returns the unsubscribe function. */
   onMoved(cb: () => void): () => void;
   /** A PNG of the view as drawn now. */
@@ -54,6 +57,16 @@ export function installViewControl(deps: {
       const b = deps.bounds();
       if (b) applyView(camera, controls, viewOf(b));
       invalidate();
+    },
+    lookAt: (layerId, featureId, distance = 300, tilt = 0.5) => {
+      const p = featureTop(layerId, featureId);
+      if (!p) return false;
+      // Keep the compass heading the user has.
+      const offset = camera.position.clone().sub(controls.target);
+      const bearing = THREE.MathUtils.radToDeg(Math.atan2(-offset.x, offset.z));
+      applyView(camera, controls, { target: new THREE.Vector3(p.x, 0, p.z), distance: distance + p.y, tilt, bearing: Number.isFinite(bearing) ? bearing : 0 });
+      invalidate();
+      return true;
     },
     onMoved: (cb) => {
       controls.addEventListener('end', cb);

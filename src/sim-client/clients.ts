@@ -4,7 +4,7 @@
  * aborted signal cancels the way each worker allows (traffic: stop after the current slice and keep the
  * network; hydrogen: terminate, restarted on the next call).
  */
-import { proxy } from 'comlink';
+import { proxy, transfer } from 'comlink';
 import type { CarbonParams, CarbonRun, TrafficForCarbon } from '../core/citycarbon/index.ts';
 import type { CarbonFileFormat, CarbonFileInfo, ImportedCarbonLayer } from '../core/citycarbon/imported.ts';
 import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/citytraffic/index.ts';
@@ -17,6 +17,7 @@ import type { LayerSource } from '../core/layerinput/read.ts';
 import type { HydrogenApi } from '../../workers/hydrogen.worker.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
 import type { ModelsApi } from '../../workers/models.worker.ts';
+import type { PickingApi } from '../../workers/picking.worker.ts';
 import { type BridgeEvents, WorkerBridge } from './bridge.ts';
 
 export interface RunOptions<P> {
@@ -48,6 +49,18 @@ async function withAbort<T>(signal: AbortSignal | undefined, stop: () => void, w
   }
 }
 
+/** Every worker bridge started, by worker name (the shell hands them to tests and a kiosk watchdog). */
+const bridges = new Map<string, WorkerBridge<unknown>>();
+
+export function workerBridges(): ReadonlyMap<string, WorkerBridge<unknown>> {
+  return bridges;
+}
+
+function registered<Api>(bridge: WorkerBridge<Api>): WorkerBridge<Api> {
+  bridges.set(bridge.name, bridge as unknown as WorkerBridge<unknown>);
+  return bridge;
+}
+
 let models: WorkerBridge<ModelsApi> | undefined;
 
 /**
@@ -55,7 +68,7 @@ let models: WorkerBridge<ModelsApi> | undefined;
  * for both models. Each client hears of a crash through its own listener.
  */
 function modelsBridge(events: BridgeEvents): WorkerBridge<ModelsApi> {
-  models ??= new WorkerBridge<ModelsApi>('models', () => new Worker(new URL('../../workers/models.worker.ts', import.meta.url), { type: 'module', name: 'models' }));
+  models ??= registered(new WorkerBridge<ModelsApi>('models', () => new Worker(new URL('../../workers/models.worker.ts', import.meta.url), { type: 'module', name: 'models' })));
   if (events.onCrash) models.onCrash(events.onCrash);
   return models;
 }
@@ -113,7 +126,7 @@ export class CarbonClient {
 export class HydrogenClient {
   readonly bridge;
   constructor(events: BridgeEvents) {
-    this.bridge = new WorkerBridge<HydrogenApi>('hydrogen', () => new Worker(new URL('../../workers/hydrogen.worker.ts', import.meta.url), { type: 'module', name: 'hydrogen' }), events);
+    this.bridge = registered(new WorkerBridge<HydrogenApi>('hydrogen', () => new Worker(new URL('../../workers/hydrogen.worker.ts', import.meta.url), { type: 'module', name: 'hydrogen' }), events));
   }
 
   /** Solves a model (JSON) with overrides; an abort terminates the worker (it restarts on the next call). */
@@ -132,7 +145,7 @@ export type IngestProgress = (phase: IngestPhase, done: number, total: number) =
 export class IngestClient {
   readonly bridge;
   constructor(events: BridgeEvents) {
-    this.bridge = new WorkerBridge<IngestApi>('ingest', () => new Worker(new URL('../../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' }), events);
+    this.bridge = registered(new WorkerBridge<IngestApi>('ingest', () => new Worker(new URL('../../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' }), events));
   }
 
   private report(onProgress: IngestProgress | undefined) {
@@ -161,3 +174,13 @@ export class IngestClient {
   }
 }
 
+
+/** Picking trees (three-mesh-bvh) built off the main thread: copies of a chunk's positions and triangles in, the serialised tree out. */
+export class PickingClient {
+  readonly bridge = registered(new WorkerBridge<PickingApi>('picking', () => new Worker(new URL('../../workers/picking.worker.ts', import.meta.url), { type: 'module', name: 'picking' })));
+
+  /** Both arrays are transferred (the caller passes copies). */
+  build(position: Float32Array, index: Uint16Array | Uint32Array) {
+    return this.bridge.call((api) => api.build(transfer(position, [position.buffer]), transfer(index, [index.buffer])));
+  }
+}

@@ -5,5 +5,5 @@
  */
 export { CancelledError, WorkerBridge, WorkerCrashedError } from './bridge.ts';
 export type { BridgeEvents } from './bridge.ts';
-export { CarbonClient, HydrogenClient, IngestClient, TrafficClient, throttled } from './clients.ts';
+export { CarbonClient, HydrogenClient, IngestClient, PickingClient, TrafficClient, throttled, workerBridges } from './clients.ts';
 export type { IngestProgress, RunOptions } from './clients.ts';

@@ -50,8 +50,6 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
   const client = new IngestClient({
     onCrash: (worker, message) => get().notify('error', 'notice.workerCrashed', { worker, message }),
   });
-  // Exposed for tests and the kiosk watchdog.
-  (globalThis as { __citytwinIngest?: typeof client.bridge }).__citytwinIngest = client.bridge;
 
   type Spec = Pick<LayerState, 'id' | 'kind' | 'name' | 'source' | 'attribution' | 'fileName'>;
   /** Runs one ingest call in the worker for layer `spec`, with progress, cancel and error reporting. */

@@ -36,7 +36,6 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       set((s) => ({ traffic: { ...s.traffic, status: s.traffic.view ? 'idle' : s.traffic.status, view: null, ribbons: null, index: null } }));
     },
   });
-  (globalThis as { __citytwinTraffic?: typeof client.bridge }).__citytwinTraffic = client.bridge;
   const patch = (p: Partial<TrafficState>): void => set((s) => ({ traffic: { ...s.traffic, ...p } }));
 
   return {

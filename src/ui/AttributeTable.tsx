@@ -5,6 +5,7 @@ import { attributeKeys, tableOrder } from '../core/attributes/index.ts';
 import { propertyText } from '../core/geo/index.ts';
 import { rowsOf } from '../scene/styleByProperty.ts';
 import { useStore } from '../store/index.ts';
+import { viewControl } from '../scene/viewControl.ts';
 import { layerName } from './layerName.ts';
 import { useNumberFormat, useT } from './useT.ts';
 
@@ -35,7 +36,7 @@ export function AttributeTable() {
   if (!layer || !layer.data) return null;
   const pick = (i: number): void => {
     useStore.getState().select({ layerId: layer.id, featureId: i });
-    (window as unknown as { __citytwin?: { lookAt(l: string, id: number, d?: number, tilt?: number): boolean } }).__citytwin?.lookAt(layer.id, i, 350, 35);
+    viewControl()?.lookAt(layer.id, i, 350, 35);
   };
   const shown = order.slice(0, MAX_ROWS);
   return (

@@ -2,6 +2,7 @@
 // scale demand, read the summary against the baseline, see the most congested links and every
 // assumption behind the model.
 import { useStore } from '../store/index.ts';
+import { viewControl } from '../scene/viewControl.ts';
 import { VC_MAX, VC_RAMP } from '../scene/trafficStyle.ts';
 import { AssumptionsList } from './AssumptionsList.tsx';
 import { LazyDetails } from './LazyDetails.tsx';
@@ -16,7 +17,7 @@ function fmtGap(g: number): string {
 
 function flyToLink(link: number): void {
   useStore.getState().select({ layerId: 'traffic', featureId: link });
-  (window as unknown as { __citytwin?: { lookAt(l: string, id: number, d?: number, tilt?: number): boolean } }).__citytwin?.lookAt('traffic', link, 500, 40);
+  viewControl()?.lookAt('traffic', link, 500, 40);
 }
 
 export function TrafficPanel() {
