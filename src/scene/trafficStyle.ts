@@ -61,7 +61,8 @@ export function trafficStyle(
  */
 export function flowDiffColor(delta: number, maxAbs: number): string {
   const s = maxAbs > 0 ? Math.max(-1, Math.min(1, delta / maxAbs)) : 0;
-  return interpolatePuOr(0.5 - 0.5 * s);
+  // d3's PuOr runs from purple (0) to orange (1).
+  return interpolatePuOr(0.5 + 0.5 * s);
 }
 
 export const FLOW_DIFF_RAMP: readonly string[] = [-1, -0.5, 0, 0.5, 1].map((x) => flowDiffColor(x, 1));

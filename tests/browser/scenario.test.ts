@@ -137,7 +137,7 @@ describe('a planner’s scenario', () => {
     await page.click('[data-map-view=difference]');
     await page.waitForSelector('[data-testid=difference-legend]');
     const diff = { orange: await countPixels(page, 'orange'), purple: await countPixels(page, 'purple') };
-    // Traffic moved off the closed road (purple) onto others (orange).
+    // Traffic moved off the closed road (purple: less in B) onto others (orange: more).
     expect(diff.orange.left + diff.orange.right).toBeGreaterThan(20);
     expect(diff.purple.left + diff.purple.right).toBeGreaterThan(20);
     // The same difference in V/C: its own legend, and the closed road still loses (purple) what others gain.
