@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { CityCanvas } from '../scene/CityCanvas.tsx';
 import { useShallow } from 'zustand/react/shallow';
-import { BASELINE_ID, useStore } from '../store/index.ts';
+import { useStore } from '../store/index.ts';
 import { AttributeTable } from '../ui/AttributeTable.tsx';
 import { InputMappingPanel } from '../ui/InputMapping.tsx';
 import { HoverTip } from '../ui/HoverTip.tsx';
@@ -12,6 +12,7 @@ import { TrafficPanel } from '../ui/TrafficPanel.tsx';
 import { CarbonPanel } from '../ui/CarbonPanel.tsx';
 import { HydrogenPanel } from '../ui/HydrogenPanel.tsx';
 import { ScenarioPanel } from '../ui/ScenarioPanel.tsx';
+import { entryName } from '../ui/editText.ts';
 import { viewControl } from '../scene/viewControl.ts';
 import { setSplitInset, splitHalves } from '../scene/SplitView.tsx';
 import { startScenarioSession } from './scenarioSession.ts';
@@ -74,7 +75,7 @@ function SplitLabels() {
     if (s.mapView !== 'split' || !s.results.a || !s.results.b) return null;
     const name = (id: string): string => {
       const e = s.scenarios.find((x) => x.id === id);
-      return !e ? id : id === BASELINE_ID && e.scenario.name === 'Baseline' ? t('scenario.baseline') : e.scenario.name;
+      return e ? entryName(t, id, e.scenario.name) : id;
     };
     return [name(s.compare.a), name(s.compare.b)] as const;
   }));

@@ -2,7 +2,7 @@
 // (with the assigned traffic when there is one), keep a baseline on the same grid for differences.
 import type { StateCreator } from 'zustand';
 import { inputLayer } from './inputs.ts';
-import type { CarbonParams, TrafficForCarbon } from '../core/citycarbon/index.ts';
+import { type CarbonParams, type TrafficForCarbon, trafficForCarbon } from '../core/citycarbon/index.ts';
 import type { TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/index.ts';
 import { formatOf } from '../core/citycarbon/imported.ts';
 import { CarbonClient } from '../sim-client/index.ts';
@@ -33,7 +33,7 @@ export const INITIAL_CARBON: CarbonState = {
 
 function trafficInput(view: TrafficNetworkView | null, run: TrafficRunResult | null): TrafficForCarbon | undefined {
   if (!view || !run) return undefined;
-  return { polylines: view.polylines, flows: run.flows, timesMin: run.timesMin, lengthM: view.lengthM, isConnector: view.isConnector };
+  return trafficForCarbon(view, run);
 }
 
 export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (set, get) => {

@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand';
 import { applyMapping } from '../core/layerinput/index.ts';
 import { propertyText, toLonLat, unpackProperties } from '../core/geo/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
-import type { H2VehicleClass, HydrogenResult, ModelOverrides, ObjectiveKind } from '../core/hydrogen/index.ts';
+import { type H2VehicleClass, type HydrogenResult, type ModelOverrides, type ObjectiveKind, trafficLinksOf } from '../core/hydrogen/index.ts';
 import { CancelledError, HydrogenClient } from '../sim-client/index.ts';
 import { type Scenario, hashText, hydrogenInput } from '../core/scenario/index.ts';
 import { DEFAULT_CITY } from './ingest.ts';
@@ -219,7 +219,7 @@ export const createHydrogenSlice: StateCreator<AppState, [], [], HydrogenSlice> 
       const t = s.traffic;
       const input = hydrogenInput(hydrogenPartOf(h), h.model, {
         layerStations: layerStations(s),
-        traffic: h.useTraffic && t.view && t.result ? { polylines: t.view.polylines, flowsVehPerHour: t.result.flows, lengthM: t.view.lengthM, isConnector: t.view.isConnector } : null,
+        traffic: h.useTraffic && t.view && t.result ? trafficLinksOf(t.view, t.result.flows) : null,
         ...(s.frame ? { frame: s.frame } : {}),
       });
       const { json, overrides, demand } = input;

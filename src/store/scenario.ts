@@ -5,7 +5,7 @@ import type { StateCreator } from 'zustand';
 import type { CarbonRun } from '../core/citycarbon/index.ts';
 import type { TrafficRunResult } from '../core/citytraffic/index.ts';
 import { toLocal, toLonLat } from '../core/geo/index.ts';
-import type { HydrogenResult } from '../core/hydrogen/index.ts';
+import { type HydrogenResult, trafficLinksOf } from '../core/hydrogen/index.ts';
 import {
   type Kpis,
   type LayerRef,
@@ -302,7 +302,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
       const view = s.traffic.view;
       const input = hydrogenInput(sc.hydrogen, s.hydrogen.model, {
         layerStations: layerStations(s),
-        traffic: traffic && view ? { polylines: view.polylines, flowsVehPerHour: traffic.flows, lengthM: view.lengthM, isConnector: view.isConnector } : null,
+        traffic: traffic && view ? trafficLinksOf(view, traffic.flows) : null,
         frame: s.frame,
       });
       const result = await s.computeHydrogen(input.json, input.overrides, hooks.signal);

@@ -24,13 +24,13 @@ import { BASELINE_ID, entryScenario, resultKey, useStore } from '../store/index.
 import { UTF8_BOM } from '../core/scenario/export.ts';
 import { fileStem, saveFile } from './download.ts';
 import { buildReport } from './report.ts';
-import { editText } from './editText.ts';
+import { editText, entryName } from './editText.ts';
 import { linkName } from './linkName.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
 import { Legend } from './Legend.tsx';
 import { FLOW_DIFF_RAMP, linkDifferences } from '../scene/trafficStyle.ts';
-import { CARBON_RAMP } from '../scene/carbonStyle.ts';
+import { CARBON_RAMP, cellValues, maxAbsOf } from '../scene/carbonStyle.ts';
 
 const UNIT_KEYS: Readonly<Record<string, MessageKey>> = {
   'veh·km/h': 'scenario.unit.vkt',
@@ -43,9 +43,6 @@ const UNIT_KEYS: Readonly<Record<string, MessageKey>> = {
   'kg CO2e/kg': 'scenario.unit.kgKg',
 };
 
-function entryName(t: ReturnType<typeof useT>, id: string, name: string): string {
-  return id === BASELINE_ID && name === 'Baseline' ? t('scenario.baseline') : name;
-}
 
 function ScenarioPicker() {
   const t = useT();
@@ -255,12 +252,8 @@ function MapViewChoice() {
   const diff = useMemo(() => {
     if (!a || !b) return null;
     const flow = a.traffic && b.traffic && isConnector ? linkDifferences(b.traffic.flows.length, isConnector, a.traffic, b.traffic, measure).maxAbs : 0;
-    let cell = 0;
-    if (a.carbon && b.carbon && a.carbon.grid.length === b.carbon.grid.length) {
-      const x = a.carbon.grid.attributes.net.value;
-      const y = b.carbon.grid.attributes.net.value;
-      for (let i = 0; i < y.length; i++) cell = Math.max(cell, Math.abs(y[i]! - x[i]!));
-    }
+    // The same per-cell difference the map draws (src/scene/carbonStyle.ts).
+    const cell = a.carbon && b.carbon ? maxAbsOf(cellValues(b.carbon, a.carbon, 'difference')) : 0;
     const stations = (b.hydrogen?.result.solution?.stations ?? []).map((st) => {
       const before = a.hydrogen?.result.solution?.stations.find((x) => x.id === st.id)?.deliveredKgPerDay ?? 0;
       return { id: st.id, name: st.name, a: before, b: st.deliveredKgPerDay };

@@ -1,6 +1,7 @@
 // A scenario edit in words, in the interface language: its message with codes (vehicle classes, land
 // covers, objectives, transport bases) given their translated names.
 import type { ScenarioEdit } from '../core/scenario/index.ts';
+import { BASELINE_ID } from '../store/index.ts';
 import { type Language, type MessageKey, isMessageKey, translate } from './i18n/index.ts';
 
 /** The parameter keys whose values are codes, and the message-key prefix of each code's name. */
@@ -25,4 +26,9 @@ export function editText(lang: Language, e: ScenarioEdit, nameOf?: (link: number
     if (isMessageKey(key)) params[param] = translate(lang, key);
   }
   return translate(lang, `scenario.edit.${e.kind}` as MessageKey, params);
+}
+
+/** A scenario's name as shown: the baseline's default name in the interface language, any other name as given. */
+export function entryName(t: (key: MessageKey) => string, id: string, name: string): string {
+  return id === BASELINE_ID && name === 'Baseline' ? t('scenario.baseline') : name;
 }

@@ -56,6 +56,11 @@ export interface TrafficForCarbon {
   readonly isConnector: ArrayLike<number>;
 }
 
+/** A traffic network's links with one assignment's flows and congested times, as the carbon map reads them. */
+export function trafficForCarbon(view: Pick<TrafficForCarbon, 'polylines' | 'lengthM' | 'isConnector'>, run: Pick<TrafficForCarbon, 'flows' | 'timesMin'>): TrafficForCarbon {
+  return { polylines: view.polylines, flows: run.flows, timesMin: run.timesMin, lengthM: view.lengthM, isConnector: view.isConnector };
+}
+
 export interface CarbonRun {
   readonly grid: CarbonGrid;
   readonly districts: DistrictTotals | null;

@@ -83,6 +83,11 @@ export interface TrafficLinks {
   readonly isConnector?: ArrayLike<number>;
 }
 
+/** A traffic network's links with one assignment's flows, as the hydrogen demand reads them. */
+export function trafficLinksOf(view: Pick<TrafficLinks, 'polylines' | 'lengthM' | 'isConnector'>, flowsVehPerHour: ArrayLike<number>): TrafficLinks {
+  return { polylines: view.polylines, flowsVehPerHour, lengthM: view.lengthM, ...(view.isConnector ? { isConnector: view.isConnector } : {}) };
+}
+
 export interface TrafficDemandOptions {
   /** Peak-hour share of daily traffic (default the carbon module's K = 0.09). */
   readonly peakHourShare?: number;

@@ -59,7 +59,7 @@ export type {
 } from './model.ts';
 export { formatErrors, validateModel } from './validate.ts';
 export type { ValidationError, ValidationResult } from './validate.ts';
-export { classSharesOf, consumptionKgPerKm, h2ClassOf, hydrogenFromVehKm, nearestIndex, zonesFromTraffic } from './demand.ts';
+export { classSharesOf, consumptionKgPerKm, h2ClassOf, hydrogenFromVehKm, nearestIndex, trafficLinksOf, zonesFromTraffic } from './demand.ts';
 export type { ByClass, TrafficDemandOptions, TrafficLinks } from './demand.ts';
 export { applyOverrides, buildNetwork } from './network.ts';
 export type { Arc, NetMode, NetSource, NetStation, Network } from './network.ts';

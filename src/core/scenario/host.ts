@@ -4,11 +4,11 @@
  * so the models never fetch and parse the layers again each.
  * Units: as the models' (flows veh/h, t CO2e/yr, kg H2/day).
  */
-import { type CarbonRun, CarbonSession } from '../citycarbon/index.ts';
+import { type CarbonRun, CarbonSession, trafficForCarbon } from '../citycarbon/index.ts';
 import { type CityTraffic, buildCityTraffic } from '../citytraffic/build.ts';
 import { TrafficSession, type TrafficNetworkView, type TrafficRunResult } from '../citytraffic/index.ts';
 import type { LocalFrame } from '../geo/index.ts';
-import { type HighsLike, type HydrogenResult, type LayerStation, runHydrogen } from '../hydrogen/index.ts';
+import { type HighsLike, type HydrogenResult, type LayerStation, runHydrogen, trafficLinksOf } from '../hydrogen/index.ts';
 import { carbonParams, hydrogenInput, trafficParams } from './apply.ts';
 import type { PipelineRunners, StageHooks } from './pipeline.ts';
 import type { Scenario } from './schema.ts';
@@ -106,9 +106,7 @@ export class CityModels {
 
   runCarbon(s: Scenario, traffic: TrafficStage | null, hydrogenKgCo2ePerKg: number | null): CarbonRun {
     const view = this.view;
-    const t = traffic && view
-      ? { polylines: view.polylines, flows: traffic.run.flows, timesMin: traffic.run.timesMin, lengthM: view.lengthM, isConnector: view.isConnector }
-      : undefined;
+    const t = traffic && view ? trafficForCarbon(view, traffic.run) : undefined;
     return this.carbonSession().run(carbonParams(s, this.city.frame, hydrogenKgCo2ePerKg), t);
   }
 
@@ -117,7 +115,7 @@ export class CityModels {
     const view = this.view;
     const input = hydrogenInput(s.hydrogen, this.city.hydrogenModel, {
       ...(this.city.layerStations ? { layerStations: this.city.layerStations } : {}),
-      traffic: traffic && view ? { polylines: view.polylines, flowsVehPerHour: traffic.run.flows, lengthM: view.lengthM, isConnector: view.isConnector } : null,
+      traffic: traffic && view ? trafficLinksOf(view, traffic.run.flows) : null,
       frame: this.city.frame,
     });
     const result = runHydrogen(input.json, await this.highs(), input.overrides);
