@@ -58,7 +58,8 @@ async function ingestFromUrl(url: string, fileName: string, kind: LayerKind | 'a
 }
 
 function send(layer: IngestedLayer): IngestedLayer {
-  return transfer(layer, collectBuffers(layer.data));
+  // Every part's typed arrays move (sub-layers share the layer's properties: each buffer is listed once).
+  return transfer(layer, collectBuffers({ data: layer.data, parts: layer.parts, unlocated: layer.unlocated }));
 }
 
 const api = {

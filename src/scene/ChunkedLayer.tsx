@@ -33,6 +33,8 @@ const CLICK_SLOP_PX = 6;
 
 interface Props {
   layerId: string;
+  /** Key of this mesh set among pending chunks (a layer's sub-layers each have their own); the layer id by default. */
+  pendingKey?: string;
   chunks: readonly ColumnarGeometry[];
   feature: FeatureMaterial;
   visible: boolean;
@@ -47,7 +49,7 @@ interface Props {
 /** Chunks not yet in the scene, per layer (benchmarks and tests wait for none). */
 export const pendingChunks = new Map<string, number>();
 
-export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, renderOrder = 0, zScale = null, pinnedChunk = -1 }: Props) {
+export function ChunkedLayer({ layerId, pendingKey = layerId, chunks, feature, visible, opacity, renderOrder = 0, zScale = null, pinnedChunk = -1 }: Props) {
   const invalidate = useThree((s) => s.invalidate);
   // The chunks' geometries, made as they join the scene (a prefix of `chunks`): a million-building layer
   // has over a thousand chunks, and making them all in the commit that receives the layer was a large part
@@ -59,9 +61,9 @@ export function ChunkedLayer({ layerId, chunks, feature, visible, opacity, rende
   const vertices = useMemo(() => chunks.reduce((n, c) => n + c.length, 0), [chunks]);
   const hideUploaded = vertices > PROGRESSIVE_MAX_VERTICES && shown < chunks.length;
   useEffect(() => {
-    pendingChunks.set(layerId, chunks.length - shown);
-  }, [layerId, chunks, shown]);
-  useEffect(() => () => void pendingChunks.delete(layerId), [layerId]);
+    pendingChunks.set(pendingKey, chunks.length - shown);
+  }, [pendingKey, chunks, shown]);
+  useEffect(() => () => void pendingChunks.delete(pendingKey), [pendingKey]);
   useFrame(() => {
     if (shown >= chunks.length) return;
     let n = shown;

@@ -1,6 +1,7 @@
 // Where a feature stands in the view (world coordinates, y up): a building's roof, a link's middle, a carbon
 // cell's centre, a hydrogen station's top. Used to fly the camera to a feature and by the test hooks.
 import * as THREE from 'three';
+import { partOf } from '../core/ingest/index.ts';
 import { useStore } from '../store/index.ts';
 import { hydrogenStationTop } from './hydrogenPick.ts';
 import { layerExtrusion } from './styleByProperty.ts';
@@ -35,8 +36,9 @@ export function featureTop(layerId: string, featureId: number): THREE.Vector3 | 
     return p ? new THREE.Vector3(p[0], 0.6, -p[1]) : null;
   }
   const layer = useStore.getState().layers.find((l) => l.id === layerId);
-  const d = layer?.data;
-  if (!d || featureId < 0 || featureId >= d.data.features.count) return null;
+  // The part (main kind or sub-layer) that draws the feature; a feature drawn by none stands where the main kind would put it.
+  const d = layer?.data ? (partOf(layer.data, featureId) ?? layer.data) : undefined;
+  if (!layer || !d || featureId < 0 || featureId >= d.data.features.count) return null;
   const x = d.data.features.center[2 * featureId]!;
   const y = d.data.features.center[2 * featureId + 1]!;
   // A building's roof as drawn: its height times its extrusion factor when the layer is extruded.

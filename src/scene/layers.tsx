@@ -2,6 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import { HeightSource, type PackedProperties, type PolygonLayerData, ROAD_CLASSES, type RoadLayerData } from '../core/geo/index.ts';
+import type { LayerPart } from '../core/ingest/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import { ChunkedLayer } from './ChunkedLayer.tsx';
 import { PointLayer } from './PointLayer.tsx';
@@ -79,7 +80,7 @@ function useExtrusion(layer: LayerState, data: PolygonLayerData): Float32Array |
   return useMemo(() => (extrude ? layerExtrusion(data, extrude).factors : null), [extrude, data]);
 }
 
-function PolygonLayer({ layer, data, kind, order }: { layer: LayerState; data: PolygonLayerData; kind: PolygonKind; order: number }) {
+function PolygonLayer({ layer, data, kind, order, visible, pendingKey }: { layer: LayerState; data: PolygonLayerData; kind: PolygonKind; order: number; visible: boolean; pendingKey: string }) {
   const feature = usePolygonMaterial(data, kind);
   const zScale = useExtrusion(layer, data);
   const base = useMemo(() => {
@@ -91,21 +92,21 @@ function PolygonLayer({ layer, data, kind, order }: { layer: LayerState; data: P
   const selected = useStore((s) => (s.selected?.layerId === layer.id ? s.selected.featureId : -1));
   return (
     <ChunkedLayer
-      layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity}
+      layerId={layer.id} pendingKey={pendingKey} chunks={data.chunks} feature={feature} visible={visible} opacity={layer.opacity}
       renderOrder={drawOrder(kind === 'buildings' ? 3 : 1, order)} zScale={zScale}
       pinnedChunk={selected >= 0 ? (data.features.chunk[selected] ?? -1) : -1}
     />
   );
 }
 
-function RoadLayer({ layer, data, order }: { layer: LayerState; data: RoadLayerData; order: number }) {
+function RoadLayer({ layer, data, order, visible, pendingKey }: { layer: LayerState; data: RoadLayerData; order: number; visible: boolean; pendingKey: string }) {
   const feature = useRoadMaterial(data);
   const base = useMemo(() => {
     const byClass = ROAD_CLASSES.map((_, c) => hexBytes(roadColor(c)));
     return (i: number) => byClass[data.features.roadClass[i]!]!;
   }, [data]);
   useLayerColors(feature, layer, data.properties, base);
-  return <ChunkedLayer layerId={layer.id} chunks={data.chunks} feature={feature} visible={layer.visible} opacity={layer.opacity} renderOrder={drawOrder(2, order)} />;
+  return <ChunkedLayer layerId={layer.id} pendingKey={pendingKey} chunks={data.chunks} feature={feature} visible={visible} opacity={layer.opacity} renderOrder={drawOrder(2, order)} />;
 }
 
 /**
@@ -116,11 +117,31 @@ export function drawOrder(group: number, order: number): number {
   return group * 1000 + order;
 }
 
-/** One layer of the map; `order` is its place in the layer list (0 at the bottom). */
+/** One kind of a layer's features: its main kind or a sub-layer, each with its own colours. */
+function PartLayer({ layer, part, order, visible, pendingKey }: { layer: LayerState; part: LayerPart; order: number; visible: boolean; pendingKey: string }) {
+  if (part.kind === 'roads') return <RoadLayer layer={layer} data={part.data} order={order} visible={visible} pendingKey={pendingKey} />;
+  if (part.kind === 'points') return <PointLayer layer={layer} data={part.data} renderOrder={drawOrder(6, order)} visible={visible} />;
+  return <PolygonLayer layer={layer} data={part.data} kind={part.kind} order={order} visible={visible} pendingKey={pendingKey} />;
+}
+
+/**
+ * One layer of the map; `order` is its place in the layer list (0 at the bottom). A file of several
+ * geometry kinds draws each kind as a sub-layer (the same feature numbers, so picking and selection
+ * work across them), shown with the layer and each hidden on its own through `hiddenParts`.
+ */
 export function MapLayer({ layer, order }: { layer: LayerState; order: number }) {
   const d = layer.data;
   if (!d) return null;
-  if (d.kind === 'roads') return <RoadLayer layer={layer} data={d.data} order={order} />;
-  if (d.kind === 'points') return <PointLayer layer={layer} data={d.data} renderOrder={drawOrder(6, order)} />;
-  return <PolygonLayer layer={layer} data={d.data} kind={d.kind} order={order} />;
+  const parts: readonly LayerPart[] = d.parts ? [d, ...d.parts] : [d];
+  return (
+    <>
+      {parts.map((p, k) => (
+        <PartLayer
+          key={p.kind} layer={layer} part={p} order={order}
+          visible={layer.visible && !(layer.hiddenParts ?? []).includes(p.kind)}
+          pendingKey={k === 0 ? layer.id : `${layer.id}#${p.kind}`}
+        />
+      ))}
+    </>
+  );
 }

@@ -1,7 +1,7 @@
 // The ingest slice: loading GeoJSON layers through the ingest worker, with progress, cancel and
 // recovery. Nothing already loaded is touched when a load fails.
 import type { StateCreator } from 'zustand';
-import type { IngestPhase, IngestedLayer } from '../core/ingest/index.ts';
+import { type IngestPhase, type IngestedLayer, drawnMask } from '../core/ingest/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { CrsCode } from '../core/crs/index.ts';
 import { CancelledError, IngestClient, type IngestProgress } from '../sim-client/index.ts';
@@ -68,6 +68,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       ...(previous?.style ? { style: previous.style } : {}),
       ...(previous?.extrude ? { extrude: previous.extrude } : {}),
       ...(previous?.pointSize ? { pointSize: previous.pointSize } : {}),
+      ...(previous?.hiddenParts ? { hiddenParts: previous.hiddenParts } : {}),
     });
     const label = 'key' in name ? { nameKey: name.key } : { name: name.text };
     s.startJob({ id, key: 'jobs.loading', params: label, progress: 0 });
@@ -87,7 +88,8 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       performance.mark(`citytwin:ingest-end:${id}`);
       // Reading a big result off the message and drawing it with React are two tasks, not one long one.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      if (!get().frame) get().setFrame(result.data.frame);
+      // A layer that draws nothing (only features without a location) does not place the city.
+      if (!get().frame && result.stats.drawn > 0) get().setFrame(result.data.frame);
       get().patchLayer(id, { status: 'ready', progress: 1, data: result });
       return true;
     } catch (err) {
@@ -128,7 +130,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       get().patchLayer(id, { kind: data.kind });
       const frame = get().frame;
       const [w, s, e, n] = data.data.lonLatBounds;
-      const far = frame && farFromCity(frame, (w + e) / 2, (s + n) / 2);
+      const far = frame && data.stats.drawn > 0 && farFromCity(frame, (w + e) / 2, (s + n) / 2);
       if (far && get().layers.length > 1) {
         // Another place on Earth: open it as a new city rather than draw it hundreds of km away.
         for (const l of get().layers) if (l.id !== id) get().removeLayer(l.id);
@@ -151,7 +153,8 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       const crs = crsChoiceOf(layer.data);
       const name = 'text' in layer.name ? layer.name.text : layer.fileName;
       try {
-        return await client.exportLayer(layer.source, layer.fileName ?? layer.source, crs, layer.data!.data.features.drawn, name);
+        // Every feature a part of the layer draws (points, lines and polygons of a mixed file).
+        return await client.exportLayer(layer.source, layer.fileName ?? layer.source, crs, drawnMask(layer.data), name);
       } catch (err) {
         get().notify('error', 'notice.exportFailed', { name: name ?? id, message: err instanceof Error ? err.message : String(err) });
         return null;

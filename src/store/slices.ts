@@ -6,7 +6,7 @@ import type { AppState, JobsSlice, LayerState, LayersSlice, SelectionSlice, UiSl
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** The layer with an optional member set, or removed when `value` is null. */
-function withOptional<K extends 'style' | 'extrude' | 'pointSize'>(layer: LayerState, key: K, value: LayerState[K] | null): LayerState {
+function withOptional<K extends 'style' | 'extrude' | 'pointSize' | 'hiddenParts'>(layer: LayerState, key: K, value: LayerState[K] | null): LayerState {
   if (value !== null && value !== undefined) return { ...layer, [key]: value };
   const copy: LayerState = { ...layer };
   delete (copy as { -readonly [P in K]?: LayerState[P] })[key];
@@ -26,6 +26,15 @@ export const createLayersSlice: Slice<LayersSlice> = (set) => ({
     }),
   patchLayer: (id, patch) => set((s) => ({ layers: s.layers.map((l) => (l.id === id ? { ...l, ...patch } : l)) })),
   setVisible: (id, visible) => set((s) => ({ layers: s.layers.map((l) => (l.id === id ? { ...l, visible } : l)) })),
+  setPartVisible: (id, kind, visible) =>
+    set((s) => ({
+      layers: s.layers.map((l) => {
+        if (l.id !== id) return l;
+        const hidden = (l.hiddenParts ?? []).filter((k) => k !== kind);
+        if (!visible) hidden.push(kind);
+        return withOptional(l, 'hiddenParts', hidden.length > 0 ? hidden : null);
+      }),
+    })),
   setOpacity: (id, opacity) =>
     set((s) => ({ layers: s.layers.map((l) => (l.id === id ? { ...l, opacity: Math.min(1, Math.max(0, opacity)) } : l)) })),
   removeLayer: (id) =>

@@ -1,5 +1,6 @@
 // A layer's attribute table: search, sort by a column, click a row to select its feature and fly the
 // camera to it; selecting a feature on the map highlights and scrolls to its row. Values are text.
+// Features without a location (geometry null) have their rows too, marked "no location" (nothing to fly to).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { attributeKeys, tableOrder } from '../core/attributes/index.ts';
 import { propertyText } from '../core/geo/index.ts';
@@ -28,6 +29,8 @@ export function AttributeTable() {
     () => tableOrder(rows, { keys, query, ...(sort ? { sortKey: sort.key, descending: sort.descending } : {}) }),
     [rows, keys, query, sort],
   );
+  const unlocatedList = layer?.data?.unlocated;
+  const unlocated = useMemo(() => new Set(unlocatedList ?? []), [unlocatedList]);
   const selectedId = selected && layer && selected.layerId === layer.id ? selected.featureId : -1;
   useEffect(() => {
     if (selectedId < 0) return;
@@ -36,7 +39,7 @@ export function AttributeTable() {
   if (!layer || !layer.data) return null;
   const pick = (i: number): void => {
     useStore.getState().select({ layerId: layer.id, featureId: i });
-    viewControl()?.lookAt(layer.id, i, 350, 35);
+    if (!unlocated.has(i)) viewControl()?.lookAt(layer.id, i, 350, 35);
   };
   const shown = order.slice(0, MAX_ROWS);
   return (
@@ -64,8 +67,11 @@ export function AttributeTable() {
           </thead>
           <tbody ref={body}>
             {shown.map((i) => (
-              <tr key={i} data-feature={i} aria-selected={i === selectedId} onClick={() => pick(i)}>
-                <td>{i}</td>
+              <tr key={i} data-feature={i} aria-selected={i === selectedId} onClick={() => pick(i)} {...(unlocated.has(i) ? { 'data-unlocated': '' } : {})}>
+                <td>
+                  {i}
+                  {unlocated.has(i) ? <span className="no-location" title={t('table.noLocationTitle')}>{t('table.noLocation')}</span> : null}
+                </td>
                 {keys.map((k) => (
                   <td key={k}>{Object.hasOwn(rows[i]!, k) ? propertyText(rows[i]![k]) : ''}</td>
                 ))}

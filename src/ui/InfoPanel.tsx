@@ -9,6 +9,7 @@ import {
   propertyText,
   unpackProperties,
 } from '../core/geo/index.ts';
+import { partOf } from '../core/ingest/index.ts';
 import { useStore } from '../store/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { CarbonCellInfo } from './CarbonCellInfo.tsx';
@@ -26,8 +27,10 @@ export function InfoPanel() {
   const layer = useStore((s) => s.layers.find((l) => l.id === s.selected?.layerId));
   const language = useStore((s) => s.language);
   const select = useStore((s) => s.select);
-  const d = layer?.data;
+  const whole = layer?.data;
   const id = selected?.featureId ?? -1;
+  // A file of several kinds: the facts of the sub-layer that draws the feature.
+  const d = whole ? (partOf(whole, id) ?? whole) : undefined;
   const props = useMemo(() => (d && id >= 0 && id < d.data.features.count ? unpackProperties(d.data.properties, id) : null), [d, id]);
   if (selected?.layerId === 'traffic') return <LinkInfo link={selected.featureId} />;
   if (selected?.layerId === 'carbon') return <CarbonCellInfo cell={selected.featureId} />;
@@ -41,7 +44,8 @@ export function InfoPanel() {
   const title = name || t('info.untitled', { layer: layerName(t, layer), id });
   const subtitle = localName !== undefined && props['name'] !== undefined && propertyText(props['name']) !== name ? propertyText(props['name']) : '';
   const facts: Array<[string, string]> = [];
-  if (d.kind === 'buildings') {
+  if (whole?.unlocated?.includes(id)) facts.push(['', t('table.noLocationTitle')]);
+  else if (d.kind === 'buildings') {
     const f = d.data.features;
     const h = fmt(f.height[id]!);
     const source = f.heightSource[id];

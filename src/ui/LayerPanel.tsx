@@ -9,7 +9,8 @@ import { ROAD_CLASSES, LANE_WIDTH_M, HeightSource } from '../core/geo/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import { AREA_COLOR, POINT_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, ROAD_COLORS } from '../scene/palette.ts';
 import { CRS_CODES, type CrsCode, crsInfo, isCrsCode } from '../core/crs/index.ts';
-import { sizeVerdict } from '../core/ingest/index.ts';
+import { type LayerKind, type LayerPart, sizeVerdict } from '../core/ingest/index.ts';
+import { layerName } from './layerName.ts';
 import { Legend } from './Legend.tsx';
 import { TilesetInput } from './TilesetInput.tsx';
 import type { MessageKey } from './i18n/index.ts';
@@ -73,8 +74,25 @@ function LayerLegend({ layer }: { layer: LayerState }) {
       />
     );
   }
+  // Each kind of a file with several has its own colours, so its own legend.
+  const hidden = layer.hiddenParts ?? [];
+  return (
+    <>
+      {[d, ...(d.parts ?? [])].filter((p) => drawnCount(p) > 0 && !hidden.includes(p.kind)).map((p) => (
+        <PartLegend key={p.kind} part={p} />
+      ))}
+    </>
+  );
+}
+
+function PartLegend({ part: d }: { part: LayerPart }) {
+  const t = useT();
+  const fmt = useNumberFormat(0);
   if (d.kind === 'roads') {
-    const present = new Set(d.data.features.roadClass);
+    const present = new Set<number>();
+    d.data.features.roadClass.forEach((c, i) => {
+      if (d.data.features.drawn[i]) present.add(c);
+    });
     const items = ROAD_CLASSES.filter((_, i) => present.has(i)).map((c) => ({ color: ROAD_COLORS[c.key]!, label: t(`road.${c.key}` as MessageKey) }));
     return <Legend items={items} note={t('legend.roads.widths', { lane: LANE_WIDTH_M })} />;
   }
@@ -97,6 +115,54 @@ function LayerLegend({ layer }: { layer: LayerState }) {
         estimate: fmt(counts[HeightSource.Estimate]!),
       })}
     />
+  );
+}
+
+/** Features a part draws (its own `drawn` flags). */
+function drawnCount(part: LayerPart): number {
+  let n = 0;
+  for (const d of part.data.features.drawn) n += d;
+  return n;
+}
+
+const PART_COLOR: Readonly<Record<LayerKind, string>> = { buildings: BUILDING_COLOR, green: GREEN_COLOR, areas: AREA_COLOR, roads: ROAD_COLORS['primary'] ?? AREA_COLOR, points: POINT_COLOR };
+
+/**
+ * The kinds of a file with several (points, lines, flat or extruded polygons), each with its count and a
+ * box to show or hide it on its own, and the features without a location (in the table only).
+ */
+function LayerParts({ layer }: { layer: LayerState }) {
+  const t = useT();
+  const fmt = useNumberFormat(0);
+  const setPartVisible = useStore((s) => s.setPartVisible);
+  const d = layer.data;
+  if (!d || (!d.parts && !d.unlocated)) return null;
+  const parts = [d, ...(d.parts ?? [])].filter((p) => p === d ? drawnCount(p) > 0 || !d.unlocated : true);
+  const name = layerName(t, layer);
+  const hidden = layer.hiddenParts ?? [];
+  return (
+    <ul className="layer-parts" aria-label={t('layer.parts')} data-testid="layer-parts">
+      {parts.map((p) => {
+        const kind = t(`part.${p.kind}` as MessageKey);
+        return (
+          <li key={p.kind} data-part={p.kind}>
+            <label className="check">
+              <input type="checkbox" checked={!hidden.includes(p.kind)} disabled={!layer.visible}
+                aria-label={t('layer.partShow', { kind, name })}
+                onChange={(e) => setPartVisible(layer.id, p.kind, e.target.checked)} />
+              <span className="swatch" style={{ background: PART_COLOR[p.kind] }} aria-hidden="true" />
+              {t('layer.part', { kind, n: fmt(drawnCount(p)) })}
+            </label>
+          </li>
+        );
+      })}
+      {d.unlocated ? (
+        <li data-part="unlocated">
+          <span className="swatch none" aria-hidden="true" />
+          {t('layer.part', { kind: t('part.unlocated'), n: fmt(d.unlocated.length) })}
+        </li>
+      ) : null}
+    </ul>
   );
 }
 
@@ -129,8 +195,14 @@ function LayerRow({ layer, index, count }: { layer: LayerState; index: number; c
               {t('layer.skipped', { n: fmt(stats.skipped) })}
             </button>
           ) : null}
+          {layer.data?.warningCount ? (
+            <button type="button" className="link" onClick={() => openSkipped(layer.id)} data-testid="layer-warnings">
+              {t('layer.warnings', { n: fmt(layer.data.warningCount) })}
+            </button>
+          ) : null}
         </div>
       ) : null}
+      <LayerParts layer={layer} />
       {layer.data?.crs && layer.data.crs.how !== 'default' ? (
         <div className="layer-stats">{t('layer.crs', { code: layer.data.crs.code, how: t(`crs.how.${layer.data.crs.how}`) })}</div>
       ) : null}

@@ -2,7 +2,7 @@
 import { useStore } from '../store/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { layerName } from './layerName.ts';
-import { useT } from './useT.ts';
+import { useNumberFormat, useT } from './useT.ts';
 
 export function JobBar() {
   const t = useT();
@@ -54,21 +54,27 @@ const MAX_LISTED = 500;
 
 export function SkippedList() {
   const t = useT();
+  const fmt = useNumberFormat(0);
   const layer = useStore((s) => s.layers.find((l) => l.id === s.skippedOpen));
   const close = useStore((s) => s.openSkipped);
   const data = layer?.data;
   if (!layer || !data) return null;
-  // Features dropped before drawing (duplicate ids, bad lines, unreadable city objects), then geometry problems.
+  // Features dropped before drawing (duplicate ids, bad lines, ambiguous members, unreadable city objects), then geometry problems.
   const rows = [...(data.rejected ?? []), ...data.data.skipped];
+  const warnings = data.warnings ?? [];
+  const warningCount = data.warningCount ?? 0;
+  const name = layerName(t, layer);
+  const title = warningCount === 0 ? t('skip.title', { name }) : rows.length === 0 ? t('warn.title', { name }) : t('skip.titleBoth', { name });
   return (
-    <aside className="panel skipped-panel" aria-label={t('skip.title', { name: layerName(t, layer) })}>
+    <aside className="panel skipped-panel" aria-label={title}>
       <header>
-        <h2>{t('skip.title', { name: layerName(t, layer) })}</h2>
+        <h2>{title}</h2>
         <button type="button" className="close" onClick={() => close(null)} aria-label={t('info.close')}>
           ×
         </button>
       </header>
-      <ol className="skipped">
+      {warningCount > 0 && rows.length > 0 ? <h3>{t('skip.heading', { n: fmt(rows.length) })}</h3> : null}
+      {rows.length === 0 ? null : <ol className="skipped">
         {rows.slice(0, MAX_LISTED).map((s, k) => (
           <li key={k}>
             {t('skip.row', {
@@ -79,7 +85,27 @@ export function SkippedList() {
             {'line' in s && s.line !== undefined ? ` · ${t('skip.line', { line: s.line })}` : ''}
           </li>
         ))}
-      </ol>
+      </ol>}
+      {warningCount > 0 ? (
+        <>
+          <h3>{t('warn.heading', { n: fmt(warningCount) })}</h3>
+          <ol className="skipped warnings" data-testid="warning-list">
+            {warnings.slice(0, MAX_LISTED).map((w, k) => (
+              <li key={k} data-feature={w.index}>
+                {t('warn.row', {
+                  where: w.index >= 0 ? t('warn.feature', { index: w.index }) : t('warn.file'),
+                  reason: t(`warn.${w.code}` as MessageKey, { detail: w.detail ?? '' }),
+                  path: w.path,
+                })}
+                {w.line !== undefined ? ` · ${t('skip.line', { line: w.line })}` : ''}
+              </li>
+            ))}
+          </ol>
+          {warningCount > Math.min(warnings.length, MAX_LISTED) ? (
+            <p className="small muted">{t('warn.more', { shown: fmt(Math.min(warnings.length, MAX_LISTED)), n: fmt(warningCount) })}</p>
+          ) : null}
+        </>
+      ) : null}
     </aside>
   );
 }

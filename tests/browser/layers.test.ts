@@ -250,6 +250,83 @@ describe('loading your own layers', () => {
     await table.locator('.close').click();
   });
 
+  it('a file of points, lines and polygons is one entry with sub-layers, each drawn; a feature without a location is a table row', async () => {
+    // Off the coast, 400 m from any default layer: only this file is drawn where the camera looks.
+    const features = [
+      { type: 'Feature', properties: { name: 'Plot A', landuse: 'retail' }, geometry: { type: 'Polygon', coordinates: [square(7.4363, 43.7381, 0.0004)] } },
+      { type: 'Feature', properties: { name: 'Plot B' }, geometry: { type: 'Polygon', coordinates: [square(7.4371, 43.7381, 0.0004)] } },
+      { type: 'Feature', properties: { name: 'Quay road', highway: 'primary' }, geometry: { type: 'LineString', coordinates: [[7.4360, 43.7377], [7.4380, 43.7377]] } },
+      { type: 'Feature', properties: { name: 'Pier', highway: 'primary' }, geometry: { type: 'LineString', coordinates: [[7.4379, 43.7378], [7.4379, 43.7388]] } },
+      { type: 'Feature', properties: { name: 'Kiosk 1' }, geometry: { type: 'Point', coordinates: [7.4362, 43.7388] } },
+      { type: 'Feature', properties: { name: 'Kiosk 2' }, geometry: { type: 'Point', coordinates: [7.4366, 43.7388] } },
+      { type: 'Feature', properties: { name: '<i>Harbour office</i>', note: 'address only' }, geometry: null },
+      { type: 'Feature', properties: { name: 'Kiosk 3' }, geometry: { type: 'Point', coordinates: [7.4370, 43.7388] } },
+      { properties: { name: 'Kiosk 4' }, geometry: { type: 'Point', coordinates: [7.4374, 43.7388] } },
+    ];
+    await upload('harbour-mixed.geojson', fc(features));
+    const layer = page.locator('li.layer', { hasText: 'harbour-mixed.geojson' });
+    await expect.poll(() => layer.getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
+    expect(await layer.count()).toBe(1); // one entry in the list for the whole file
+    const text = (await layer.textContent())!;
+    expect(text).toContain('8 of 9 features drawn');
+    expect(text).not.toContain('skipped');
+    const parts = layer.locator('[data-testid=layer-parts] li');
+    expect(await parts.allTextContents()).toEqual(['Points · 4', 'Polygons (flat) · 2', 'Lines · 2', 'No location (attribute table only) · 1']);
+    // Each kind with its own legend.
+    expect(text).toContain('Points from your file');
+    expect(text).toContain('Areas from your file');
+    expect(text).toContain('Primary road');
+
+    const id = (await layer.getAttribute('data-layer'))!;
+    await page.waitForFunction(() => (window as unknown as { __citytwin: { pendingChunks(): number } }).__citytwin.pendingChunks() === 0);
+    // Straight down over the plots; each kind's feature is read where it is drawn, then with that kind hidden.
+    const at = (featureId: number, move = false) =>
+      page.evaluate(([layerId, f, m]) => {
+        const h = (window as unknown as { __citytwin: { lookAt(l: string, i: number, d?: number, t?: number): boolean; renderNow(): void; screenOf(l: string, i: number): { x: number; y: number } | null } }).__citytwin;
+        if (m) h.lookAt(layerId, 0, 450, 0.01);
+        h.renderNow();
+        const p = h.screenOf(layerId, f)!;
+        const canvas = document.querySelector('canvas')!;
+        const r = canvas.getBoundingClientRect();
+        const gl = canvas.getContext('webgl2')!;
+        const px = new Uint8Array(4);
+        gl.readPixels(Math.round(((p.x - r.left) / r.width) * gl.drawingBufferWidth), Math.round(gl.drawingBufferHeight - ((p.y - r.top) / r.height) * gl.drawingBufferHeight), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+        return [px[0]!, px[1]!, px[2]!].join(',');
+      }, [id, featureId, move] as const);
+    await at(0, true);
+    for (const [kind, feature] of [['areas', 1], ['roads', 2], ['points', 4]] as const) {
+      const shown = await at(feature);
+      await layer.locator(`[data-part=${kind}] input`).uncheck();
+      await expect.poll(() => at(feature), { message: `${kind} drawn` }).not.toBe(shown);
+      await layer.locator(`[data-part=${kind}] input`).check();
+      await expect.poll(() => at(feature)).toBe(shown);
+    }
+    // The whole file hides and shows together.
+    const plot = await at(1);
+    await layer.getByRole('checkbox', { name: 'Show harbour-mixed.geojson' }).uncheck();
+    await expect.poll(() => at(1)).not.toBe(plot);
+    await layer.getByRole('checkbox', { name: 'Show harbour-mixed.geojson' }).check();
+
+    // The feature without a location is a row of the table, marked, its values as text.
+    await layer.locator('[data-testid=open-table]').click();
+    const table = page.locator('[data-testid=attribute-table]');
+    expect(await table.textContent()).toContain('9 of 9 rows');
+    const row = table.locator('tbody tr[data-unlocated]');
+    expect(await row.count()).toBe(1);
+    expect(await row.getAttribute('data-feature')).toBe('6');
+    expect(await row.textContent()).toContain('no location');
+    expect(await row.textContent()).toContain('<i>Harbour office</i>');
+    expect(await table.locator('tbody i').count()).toBe(0);
+    await table.locator('.close').click();
+
+    // The feature without "type" loaded, with a warning that says where.
+    await layer.locator('[data-testid=layer-warnings]').click();
+    expect(await page.locator('[data-testid=warning-list]').textContent()).toContain('Feature 8: no "type", read as Feature — at $.features[8].type');
+    await page.locator('.skipped-panel .close').click();
+    await layer.locator('[data-testid=layer-remove]').click();
+    await expect.poll(() => layer.count()).toBe(0);
+  });
+
   it('projected coordinates without a CRS that fit several systems ask for a choice; once chosen, a far-away file opens as a new city', async () => {
     // Seoul City Hall area in EPSG:5186 (Korea 2000 / Central Belt 2010), no crs member.
     const [x, y] = proj4('EPSG:4326', '+proj=tmerc +lat_0=38 +lon_0=127 +k=1 +x_0=200000 +y_0=600000 +ellps=GRS80 +units=m', [126.978, 37.5665]) as [number, number];

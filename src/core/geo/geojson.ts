@@ -6,6 +6,7 @@
 
 export type SkipCode =
   | 'not-a-feature'
+  /** The geometry is null (or an empty GeometryCollection): an unlocated feature, kept in the table, not drawn. */
   | 'no-geometry'
   | 'wrong-geometry-type'
   | 'bad-coordinates'
@@ -96,7 +97,7 @@ function readPolygon(coords: unknown, where: string): LonLatPolygon {
   return coords.map((ring, i) => readRing(ring, `${where}[${i}]`));
 }
 
-function geometryOf(feature: unknown): { type: string; coordinates: unknown } {
+function geometryOf(feature: unknown): Geometry {
   if (feature === null || typeof feature !== 'object' || (feature as FeatureLike).type !== 'Feature') {
     throw new FeatureError('not-a-feature', 'not a GeoJSON Feature (type must be "Feature")');
   }
@@ -105,23 +106,51 @@ function geometryOf(feature: unknown): { type: string; coordinates: unknown } {
   if (typeof g !== 'object' || typeof (g as { type?: unknown }).type !== 'string') {
     throw new FeatureError('no-geometry', 'geometry has no type');
   }
-  return g as { type: string; coordinates: unknown };
+  return g as Geometry;
 }
 
-/** Polygons of a Polygon or MultiPolygon feature; throws FeatureError for anything else. */
-export function readPolygons(feature: unknown): LonLatPolygon[] {
-  const g = geometryOf(feature);
-  if (g.type === 'Polygon') return [readPolygon(g.coordinates, 'coordinates')];
+type Geometry = { type: string; coordinates: unknown; geometries?: unknown };
+
+/**
+ * The members of a GeometryCollection (nested ones flattened) whose type is one of `types`, each with the
+ * path prefix of its coordinates; throws 'wrong-geometry-type' when it has none of them.
+ */
+export function collectionMembers(g: { geometries?: unknown }, types: readonly string[], expected: string, where = ''): Array<{ g: Geometry; at: string }> {
+  const out: Array<{ g: Geometry; at: string }> = [];
+  const visit = (c: { geometries?: unknown }, at: string): void => {
+    if (!Array.isArray(c.geometries)) throw new FeatureError('bad-coordinates', `${at}geometries: a GeometryCollection needs a "geometries" array`, `${at}geometries`);
+    c.geometries.forEach((m: unknown, i) => {
+      if (m === null || typeof m !== 'object') return;
+      const type = (m as { type?: unknown }).type;
+      const here = `${at}geometries[${i}].`;
+      if (type === 'GeometryCollection') visit(m as { geometries?: unknown }, here);
+      else if (typeof type === 'string' && types.includes(type)) out.push({ g: m as Geometry, at: here });
+    });
+  };
+  visit(g, where);
+  if (out.length === 0) throw new FeatureError('wrong-geometry-type', `expected ${expected}, found a GeometryCollection without one`, 'GeometryCollection');
+  return out;
+}
+
+function polygonsOf(g: Geometry, at: string): LonLatPolygon[] {
+  if (g.type === 'Polygon') return [readPolygon(g.coordinates, `${at}coordinates`)];
   if (g.type === 'MultiPolygon') {
     if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) {
-      throw new FeatureError('bad-coordinates', 'coordinates: a MultiPolygon needs at least one polygon', 'coordinates');
+      throw new FeatureError('bad-coordinates', `${at}coordinates: a MultiPolygon needs at least one polygon`, `${at}coordinates`);
     }
-    return g.coordinates.map((poly, i) => readPolygon(poly, `coordinates[${i}]`));
+    return g.coordinates.map((poly, i) => readPolygon(poly, `${at}coordinates[${i}]`));
   }
   throw new FeatureError('wrong-geometry-type', `expected Polygon or MultiPolygon, found ${g.type}`, g.type);
 }
 
-/** Line strings of a LineString or MultiLineString feature as flat lon/lat arrays. */
+/** Polygons of a Polygon or MultiPolygon feature (or of a GeometryCollection's polygon members); throws FeatureError for anything else. */
+export function readPolygons(feature: unknown): LonLatPolygon[] {
+  const g = geometryOf(feature);
+  if (g.type !== 'GeometryCollection') return polygonsOf(g, '');
+  return collectionMembers(g, ['Polygon', 'MultiPolygon'], 'Polygon or MultiPolygon').flatMap((m) => polygonsOf(m.g, m.at));
+}
+
+/** Line strings of a LineString or MultiLineString feature (or a GeometryCollection's line members) as flat lon/lat arrays. */
 export function readLines(feature: unknown): number[][] {
   const g = geometryOf(feature);
   const readLine = (line: unknown, where: string): number[] => {
@@ -135,14 +164,18 @@ export function readLines(feature: unknown): number[][] {
     if (out.length < 4) throw new FeatureError('line-too-short', `${where}: a line needs at least 2 distinct positions`, where);
     return out;
   };
-  if (g.type === 'LineString') return [readLine(g.coordinates, 'coordinates')];
-  if (g.type === 'MultiLineString') {
-    if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) {
-      throw new FeatureError('line-too-short', 'coordinates: a MultiLineString needs at least one line', 'coordinates');
+  const linesOf = (m: Geometry, at: string): number[][] => {
+    if (m.type === 'LineString') return [readLine(m.coordinates, `${at}coordinates`)];
+    if (m.type === 'MultiLineString') {
+      if (!Array.isArray(m.coordinates) || m.coordinates.length === 0) {
+        throw new FeatureError('line-too-short', `${at}coordinates: a MultiLineString needs at least one line`, `${at}coordinates`);
+      }
+      return m.coordinates.map((l, i) => readLine(l, `${at}coordinates[${i}]`));
     }
-    return g.coordinates.map((l, i) => readLine(l, `coordinates[${i}]`));
-  }
-  throw new FeatureError('wrong-geometry-type', `expected LineString or MultiLineString, found ${g.type}`, g.type);
+    throw new FeatureError('wrong-geometry-type', `expected LineString or MultiLineString, found ${m.type}`, m.type);
+  };
+  if (g.type !== 'GeometryCollection') return linesOf(g, '');
+  return collectionMembers(g, ['LineString', 'MultiLineString'], 'LineString or MultiLineString').flatMap((m) => linesOf(m.g, m.at));
 }
 
 /** Properties as a plain record; anything that is not an object becomes {}. */

@@ -1,9 +1,13 @@
 /**
  * GeoJSON text -> a list of features, with errors located by line and column.
- * Accepts a FeatureCollection, a single Feature, or a bare array of Features; and newline-delimited
+ * Accepts every RFC 7946 document — a FeatureCollection, a single Feature, a bare geometry, a
+ * GeometryCollection (its members become the features) — and a bare array of Features, each read
+ * leniently with located warnings (see lenient.ts); and newline-delimited
  * GeoJSON (`.geojsonl` / `.ndjson`: one Feature per line; RFC 8142 GeoJSON text sequences too), where a
  * line that is not JSON is reported with its line and column and the other lines still load.
  */
+
+import { AmbiguousError, type GeoJsonWarning, type RootRead, type WarnSink, WarningList, readFeature, readRoot } from './lenient.ts';
 
 export class GeoJsonError extends Error {
   constructor(
@@ -17,8 +21,22 @@ export class GeoJsonError extends Error {
   }
 }
 
+/** A feature that cannot be read one way only: null in `features`, listed here. */
+export interface AmbiguousFeature {
+  readonly index: number;
+  /** JSON path of the member that is ambiguous. */
+  readonly path: string;
+  readonly message: string;
+  /** 1-based line of a line-delimited file's feature. */
+  readonly line?: number;
+}
+
 export interface ParsedGeoJson {
   readonly features: readonly unknown[];
+  /** Near-misses read anyway (the first MAX_WARNINGS), and how many there were in all. */
+  readonly warnings?: readonly GeoJsonWarning[];
+  readonly warningCount?: number;
+  readonly ambiguous?: readonly AmbiguousFeature[];
   /** The legacy `crs` member's name, when the file has one (e.g. "urn:ogc:def:crs:EPSG::5186"). */
   readonly crsName?: string;
   readonly name?: string;
@@ -184,21 +202,68 @@ export function parseGeoJson(text: string): ParsedGeoJson {
   return readGeoJsonRoot(root);
 }
 
+/**
+ * The features of a parsed document, each read leniently (lenient.ts): warnings and ambiguous features
+ * (null in `features`) are listed. Throws GeoJsonError for what is not GeoJSON at all, or is ambiguous at
+ * the top level (saying where).
+ */
 export function readGeoJsonRoot(root: unknown): ParsedGeoJson {
-  if (Array.isArray(root)) return { features: root };
+  const warnings = new WarningList();
+  const ambiguous: AmbiguousFeature[] = [];
+  const result = (features: unknown[], extra: object): ParsedGeoJson => ({
+    features,
+    ...extra,
+    ...(warnings.count > 0 ? { warnings: warnings.list, warningCount: warnings.count } : {}),
+    ...(ambiguous.length > 0 ? { ambiguous } : {}),
+  });
+  if (Array.isArray(root)) return result(readFeatureList(root, '$', warnings, ambiguous), {});
   if (root === null || typeof root !== 'object') throw new GeoJsonError('not GeoJSON: the top level must be an object', 'not-geojson');
-  const r = root as { type?: unknown; features?: unknown; crs?: unknown; name?: unknown };
-  const crsName = readCrsName(r.crs);
-  const extra = { ...(crsName === undefined ? {} : { crsName }), ...(typeof r.name === 'string' ? { name: r.name } : {}) };
-  if (r.type === 'FeatureCollection') {
-    if (!Array.isArray(r.features)) throw new GeoJsonError('not GeoJSON: a FeatureCollection needs a "features" array', 'not-geojson');
-    return { features: r.features, ...extra };
+  let read: RootRead;
+  try {
+    read = readRoot(root as Record<string, unknown>, warnings);
+  } catch (err) {
+    if (err instanceof AmbiguousError) throw new GeoJsonError(`not GeoJSON: ambiguous: ${err.message}`, 'not-geojson');
+    throw err;
   }
-  if (r.type === 'Feature') return { features: [root], ...extra };
-  throw new GeoJsonError(
-    `not GeoJSON: expected a FeatureCollection or Feature, found ${typeof r.type === 'string' ? `"${r.type.slice(0, 40)}"` : 'no "type"'}`,
-    'not-geojson',
-  );
+  if (read.kind === 'unknown') {
+    const type = read.type;
+    throw new GeoJsonError(
+      `not GeoJSON: expected a FeatureCollection, Feature or geometry, found ${typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'no "type" (nor "features", "geometry" or "coordinates")'}`,
+      'not-geojson',
+    );
+  }
+  const crsName = readCrsName(read.crs);
+  const extra = { ...(crsName === undefined ? {} : { crsName }), ...(typeof read.name === 'string' ? { name: read.name } : {}) };
+  if (read.kind === 'read') return result(read.features, extra);
+  if (!Array.isArray(read.features)) throw new GeoJsonError('not GeoJSON: a FeatureCollection needs a "features" array', 'not-geojson');
+  if (read.features.length === 0) warnings.warn({ index: -1, path: read.path, code: 'no-features', message: 'the file has no features' });
+  return result(readFeatureList(read.features, read.path, warnings, ambiguous), extra);
+}
+
+/**
+ * Reads each element of a features array (or each line of a line-delimited file: `lines` gives its line)
+ * leniently; an ambiguous one becomes null and is listed. Returns the same array when nothing changed.
+ */
+export function readFeatureList(values: unknown[], path: string, sink: WarnSink, ambiguous: AmbiguousFeature[], lines?: ArrayLike<number>): unknown[] {
+  let out = values;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || typeof v !== 'object') continue;
+    const line = lines?.[i];
+    let f: unknown;
+    try {
+      f = readFeature(v, i, lines ? '$' : `${path}[${i}]`, sink, line);
+    } catch (err) {
+      if (!(err instanceof AmbiguousError)) throw err;
+      ambiguous.push({ index: i, path: err.path, message: err.message, ...(line === undefined ? {} : { line }) });
+      f = null;
+    }
+    if (f !== v) {
+      if (out === values) out = values.slice();
+      out[i] = f;
+    }
+  }
+  return out;
 }
 
 /** The name in a legacy `crs` member ({ type: 'name', properties: { name } }), when there is one. */

@@ -4,7 +4,7 @@
  */
 import { Grow } from '../columnar/index.ts';
 import { type LocalFrame, createLocalFrame, projectInto } from './frame.ts';
-import { FeatureError, type SkippedFeature, extendBounds, propertiesOf, skipped } from './geojson.ts';
+import { FeatureError, type SkippedFeature, collectionMembers, extendBounds, propertiesOf, skipped } from './geojson.ts';
 import { type PackedProperties, PropertyPacker } from './properties.ts';
 
 export interface PointLayerData {
@@ -27,12 +27,18 @@ export interface PointLayerData {
 function readPoints(feature: unknown): number[] {
   const g = feature !== null && typeof feature === 'object' ? (feature as { geometry?: unknown }).geometry : undefined;
   if (!g || typeof g !== 'object') throw new FeatureError('no-geometry', 'the feature has no geometry');
-  const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
+  const { type } = g as { type?: unknown };
+  if (type === 'GeometryCollection') return collectionMembers(g, ['Point', 'MultiPoint'], 'Point or MultiPoint').flatMap((m) => pointsOf(m.g, m.at));
+  return pointsOf(g as { type?: unknown; coordinates?: unknown }, '');
+}
+
+function pointsOf(g: { type?: unknown; coordinates?: unknown }, at: string): number[] {
+  const { type, coordinates } = g;
   const list = type === 'Point' ? [coordinates] : type === 'MultiPoint' && Array.isArray(coordinates) ? coordinates : null;
   if (list === null) throw new FeatureError('wrong-geometry-type', `expected Point or MultiPoint, found ${String(type)}`, String(type));
   const out: number[] = [];
   list.forEach((p, i) => {
-    const where = type === 'Point' ? 'coordinates' : `coordinates[${i}]`;
+    const where = type === 'Point' ? `${at}coordinates` : `${at}coordinates[${i}]`;
     if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
       throw new FeatureError('bad-coordinates', `${where}: coordinates must be finite numbers`, where);
     }
@@ -41,7 +47,7 @@ function readPoints(feature: unknown): number[] {
     }
     out.push(p[0], p[1]);
   });
-  if (out.length === 0) throw new FeatureError('bad-coordinates', 'coordinates: a MultiPoint needs at least one point', 'coordinates');
+  if (out.length === 0) throw new FeatureError('bad-coordinates', `${at}coordinates: a MultiPoint needs at least one point`, `${at}coordinates`);
   return out;
 }
 

@@ -44,7 +44,7 @@ export interface SplitResult {
   readonly root: 'object' | 'array';
   /** Number of features handed out. */
   readonly features: number;
-  /** The `type`, `crs` and `name` members as JSON.parse gave them (last one wins, as in JSON.parse). */
+  /** The `type` and `crs` members (in any case, by the name the file gives them) and `name`, as JSON.parse gave them (last one wins, as in JSON.parse). */
   readonly members: Readonly<Record<string, unknown>>;
 }
 
@@ -91,6 +91,11 @@ export class FeatureSplitter {
   /** Why the document cannot be streamed, once known (the caller then reads `text()` whole). */
   get bail(): SplitBail | undefined {
     return this.bailed;
+  }
+
+  /** True when the document is a bare array of features (not a FeatureCollection). */
+  get rootIsArray(): boolean {
+    return this.rootArray;
   }
 
   /** True once the features array has started: from then on the text is no longer kept. */
@@ -368,8 +373,10 @@ export class FeatureSplitter {
       case S.ObjValue: {
         const value = this.parse(text, offset);
         if (this.bailed !== undefined) return false;
-        if (this.key === 'type' || this.key === 'crs' || this.key === 'name') this.members[this.key] = value;
-        if (this.key === 'type' && value !== 'FeatureCollection' && !this.streaming) {
+        // Members in any case (lenient reading, src/core/geo/lenient.ts, decides what they mean).
+        const lower = this.key.toLowerCase();
+        if (lower === 'type' || lower === 'crs' || this.key === 'name') this.members[this.key] = value;
+        if (lower === 'type' && value !== 'FeatureCollection' && !this.streaming) {
           // A Feature, a geometry, CityJSON…: the caller reads the document whole.
           this.bailed = 'not-feature-collection';
           this.state = S.Bail;

@@ -57,10 +57,54 @@ export function eachPosition(coords: unknown, visit: (p: unknown[]) => void): vo
   for (const c of coords) eachPosition(c, visit);
 }
 
-/** The coordinates that reprojection visits: those of `geometry` when it is an object. */
+/** The coordinates that reprojection visits: those of `geometry` when it is an object (a GeometryCollection's members' as one list). */
 export function coordinatesOf(f: unknown): unknown {
-  const g = f !== null && typeof f === 'object' ? (f as { geometry?: { coordinates?: unknown } }).geometry : undefined;
-  return g && typeof g === 'object' ? g.coordinates : undefined;
+  const g = f !== null && typeof f === 'object' ? (f as { geometry?: unknown }).geometry : undefined;
+  return geometryCoordinates(g);
+}
+
+function geometryCoordinates(g: unknown): unknown {
+  if (!g || typeof g !== 'object') return undefined;
+  const { type, coordinates, geometries } = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  if (type === 'GeometryCollection' && Array.isArray(geometries)) return geometries.map(geometryCoordinates).filter((c) => c !== undefined);
+  return coordinates;
+}
+
+/** Bits of `geometryMask`: which sub-layers draw a feature, or that it has no location. */
+export const enum KindBit {
+  Polygon = 1,
+  /** A polygon with building tags (building, height, building:levels). */
+  Building = 2,
+  Line = 4,
+  Point = 8,
+  /** A Feature whose geometry is null or an empty GeometryCollection. */
+  Unlocated = 16,
+}
+
+/** The kinds of geometry a feature holds (a GeometryCollection's members all count), as KindBit flags. */
+export function geometryMask(f: unknown): number {
+  if (f === null || typeof f !== 'object') return 0;
+  const g = (f as { geometry?: unknown }).geometry;
+  if (g === null) return (f as { type?: unknown }).type === 'Feature' ? KindBit.Unlocated : 0;
+  let mask = 0;
+  const visit = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    const { type, geometries } = x as { type?: unknown; geometries?: unknown };
+    if (type === 'Polygon' || type === 'MultiPolygon') mask |= KindBit.Polygon;
+    else if (type === 'LineString' || type === 'MultiLineString') mask |= KindBit.Line;
+    else if (type === 'Point' || type === 'MultiPoint') mask |= KindBit.Point;
+    else if (type === 'GeometryCollection' && Array.isArray(geometries)) for (const m of geometries) visit(m);
+  };
+  visit(g);
+  if (mask === 0 && g && typeof g === 'object') {
+    const { type, geometries } = g as { type?: unknown; geometries?: unknown };
+    if (type === 'GeometryCollection' && Array.isArray(geometries) && geometries.length === 0) return KindBit.Unlocated;
+  }
+  if (mask & KindBit.Polygon) {
+    const p = (f as { properties?: Record<string, unknown> | null }).properties;
+    if (p && typeof p === 'object' && (Object.hasOwn(p, 'building') || Object.hasOwn(p, 'height') || Object.hasOwn(p, 'building:levels'))) mask |= KindBit.Building;
+  }
+  return mask;
 }
 
 export class FeatureStore implements PolygonSource, PositionSource {
@@ -83,6 +127,8 @@ export class FeatureStore implements PolygonSource, PositionSource {
   /** Geometry of placeholders that still counts for CRS inference (a duplicate's positions). */
   private readonly shadow = new Map<number, unknown>();
   readonly classes = new Grow((n) => new Uint8Array(n), 1024);
+  /** Per feature: its geometryMask (KindBit flags). */
+  readonly masks = new Grow((n) => new Uint8Array(n), 1024);
   private readonly packer = new PropertyPacker();
 
   /**
@@ -101,12 +147,14 @@ export class FeatureStore implements PolygonSource, PositionSource {
       this.kept.set(i, null);
       if (f !== null && f !== undefined) this.shadow.set(i, f);
       this.classes.push(GeometryClass.None);
+      this.masks.push(0);
       this.packer.add({});
       return;
     }
     const props = propertiesOf(f);
     this.packer.add(props);
     this.classes.push(classOf(f));
+    this.masks.push(geometryMask(f));
     const t = this.tryCompact(f);
     this.type.push(t);
     if (t === NONE) {
@@ -303,19 +351,15 @@ export class FeatureStore implements PolygonSource, PositionSource {
 }
 
 
-/** What detectKind (src/core/ingest/crs.ts) counts the feature as. */
+/**
+ * What detectKind (src/core/ingest/crs.ts) counts the feature as: its geometry's kind (a
+ * GeometryCollection by the first of polygon, line, point it holds).
+ */
 export function classOf(f: unknown): GeometryClass {
-  if (f === null || typeof f !== 'object') return GeometryClass.None;
-  const g = (f as { geometry?: { type?: unknown } }).geometry;
-  const type = g && typeof g === 'object' ? g.type : undefined;
-  if (type === 'Polygon' || type === 'MultiPolygon') {
-    const p = (f as { properties?: Record<string, unknown> | null }).properties;
-    return p && typeof p === 'object' && (Object.hasOwn(p, 'building') || Object.hasOwn(p, 'height') || Object.hasOwn(p, 'building:levels'))
-      ? GeometryClass.Building
-      : GeometryClass.Polygon;
-  }
-  if (type === 'LineString' || type === 'MultiLineString') return GeometryClass.Line;
-  if (type === 'Point' || type === 'MultiPoint') return GeometryClass.Point;
+  const m = geometryMask(f);
+  if (m & KindBit.Polygon) return m & KindBit.Building ? GeometryClass.Building : GeometryClass.Polygon;
+  if (m & KindBit.Line) return GeometryClass.Line;
+  if (m & KindBit.Point) return GeometryClass.Point;
   return GeometryClass.None;
 }
 

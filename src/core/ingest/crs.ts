@@ -2,7 +2,7 @@
 // `crs` member), or the one the caller chose, or one inferred from the coordinates when that is not
 // ambiguous. Features are rewritten in place (they are the worker's own parsed copy).
 import { type CrsCode, type CrsGuess, CrsError, crsFromName, inferCrs, toWgs84 } from '../crs/index.ts';
-import { GeoJsonError, type PositionSource, isWgs84CrsName } from '../geo/index.ts';
+import { GeoJsonError, GeometryClass, type PositionSource, classOf, coordinatesOf, isWgs84CrsName } from '../geo/index.ts';
 
 export interface CrsUsed {
   readonly code: CrsCode;
@@ -23,8 +23,8 @@ function eachPosition(coords: unknown, visit: (p: number[]) => void): void {
 function geometries(features: readonly unknown[]): unknown[] {
   const out: unknown[] = [];
   for (const f of features) {
-    const g = f !== null && typeof f === 'object' ? (f as { geometry?: { coordinates?: unknown } }).geometry : undefined;
-    if (g && typeof g === 'object') out.push(g.coordinates);
+    const c = coordinatesOf(f);
+    if (c !== undefined) out.push(c);
   }
   return out;
 }
@@ -104,15 +104,13 @@ export function toWgs84InPlace(features: readonly unknown[] | PositionSource, cr
 export function detectKind(features: readonly unknown[]): 'buildings' | 'areas' | 'roads' | 'points' | null {
   let polygons = 0, lines = 0, points = 0, buildingish = 0;
   for (const f of features) {
-    if (f === null || typeof f !== 'object') continue;
-    const g = (f as { geometry?: { type?: unknown } }).geometry;
-    const type = g && typeof g === 'object' ? g.type : undefined;
-    if (type === 'Polygon' || type === 'MultiPolygon') {
+    const c = classOf(f);
+    if (c === GeometryClass.Polygon) polygons++;
+    else if (c === GeometryClass.Building) {
       polygons++;
-      const p = (f as { properties?: Record<string, unknown> | null }).properties;
-      if (p && typeof p === 'object' && (Object.hasOwn(p, 'building') || Object.hasOwn(p, 'height') || Object.hasOwn(p, 'building:levels'))) buildingish++;
-    } else if (type === 'LineString' || type === 'MultiLineString') lines++;
-    else if (type === 'Point' || type === 'MultiPoint') points++;
+      buildingish++;
+    } else if (c === GeometryClass.Line) lines++;
+    else if (c === GeometryClass.Point) points++;
   }
   const most = Math.max(polygons, lines, points);
   if (most === 0) return null;

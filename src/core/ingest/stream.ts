@@ -9,14 +9,39 @@
  * Feature, CityJSON, CityJSONSeq, a document that is not JSON before its features begin) is kept and
  * read whole by `ingestWhole`, as before. Results equal `ingestWhole`'s on the same text, byte for byte.
  */
-import { FeatureSplitter, FeatureStore, GeoJsonError, GeometryClass, JsonLinesReader, buildPointLayer, buildPolygonLayerFrom, buildRoadLayer, readCrsName } from '../geo/index.ts';
+import {
+  AmbiguousError,
+  FeatureSplitter,
+  FeatureStore,
+  GeoJsonError,
+  GeometryClass,
+  JsonLinesReader,
+  MAX_WARNINGS,
+  WarningList,
+  buildPointLayer,
+  buildPolygonLayerFrom,
+  buildRoadLayer,
+  readCrsName,
+  readFeature,
+  readRoot,
+} from '../geo/index.ts';
 import { isCityJsonRoot } from '../cityjson/index.ts';
-import type { IngestOptions, IngestedLayer, LayerKind, RejectedFeature } from './index.ts';
+import type { IngestOptions, IngestedLayer, LayerKind, Notes, RejectedFeature } from './index.ts';
 
 /** Hooks into src/core/ingest/index.ts (which imports this module). */
 export interface WholeHooks {
   readonly ingestWhole: (text: string, fileName: string | undefined, kind: LayerKind | 'auto', options: IngestOptions) => IngestedLayer;
-  readonly finish: (store: FeatureStore, crsName: string | undefined, format: 'geojson' | 'geojsonl', rejected: RejectedFeature[], kind: LayerKind | 'auto', options: IngestOptions, t0: number, lines?: Uint32Array) => IngestedLayer;
+  readonly finish: (
+    store: FeatureStore,
+    crsName: string | undefined,
+    format: 'geojson' | 'geojsonl',
+    rejected: RejectedFeature[],
+    kind: LayerKind | 'auto',
+    options: IngestOptions,
+    t0: number,
+    lines?: Uint32Array,
+    notes?: Notes,
+  ) => IngestedLayer;
 }
 
 /** Duplicate ids, found while reading (the first feature with an id is kept). */
@@ -43,6 +68,8 @@ export class GeoJsonStreamIngest {
   private readonly store = new FeatureStore();
   private readonly ids = new Ids();
   private readonly rejected: RejectedFeature[] = [];
+  /** Warnings about the features, as they are read (the document's own are added at the end, before these). */
+  private readonly warnings = new WarningList();
   private readonly lineNumbers: number[] = [];
   private readonly mode: 'lines' | 'doc';
   private splitter: FeatureSplitter | undefined;
@@ -101,7 +128,23 @@ export class GeoJsonStreamIngest {
     } catch (err) {
       throw this.splitter!.jsonError(text, offset, err);
     }
-    this.add(f, false);
+    const i = this.store.count;
+    // Only a FeatureCollection's exact "features" member (or a bare array) is streamed.
+    this.read(f, i, this.splitter!.rootIsArray ? `$[${i}]` : `$.features[${i}]`);
+  }
+
+  /** Adds a feature read leniently (lenient.ts); an ambiguous one is listed and kept as a placeholder. */
+  private read(value: unknown, i: number, path: string, line?: number): void {
+    let f: unknown;
+    try {
+      f = value === null || typeof value !== 'object' ? value : readFeature(value, i, path, this.warnings, line);
+    } catch (err) {
+      if (!(err instanceof AmbiguousError)) throw err;
+      this.rejected.push({ index: i, code: 'ambiguous-member', message: err.message, detail: err.path, ...(line === undefined ? {} : { line }) });
+      this.add(null, true, line);
+      return;
+    }
+    this.add(f, false, line);
   }
 
   private onLine(value: unknown, line: number, bad: { index: number; line: number; column: number; message: string } | undefined): void {
@@ -129,7 +172,7 @@ export class GeoJsonStreamIngest {
       this.add(null, true, line);
       return;
     }
-    this.add(value, false, line);
+    this.read(value, this.store.count, '$', line);
   }
 
   /** Features read so far. */
@@ -154,7 +197,7 @@ export class GeoJsonStreamIngest {
       if (firstBad && this.badLines === this.store.count) {
         throw new GeoJsonError(`invalid JSON: no line of the file can be read (first: ${firstBad.message})`, 'invalid-json', firstBad.line, firstBad.column);
       }
-      return hooks.finish(this.store, undefined, 'geojsonl', this.rejected, kind, options, this.t0, Uint32Array.from(this.lineNumbers));
+      return hooks.finish(this.store, undefined, 'geojsonl', this.rejected, kind, options, this.t0, Uint32Array.from(this.lineNumbers), this.notes(undefined));
     }
     const splitter = this.splitter!;
     const read = splitter.end();
@@ -163,14 +206,31 @@ export class GeoJsonStreamIngest {
       if (text.trim() === '') throw new GeoJsonError('the file is empty', 'empty');
       return hooks.ingestWhole(text, this.fileName, kind, options);
     }
-    if (read.root === 'object' && read.members['type'] !== 'FeatureCollection') {
-      const type = read.members['type'];
+    if (read.root === 'array') return hooks.finish(this.store, undefined, 'geojson', this.rejected, kind, options, this.t0, undefined, this.notes(undefined));
+    // The document's members beside its "features" array, read as the whole-text reader reads them.
+    const root = new WarningList();
+    let members;
+    try {
+      members = readRoot({ ...read.members, features: [] }, root);
+    } catch (err) {
+      if (err instanceof AmbiguousError) throw new GeoJsonError(`not GeoJSON: ambiguous: ${err.message}`, 'not-geojson');
+      throw err;
+    }
+    if (members.kind !== 'features') {
+      const type = Object.entries(read.members).find(([k]) => k.toLowerCase() === 'type')?.[1];
       throw new GeoJsonError(
         `not GeoJSON: expected a FeatureCollection, found ${typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'no "type"'} beside a "features" array`,
         'not-geojson',
       );
     }
-    return hooks.finish(this.store, readCrsName(read.members['crs']), 'geojson', this.rejected, kind, options, this.t0);
+    if (this.store.count === 0) root.warn({ index: -1, path: '$.features', code: 'no-features', message: 'the file has no features' });
+    return hooks.finish(this.store, readCrsName(members.crs), 'geojson', this.rejected, kind, options, this.t0, undefined, this.notes(root));
+  }
+
+  /** The warnings to hand on: the document's first, then the features', as the whole-text reader lists them. */
+  private notes(root: WarningList | undefined): Notes {
+    const list = [...(root?.list ?? []), ...this.warnings.list].slice(0, MAX_WARNINGS);
+    return { warnings: list, warningCount: (root?.count ?? 0) + this.warnings.count };
   }
 }
 

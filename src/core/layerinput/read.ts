@@ -6,7 +6,7 @@
  */
 import type { CrsCode } from '../crs/index.ts';
 import { isCityJsonRoot, readCityJsonRoot, readCityJsonSeq } from '../cityjson/index.ts';
-import { parseGeoJson, parseJsonLines, readGeoJsonRoot } from '../geo/index.ts';
+import { WarningList, parseGeoJson, parseJsonLines, readFeatureList, readGeoJsonRoot } from '../geo/index.ts';
 import { formatFromFileName, reproject } from '../ingest/index.ts';
 import { type InputMapping, mapFeatures } from './index.ts';
 
@@ -20,6 +20,11 @@ export interface LayerSource {
 
 /** Whether CityJSON should give its buildings (footprints) or its other objects' outlines. */
 const wantsAreas = (mapping: InputMapping | undefined): boolean => mapping !== undefined && mapping.role !== 'buildings';
+
+/** The lines of a line-delimited file as features, read leniently as the ingest reads them (ambiguous ones null). */
+function readLines(text: string): unknown[] {
+  return readFeatureList(parseJsonLines(text).values, '$', new WarningList(0), []);
+}
 
 /**
  * The file's features in WGS84 with the mapping applied. Lines of a newline-delimited file that are not
@@ -35,7 +40,7 @@ export function readModelFeatures(text: string, source: Omit<LayerSource, 'url'>
     const cj = readCityJsonSeq(text, { crs, areas });
     features = areas ? cj.areas : cj.features;
   } else if (format === 'geojsonl') {
-    features = keep(parseJsonLines(text).values);
+    features = keep(readLines(text));
     reproject(features, undefined, crs);
   } else {
     let root: unknown;
@@ -48,7 +53,7 @@ export function readModelFeatures(text: string, source: Omit<LayerSource, 'url'>
       // Either line-delimited without the extension, or broken: the located error comes from the parser.
       const lines = parseJsonLines(text);
       if (lines.values.length === 0) parseGeoJson(text);
-      features = keep(lines.values);
+      features = keep(readFeatureList(lines.values, '$', new WarningList(0), []));
       reproject(features, undefined, crs);
     } else if (isCityJsonRoot(root)) {
       const cj = readCityJsonRoot(root, { crs, areas }, text);

@@ -99,7 +99,7 @@ describe('parsing GeoJSON text', () => {
     }
   });
   it('refuses things that are not GeoJSON, and empty files', () => {
-    expect(() => parseGeoJson('{"type": "Topology"}')).toThrow(/expected a FeatureCollection or Feature, found "Topology"/);
+    expect(() => parseGeoJson('{"type": "Topology"}')).toThrow(/expected a FeatureCollection, Feature or geometry, found "Topology"/);
     expect(() => parseGeoJson('{"type": "FeatureCollection"}')).toThrow(/needs a "features" array/);
     expect(() => parseGeoJson('  \n')).toThrow(/empty/);
   });

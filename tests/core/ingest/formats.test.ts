@@ -95,8 +95,10 @@ describe('duplicate feature ids', () => {
   it('refuses a file whose only drawable features are duplicates, naming the reason', () => {
     const features: unknown[] = [{ type: 'Feature', id: 1, properties: {}, geometry: null }, feature(1, 7.42)];
     expect(rejectDuplicateIds(features).map((r) => r.index)).toEqual([1]);
-    const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 1, properties: {}, geometry: null }, feature(1, 7.42)] });
-    expect(() => ingestText(text, 'x.geojson', 'buildings')).toThrow(/all 2 features were skipped \(feature 0: the feature has no geometry\)/);
+    // Feature 0's polygon has no ring: nothing is left to draw (a null geometry would be kept, without a location).
+    const broken = { type: 'Feature', id: 1, properties: {}, geometry: { type: 'Polygon', coordinates: [] } };
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [broken, feature(1, 7.42)] });
+    expect(() => ingestText(text, 'x.geojson', 'buildings')).toThrow(/all 2 features were skipped \(feature 0: coordinates: a polygon needs at least one ring\)/);
   });
 });
 
