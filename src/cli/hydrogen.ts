@@ -5,8 +5,8 @@
  */
 import loadHighs from 'highs';
 import { jsonErrorLocation } from '../core/geo/index.ts';
-import { H2_VEHICLE_CLASSES, runHydrogen } from '../core/hydrogen/index.ts';
-import type { H2VehicleClass, HighsLike, ModelOverrides, ObjectiveKind } from '../core/hydrogen/index.ts';
+import { CATCHMENT_MODES, H2_VEHICLE_CLASSES, runHydrogen } from '../core/hydrogen/index.ts';
+import type { CatchmentInput, CatchmentMode, H2VehicleClass, HighsLike, ModelOverrides, ObjectiveKind } from '../core/hydrogen/index.ts';
 import { EXIT_OK, InputError, UsageError, parseOptions, readTextFile } from './command.ts';
 import type { CliIo, Command } from './command.ts';
 
@@ -25,13 +25,17 @@ Options:
                                weighted: KRW/day + carbon price x t CO2e/day)
   --station-choice on|off      override whether the optimiser chooses which candidate stations open
   --fcev-share <c=s,..>        override FCEV shares of vehicle-km, e.g. car=0.05,bus=0.5 (car, bus, truck)
+  --catchment capacitated|nearest  override how zones reach stations (capacitated: any open station
+                               within the maximum detour that has room; nearest: the nearest only)
+  --max-detour-km <km>         override the longest detour drivers accept, km per visit (capacitated)
   -h, --help                   show this help
 
 Output (stdout, one JSON object): status (optimal, time_limit, infeasible, unbounded, error), message,
 details, objective {kind, unit, value}, summary (demand, delivered, unmet and supplied kg/day, mass
 balance residual, costs in KRW/day and per kg delivered, CO2 per kg delivered, trailer trips per day),
 flows [{source, station, mode, kgPerDay, km, tripsPerDay, krwPerDay, kgCo2ePerDay}], unmet
-[{station, kgPerDay}], stations, sources, wellToWheel, solver, assumptions.
+[{station, kgPerDay}], stations, zones [{id, atStation, nearestStation, demandKgPerDay, servedKgPerDay,
+unmetKgPerDay, allocations [{station, kgPerDay, detourKm}]}], sources, wellToWheel, solver, assumptions.
 Exit status: 0 solved, 1 bad or unreadable model file (every error with its JSON path on stderr),
 2 bad arguments, 3 the model has no solution (the JSON says which constraints are at fault).`;
 
@@ -46,6 +50,8 @@ function parse(args: readonly string[]): HydrogenArgs | 'help' {
     objective: { type: 'string' },
     'station-choice': { type: 'string' },
     'fcev-share': { type: 'string' },
+    catchment: { type: 'string' },
+    'max-detour-km': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
@@ -68,12 +74,26 @@ function parse(args: readonly string[]): HydrogenArgs | 'help' {
       fcevShare[m[1] as H2VehicleClass] = share;
     }
   }
+  const mode = values.catchment;
+  if (mode !== undefined && !(CATCHMENT_MODES as readonly string[]).includes(mode)) {
+    throw new UsageError(`--catchment must be ${CATCHMENT_MODES.join(' or ')}, got '${mode}'`);
+  }
+  const detourText = values['max-detour-km'];
+  const maxDetourKm = detourText === undefined ? undefined : Number(detourText);
+  if (maxDetourKm !== undefined && !(detourText!.trim() !== '' && Number.isFinite(maxDetourKm) && maxDetourKm >= 0)) {
+    throw new UsageError(`--max-detour-km must be a number of km ≥ 0, got '${detourText}'`);
+  }
+  const catchment: CatchmentInput = {
+    ...(mode === undefined ? {} : { mode: mode as CatchmentMode }),
+    ...(maxDetourKm === undefined ? {} : { maxDetourKm }),
+  };
   return {
     model: values.model,
     overrides: {
       ...(objective === undefined ? {} : { objective: objective as ObjectiveKind }),
       ...(choice === undefined ? {} : { stationChoice: choice === 'on' }),
       ...(fcevShare === undefined ? {} : { fcevShare }),
+      ...(Object.keys(catchment).length === 0 ? {} : { catchment }),
     },
   };
 }
@@ -126,6 +146,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
           trailerTripsPerDay: r3(s.trailerTripsPerDay),
           stationsOpen: s.stationsOpen,
           candidatesOpened: s.candidatesOpened,
+          movedKgPerDay: r3(s.movedKgPerDay),
+          detourKrwPerDay: r3(s.detourKrwPerDay),
         }
       : null,
     flows: (sol?.flows ?? []).map((f) => ({
@@ -147,6 +169,15 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       deliveredKgPerDay: r3(st.deliveredKgPerDay),
       unmetKgPerDay: r3(st.unmetKgPerDay),
       utilisation: r3(st.utilisation),
+    })),
+    zones: (sol?.zones ?? []).map((z) => ({
+      id: z.id,
+      ...(z.atStation ? { atStation: true } : {}),
+      nearestStation: z.nearestStation,
+      demandKgPerDay: r3(z.demandKgPerDay),
+      servedKgPerDay: r3(z.servedKgPerDay),
+      unmetKgPerDay: r3(z.unmetKgPerDay),
+      allocations: z.allocations.map((a) => ({ station: a.station, kgPerDay: r3(a.kgPerDay), detourKm: r3(a.detourKm) })),
     })),
     sources: (sol?.sources ?? []).map((so) => ({
       id: so.id,

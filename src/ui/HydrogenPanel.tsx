@@ -3,7 +3,7 @@
 // baseline: cost and CO2 per kg delivered, unmet demand, trailer trips, per-station figures, charts, the
 // well-to-wheel CO2 of the fuel-cell fleet, what went wrong when it did, and every assumption.
 import { useEffect, useState } from 'react';
-import { H2_VEHICLE_CLASSES, SOURCE_DEFAULTS, SOURCE_TYPES } from '../core/hydrogen/index.ts';
+import { CATCHMENT_DEFAULTS, H2_VEHICLE_CLASSES, SOURCE_DEFAULTS, SOURCE_TYPES } from '../core/hydrogen/index.ts';
 import type { H2VehicleClass, HydrogenResult, ObjectiveKind, SourceType } from '../core/hydrogen/index.ts';
 import { SOURCE_COLORS, UTILISATION_RAMP, utilisationColor } from '../scene/hydrogenGeometry.ts';
 import { useStore } from '../store/index.ts';
@@ -11,6 +11,7 @@ import type { HydrogenState } from '../store/hydrogen.ts';
 import { AssumptionsList } from './AssumptionsList.tsx';
 import { Legend } from './Legend.tsx';
 import { useNumberFormat, useT } from './useT.ts';
+import { NumberInput } from './NumberInput.tsx';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -274,6 +275,34 @@ function Results() {
               })}
             </tbody>
           </table>
+          <h3>{t('hydrogen.zonesTable')}</h3>
+          <table className="summary h2-zones" data-testid="hydrogen-zone-table">
+            <thead>
+              <tr><th>{t('hydrogen.zone')}</th><th>{t('hydrogen.demandShort')}</th><th>{t('hydrogen.servedAt')}</th><th>{t('hydrogen.unmetShort')}</th></tr>
+            </thead>
+            <tbody>
+              {sol.zones.map((z) => (
+                <tr key={`${z.atStation ? 's' : 'z'}:${z.id}`} data-zone={z.id}>
+                  <th scope="row">{z.atStation ? t('hydrogen.atStation', { name: sol.stations.find((s) => s.id === z.id)?.name ?? z.id }) : z.id}</th>
+                  <td data-col="demand">{fmt0(z.demandKgPerDay)}</td>
+                  <td data-col="served">
+                    {z.allocations.length === 0 ? '—' : z.allocations.map((a) => (
+                      <div key={a.station}>
+                        {sol.stations[a.stationIndex]?.name ?? a.station}: {fmt0(a.kgPerDay)}
+                        {a.detourKm > 0 ? <span className="muted"> {t('hydrogen.detourKm', { km: fmt2(a.detourKm) })}</span> : null}
+                      </div>
+                    ))}
+                  </td>
+                  <td data-col="unmet">{fmt0(z.unmetKgPerDay)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted small" data-testid="hydrogen-zones-note">
+            {r.network?.catchment.mode === 'nearest'
+              ? t('hydrogen.zonesNote.nearest')
+              : t('hydrogen.zonesNote.capacitated', { km: fmt2(r.network?.catchment.maxDetourKm ?? 0), moved: fmt0(sum.movedKgPerDay), krw: fmt0(sum.detourKrwPerDay) })}
+          </p>
           <h3>{t('hydrogen.chart.mix')}</h3>
           <Bars rows={bySource} max={maxSource} fmt={fmt0} testId="hydrogen-chart-mix" title={t('hydrogen.chart.mix')} />
           <h3>{t('hydrogen.chart.stations')}</h3>
@@ -394,6 +423,46 @@ function Elapsed({ since }: { since: number }) {
   return <span>{t('hydrogen.solving', { s: ((now - since) / 1000).toFixed(1) })}</span>;
 }
 
+/** The model's own catchment setting (mode and maximum detour), with the core's defaults where it says nothing. */
+function modelCatchment(h: HydrogenState): { mode: 'capacitated' | 'nearest'; maxDetourKm: number } {
+  const c = isObject(h.model) ? h.model['catchment'] : undefined;
+  const mode = isObject(c) && c['mode'] === 'nearest' ? 'nearest' : 'capacitated';
+  return { mode, maxDetourKm: (isObject(c) ? num(c['maxDetourKm']) : undefined) ?? CATCHMENT_DEFAULTS.maxDetourKm.value };
+}
+
+/** Where a zone's drivers may refuel: any open station within a detour (with room), or the nearest only. */
+function Catchment({ busy }: { busy: boolean }) {
+  const t = useT();
+  const h = useStore((s) => s.hydrogen);
+  const setHydrogenOptions = useStore((s) => s.setHydrogenOptions);
+  const own = modelCatchment(h);
+  const mode = h.catchment?.mode ?? own.mode;
+  const km = h.catchment?.maxDetourKm ?? own.maxDetourKm;
+  const set = (next: { mode: 'capacitated' | 'nearest'; maxDetourKm: number }): void => {
+    const m = next.mode === own.mode ? null : next.mode;
+    const d = next.maxDetourKm === own.maxDetourKm ? null : next.maxDetourKm;
+    setHydrogenOptions({ catchment: m === null && d === null ? null : { mode: m, maxDetourKm: d } });
+  };
+  return (
+    <>
+      <label className="field">
+        <span>{t('hydrogen.catchment')}</span>
+        <select value={mode} disabled={busy} data-testid="hydrogen-catchment" onChange={(e) => set({ mode: e.target.value === 'nearest' ? 'nearest' : 'capacitated', maxDetourKm: km })}>
+          <option value="capacitated">{t('hydrogen.catchment.capacitated')}</option>
+          <option value="nearest">{t('hydrogen.catchment.nearest')}</option>
+        </select>
+      </label>
+      {mode === 'capacitated' ? (
+        <label className="field">
+          <span>{t('hydrogen.catchment.detour')}</span>
+          <NumberInput value={km} label={t('hydrogen.catchment.detour')} testId="hydrogen-detour" onChange={(v) => set({ mode, maxDetourKm: Math.min(100, v) })} />
+          <output>km</output>
+        </label>
+      ) : null}
+    </>
+  );
+}
+
 export function HydrogenPanel() {
   const t = useT();
   const h = useStore((s) => s.hydrogen);
@@ -451,6 +520,7 @@ export function HydrogenPanel() {
             <input type="checkbox" checked={stationChoice} disabled={busy} data-testid="hydrogen-station-choice" onChange={(e) => setHydrogenOptions({ stationChoice: e.target.checked })} />
             {t('hydrogen.stationChoice')}
           </label>
+          <Catchment busy={busy} />
           <label className="check">
             <input type="checkbox" checked={unmetAllowed} disabled={busy} data-testid="hydrogen-unmet-allowed" onChange={(e) => setUnmetAllowed(e.target.checked === modelUnmetAllowed(h) ? undefined : e.target.checked)} />
             {t('hydrogen.unmetAllowed')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, cli } from './run-cli.ts';
@@ -14,6 +14,7 @@ interface Output {
   summary: Record<string, number> | null;
   flows: { source: string; station: string; mode: string; kgPerDay: number }[];
   unmet: { station: string; kgPerDay: number }[];
+  zones: { id: string; nearestStation: string; demandKgPerDay: number; unmetKgPerDay: number; allocations: { station: string; kgPerDay: number; detourKm: number }[] }[];
   assumptions: { key: string; source: string }[];
 }
 
@@ -28,15 +29,30 @@ function withFile<T>(text: string, fn: (path: string) => T): T {
   }
 }
 
+/** The Monaco model with fuel-cell buses at the earlier 10 kg/100 km (JIVE): the demand the goldens below pin. */
+const BUS10 = (() => {
+  const m = JSON.parse(readFileSync(MONACO, 'utf8')) as { demand: Record<string, unknown> };
+  return JSON.stringify({ ...m, demand: { ...m.demand, consumptionKgPer100Km: { bus: 10 } } });
+})();
+
 describe('cli hydrogen', () => {
-  it('solves the Monaco example and prints exactly one JSON object', () => {
-    const r = cli('hydrogen', '--model', MONACO);
+  it('solves the shipped Monaco example (Elec City buses at 7.41 kg/100 km): nothing unmet either way', () => {
+    const near = JSON.parse(cli('hydrogen', '--model', MONACO, '--catchment', 'nearest').stdout) as Output;
+    expect(near.summary!['demandKgPerDay']).toBe(760.531);
+    expect(near.unmet).toEqual([]);
+    const cap = JSON.parse(cli('hydrogen', '--model', MONACO).stdout) as Output;
+    expect(cap.objective.value).toBe(5_743_987.223);
+    expect(cap.objective.value).toBeLessThan(near.objective.value!);
+  });
+
+  it('solves the Monaco example and prints exactly one JSON object (nearest-station catchments: the earlier golden)', () => withFile(BUS10, (model) => {
+    const r = cli('hydrogen', '--model', model, '--catchment', 'nearest');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBe(1);
     const out = JSON.parse(lines[0]!) as Output;
-    expect(Object.keys(out)).toEqual(['status', 'message', 'details', 'objective', 'summary', 'flows', 'unmet', 'stations', 'sources', 'wellToWheel', 'solver', 'assumptions']);
+    expect(Object.keys(out)).toEqual(['status', 'message', 'details', 'objective', 'summary', 'flows', 'unmet', 'stations', 'zones', 'sources', 'wellToWheel', 'solver', 'assumptions']);
     expect(out.status).toBe('optimal');
     expect(out.objective).toEqual({ kind: 'cost', unit: 'KRW/day', value: 8_875_133.502 });
     const s = out.summary!;
@@ -45,7 +61,22 @@ describe('cli hydrogen', () => {
     expect(out.unmet).toEqual([{ station: 'osm-port', kgPerDay: 34.135 }]);
     expect(out.flows.length).toBeGreaterThan(0);
     expect(out.assumptions.every((a) => a.source.length > 0)).toBe(true);
-  });
+  }));
+
+  it('capacitated catchments by default: nothing unmet, each zone\'s allocation listed; --max-detour-km narrows them', () => withFile(BUS10, (MONACO) => {
+    const out = JSON.parse(cli('hydrogen', '--model', MONACO).stdout) as Output;
+    expect(out.objective.value).toBe(6_431_261.05);
+    expect(out.unmet).toEqual([]);
+    expect(out.summary!['movedKgPerDay']).toBe(392.406);
+    const condamine = out.zones.find((z) => z.id === 'La Condamine')!;
+    expect(condamine).toMatchObject({ nearestStation: 'osm-port', demandKgPerDay: 220.672, unmetKgPerDay: 0 });
+    expect(condamine.allocations.map((a) => a.station)).toEqual(['osm-esso', 'user-montecarlo']);
+    // Within 0.3 km of detour nothing can move: the same open stations as "nearest" and the harbour's loss.
+    const narrow = JSON.parse(cli('hydrogen', '--model', MONACO, '--max-detour-km', '0.3').stdout) as Output;
+    expect(narrow.unmet).toEqual([{ station: 'osm-port', kgPerDay: 34.135 }]);
+    expect(cli('hydrogen', '--model', MONACO, '--catchment', 'closest').stderr).toContain("--catchment must be capacitated or nearest, got 'closest'");
+    expect(cli('hydrogen', '--model', MONACO, '--max-detour-km', '-1').status).toBe(2);
+  }));
 
   it('--objective co2 gives a cleaner, dearer supply', () => {
     const cost = JSON.parse(cli('hydrogen', '--model', MONACO).stdout) as Output;

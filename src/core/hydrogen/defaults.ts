@@ -16,6 +16,9 @@ import {
 } from '../carbon/index.ts';
 import type { VehicleClassKey } from '../carbon/index.ts';
 
+/** 50000 → "50,000" (integers; no locale, so the text is the same everywhere). */
+const thousands = (v: number): string => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 /** A cited default: its value, unit and where it comes from. */
 export interface CitedFigure {
   readonly value: number;
@@ -81,10 +84,10 @@ function combustionCarMix(): readonly { readonly key: VehicleClassKey; readonly 
 export const REPLACED_VEHICLES: Readonly<Record<H2VehicleClass, readonly { readonly key: VehicleClassKey; readonly weight: number }[]>> = {
   car: combustionCarMix(),
   bus: [{ key: 'bus_diesel', weight: 1 }],
-  truck: [{ key: 'truck_diesel', weight: 1 }],
+  truck: [{ key: 'truck_heavy', weight: 1 }],
 };
 export const REPLACED_VEHICLES_SOURCE =
-  'Carbon module classes: a fuel-cell car replaces the combustion-car mix of the default fleet (petrol, diesel, LPG, hybrid in proportion to their shares), a fuel-cell bus a Euro VI diesel bus, a fuel-cell truck a Euro VI diesel rigid truck; well-to-wheel g CO2e/km from the carbon module (COPERT curves, ADEME per-litre factors)';
+  'Carbon module classes: a fuel-cell car replaces the combustion-car mix of the default fleet (petrol, diesel, LPG, hybrid in proportion to their shares), a fuel-cell bus a Euro VI diesel bus, a fuel-cell truck a heavy Euro VI diesel truck (carbon class truck_heavy); well-to-wheel g CO2e/km from the carbon module (COPERT curves, ADEME per-litre factors)';
 
 /** Average speed at which the replaced vehicles' well-to-wheel CO2 per km is taken. */
 export const REPLACED_SPEED_KMH: CitedFigure = {
@@ -183,7 +186,7 @@ export const SOURCE_DEFAULTS: Readonly<Record<SourceType, SourceTypeDefaults>> =
     costKrwPerKg: {
       value: 7000,
       unit: 'KRW/kg',
-      source: 'Illustrative CityTwin assumption: overseas production plus shipping and reconversion at a terminal; the Korean Hydrogen Economy Roadmap (MOTIE, January 2019) aims for a pump price of 3,000 KRW/kg by 2040, which imported supply would have to approach',
+      source: 'Illustrative CityTwin assumption: overseas production plus shipping and reconversion at a terminal (for an import that arrives liquid, set form "liquid": the price then includes liquefaction at export, and liquid delivery does not charge it again); the Korean Hydrogen Economy Roadmap (MOTIE, January 2019) aims for a pump price of 3,000 KRW/kg by 2040, which imported supply would have to approach',
     },
     kgCo2ePerKg: {
       value: 5,
@@ -276,11 +279,11 @@ export const CIRCUITY: CitedFigure = {
 export const TRUCK_SPEED_KMH = 60;
 /** Well-to-wheel kg CO2e per km of the diesel truck that hauls trailers (carbon module, reused). */
 export function truckKgCo2ePerKm(): CitedFigure {
-  const g = vehicleCo2(resolveFactors(), 'truck_diesel', TRUCK_SPEED_KMH).wtw;
+  const g = vehicleCo2(resolveFactors(), 'truck_heavy', TRUCK_SPEED_KMH).wtw;
   return {
     value: g / 1000,
     unit: 'kg CO2e/km',
-    source: `carbon module truck_diesel (COPERT rigid truck 14-20 t Euro VI, 50 % load) well-to-wheel at ${TRUCK_SPEED_KMH} km/h; a tractor with a full trailer emits more, so this is a low estimate. Trips are counted out and back (2 x distance)`,
+    source: `carbon module truck_heavy (COPERT rigid truck 14-20 t Euro VI, 50 % load) well-to-wheel at ${TRUCK_SPEED_KMH} km/h; a tractor with a full trailer emits more, so this is a low estimate. Trips are counted out and back (2 x distance)`,
   };
 }
 
@@ -294,10 +297,13 @@ export const CONDITIONING_GRID_KG_PER_KWH: CitedFigure = {
 // ---------------------------------------------------------------------------------------------------
 // Objective and penalties
 
+/** Pump-price target for 2022 of the Korean Hydrogen Economy Roadmap (MOTIE, January 2019), KRW/kg. */
+export const ROADMAP_PUMP_PRICE_KRW_PER_KG = 6000;
+const UNMET_PENALTY_KRW = 50_000;
 export const UNMET_PENALTY_KRW_PER_KG: CitedFigure = {
-  value: 50_000,
+  value: UNMET_PENALTY_KRW,
   unit: 'KRW/kg',
-  source: 'CityTwin assumption: about 5x the 2022 pump-price target of the Korean Hydrogen Economy Roadmap (6,000 KRW/kg; MOTIE, January 2019), so demand is left unmet only when no supply can reach it',
+  source: `CityTwin assumption: ${thousands(UNMET_PENALTY_KRW)} KRW/kg, about ${(UNMET_PENALTY_KRW / ROADMAP_PUMP_PRICE_KRW_PER_KG).toFixed(1)}x the 2022 pump-price target of the Korean Hydrogen Economy Roadmap (${thousands(ROADMAP_PUMP_PRICE_KRW_PER_KG)} KRW/kg; MOTIE, January 2019) and far above any supply or detour cost, so demand is left unmet only when no open station within reach can serve it`,
 };
 export const UNMET_PENALTY_KG_CO2E_PER_KG: CitedFigure = {
   value: 100,
@@ -308,6 +314,82 @@ export const CARBON_PRICE_KRW_PER_T: CitedFigure = {
   value: 100_000,
   unit: 'KRW/t CO2e',
   source: 'CityTwin assumption for the weighted objective: 100,000 KRW/t CO2e (about USD 77/t), a shadow carbon price; Korean ETS allowances traded far lower (about 10,000 KRW/t) in 2023',
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Liquefaction of hydrogen that is already liquid
+
+/**
+ * Part of a liquid mode's per-kg fixed cost that is liquefaction, when the mode does not state it: the
+ * mode's liquefaction electricity (energyKwhPerKg, 10 kWh/kg by default) x the industrial electricity
+ * price above. A source whose hydrogen is already liquid (`form: "liquid"`, e.g. a liquid-hydrogen import
+ * terminal) ships by a liquid mode without this cost and without that electricity's CO2. The liquefier's
+ * capital stays in the mode's cost (the New Radar Gas line does not split it out), so this credit is a low
+ * estimate.
+ */
+export function liquefactionKrwPerKg(energyKwhPerKg: number): CitedFigure {
+  return {
+    value: energyKwhPerKg * INDUSTRIAL_KRW_PER_KWH,
+    unit: 'KRW/kg',
+    source: `CityTwin estimate: liquefaction electricity ${energyKwhPerKg} kWh/kg (the mode's conditioning energy; ${RHA}) x ${INDUSTRIAL_KRW_PER_KWH} KRW/kWh (CityTwin assumption near the KEPCO 2023 average industrial price); not charged again to hydrogen that is already liquid at its source. Capped at the mode's fixed cost per kg`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Catchments: which stations a zone's drivers use
+
+export const CATCHMENT_MODES = ['capacitated', 'nearest'] as const;
+export type CatchmentMode = (typeof CATCHMENT_MODES)[number];
+
+/** Hyundai Nexo tank, kg H2 (docs/ARCHITECTURE.md reference facts). */
+export const NEXO_TANK_KG = 6.33;
+/** HyNet's pump price before its announced 2024 rise to about 13,112 KRW/kg (Hydrogen Insight, 2024). */
+export const PUMP_PRICE_KRW_PER_KG = 9794;
+/** Non-working travel-time value of a car trip, KRW per hour (see CATCHMENT_DEFAULTS.detourCostKrwPerKm). */
+export const CAR_TIME_VALUE_KRW_PER_H = 9700;
+
+const DETOUR_FUEL_KRW_PER_KM = (CONSUMPTION_KG_PER_100KM.car.value / 100) * PUMP_PRICE_KRW_PER_KG;
+const DETOUR_TIME_KRW_PER_KM = CAR_TIME_VALUE_KRW_PER_H / REPLACED_SPEED_KMH.value;
+
+/**
+ * Catchment defaults. A zone's drivers may refuel at any open station whose detour is at most
+ * `maxDetourKm`; the detour of station j for zone z is the extra road distance of a refuelling visit
+ * (there and back) against the zone's nearest station:
+ *   detour(z, j) = 2 x circuity x (|z - j| - |z - nearest(z)|) / 1000   km (straight lines in metres).
+ * Each kg served at j costs drivers detour(z, j) x detourCostKrwPerKm / kgPerVisit, and burns
+ * detour(z, j) x car kg/km / kgPerVisit kg of hydrogen (CO2 at detourKgCo2ePerKgH2).
+ */
+export const CATCHMENT_DEFAULTS: {
+  readonly mode: CatchmentMode;
+  readonly modeSource: string;
+  readonly maxDetourKm: CitedFigure;
+  readonly detourCostKrwPerKm: CitedFigure;
+  readonly detourKgCo2ePerKgH2: CitedFigure;
+  readonly kgPerVisit: CitedFigure;
+} = {
+  mode: 'capacitated',
+  modeSource:
+    'CityTwin default: capacitated facility location - a zone\'s demand goes to any open station within the maximum detour, with room, at the drivers\' detour cost; "nearest" fixes each zone to its nearest station before optimising (the earlier model)',
+  maxDetourKm: {
+    value: (6 / 60) * REPLACED_SPEED_KMH.value,
+    unit: 'km per visit',
+    source: `Early adopters of natural-gas cars in Los Angeles detoured up to about 6 minutes from their routes to refuel (Kuby, Kelley & Schoenemann, "Spatial refueling patterns of alternative-fuel and gasoline vehicle drivers in Los Angeles", Transportation Research Part D, 2013); 6 min at ${REPLACED_SPEED_KMH.value} km/h (CityTwin's urban speed) = ${(6 / 60) * REPLACED_SPEED_KMH.value} km of extra driving per visit`,
+  },
+  detourCostKrwPerKm: {
+    value: DETOUR_FUEL_KRW_PER_KM + DETOUR_TIME_KRW_PER_KM,
+    unit: 'KRW per vehicle-km',
+    source: `Fuel: Nexo ${CONSUMPTION_KG_PER_100KM.car.value} kg/100 km x ${thousands(PUMP_PRICE_KRW_PER_KG)} KRW/kg (HyNet pump price before its announced 2024 rise, Hydrogen Insight 2024) = ${DETOUR_FUEL_KRW_PER_KM.toFixed(1)} KRW/km; time: about ${thousands(CAR_TIME_VALUE_KRW_PER_H)} KRW/h, the non-working travel-time value of a car trip in Korea's road-sector preliminary-feasibility guidelines (2016 figure, as summarised by LibreWiki "통행시간가치"; a secondary source - use the current KDI PIMAC guideline value for a study) / ${REPLACED_SPEED_KMH.value} km/h = ${DETOUR_TIME_KRW_PER_KM.toFixed(1)} KRW/km; vehicle wear left out`,
+  },
+  detourKgCo2ePerKgH2: {
+    value: HYDROGEN_KG_CO2E_PER_KG,
+    unit: 'kg CO2e/kg H2',
+    source: 'The detour\'s own hydrogen (car kg/km x detour km) is counted in the co2 and weighted objectives at the carbon module\'s hydrogen factor (SMR with upstream, HYDROGEN_KG_CO2E_PER_KG), so drivers are not sent round for nothing; it is not added to demand',
+  },
+  kgPerVisit: {
+    value: 0.75 * NEXO_TANK_KG,
+    unit: 'kg per visit',
+    source: `CityTwin assumption: a visit refills three quarters of a Hyundai Nexo's ${NEXO_TANK_KG} kg tank (docs/ARCHITECTURE.md) = ${(0.75 * NEXO_TANK_KG).toFixed(2)} kg; buses and trucks fill more per visit, so their detour cost per kg is overstated`,
+  },
 };
 
 export const DAYS_PER_YEAR = 365;

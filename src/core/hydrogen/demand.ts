@@ -6,10 +6,10 @@
  *    per day (K = peak-hour share of daily traffic, the carbon module's PEAK_HOUR_SHARE); the fleet mix
  *    (carbon module classes, grouped into car / bus / truck) splits it by class.
  *  - kg/day = vehicle-km/day of a class × FCEV share of that class × kg/km of that class.
- *  - Catchment: every zone (or link) belongs to the station nearest to it in a straight line (ties go
- *    to the station listed first). Drivers are assumed to refuel at their nearest station; catchments
- *    are fixed before the optimisation, so demand in the catchment of a candidate station that is not
- *    opened is reported as unmet there (re-run with catchments over the opened stations to move it).
+ *  - Nearest station: every zone (or link) has the station nearest to it in a straight line (ties go
+ *    to the station listed first). With the model's catchment "nearest" its demand is fixed there before
+ *    the optimisation (demand at a closed or full station is unmet); with "capacitated" (the default)
+ *    the optimiser may serve it at any open station within the maximum detour (network.ts, formulate.ts).
  */
 import { DEFAULT_FLEET_MIX, PEAK_HOUR_SHARE, VEHICLE_CLASS_KEYS } from '../carbon/index.ts';
 import type { FleetMix, VehicleClassKey } from '../carbon/index.ts';
@@ -98,7 +98,8 @@ export interface TrafficDemandOptions {
 /**
  * Demand zones from assigned traffic: one zone per station catchment, holding the all-fleet vehicle-km
  * per day by class of the links whose midpoint lies nearest that station. Put them in
- * `model.demand.zones` (with `fcevShare`) — each sits on its station, so it stays in that catchment.
+ * `model.demand.zones` (with `fcevShare`) — each sits on its station, so that station is its nearest (with
+ * capacitated catchments it may still be served at another station within the detour).
  */
 export function zonesFromTraffic(
   traffic: TrafficLinks,

@@ -6,7 +6,7 @@
  * Units: money KRW (Korean won); mass kg H2; rates per day; distances km; positions either WGS84
  * `lonLat` [lon, lat] degrees or local `xy` [east, north] metres from the model's origin; CO2 kg CO2e.
  */
-import type { DeliveryKind, H2VehicleClass, SourceType } from './defaults.ts';
+import type { CatchmentMode, DeliveryKind, H2VehicleClass, SourceType } from './defaults.ts';
 
 export type LonLat = readonly [number, number];
 export type Xy = readonly [number, number];
@@ -28,7 +28,10 @@ export interface StationInput extends Place {
   readonly status: StationStatus;
   /** Annualised cost of building and running a candidate, KRW/day (0 for existing stations). */
   readonly fixedCostKrwPerDay?: number;
-  /** Demand at this station, kg/day, added to the demand of zones in its catchment. */
+  /**
+   * Demand at this station itself, kg/day (a depot, a fleet contract): always served here or unmet here,
+   * in either catchment mode. Demand that may move to another station belongs in `demand.zones`.
+   */
   readonly demandKgPerDay?: number;
   /** Vehicle class of `demandKgPerDay` (for the well-to-wheel comparison); default car. */
   readonly demandClass?: H2VehicleClass;
@@ -59,6 +62,11 @@ export interface SourceInput extends Place {
   /** Mode ids this source can ship by; default every mode except pipeline. */
   readonly modes?: readonly string[];
   readonly outsideMap?: OutsideMap;
+  /**
+   * Physical form at the source: "liquid" (e.g. a liquid-hydrogen import terminal) ships by a liquid mode
+   * without the mode's liquefaction cost and electricity. Default "gas".
+   */
+  readonly form?: 'gas' | 'liquid';
   /** True when the source is made up for illustration (shown as such). */
   readonly illustrative?: boolean;
   readonly note?: string;
@@ -75,6 +83,8 @@ export interface ModeInput {
   readonly fixedKrwPerTrip?: number;
   /** Conditioning electricity (compression, liquefaction), kWh/kg. */
   readonly energyKwhPerKg?: number;
+  /** Liquid modes: the part of `fixedKrwPerKg` that is liquefaction (not charged to liquid sources). */
+  readonly liquefactionKrwPerKg?: number;
   /** Truck CO2 per km driven (out and back), kg CO2e/km; default the carbon module's diesel truck. */
   readonly truckKgCo2ePerKm?: number;
   /** Longest leg this mode serves, km. */
@@ -84,7 +94,10 @@ export interface ModeInput {
 /** Vehicle-km per day by class. */
 export type VehKmByClass = Readonly<Partial<Record<H2VehicleClass, number>>>;
 
-/** Demand in an area, assigned to its catchment station (the nearest station in a straight line). */
+/**
+ * Demand in an area. Catchment "nearest": all of it goes to the station nearest in a straight line;
+ * "capacitated": to any open station within the maximum detour (see `CatchmentInput`).
+ */
 export interface ZoneInput extends Place {
   readonly id: string;
   /** Hydrogen demand, kg/day (already converted). */
@@ -114,6 +127,22 @@ export interface UnmetInput {
   readonly penaltyKgCo2ePerKg?: number;
 }
 
+/**
+ * Which stations a zone's drivers use. The detour of station j for zone z is the extra road km of a
+ * refuelling visit (there and back) against the zone's nearest station:
+ * 2 × circuity × (straight-line km z→j − straight-line km z→nearest).
+ */
+export interface CatchmentInput {
+  /** "capacitated" (default): any open station within `maxDetourKm` with room; "nearest": the nearest only. */
+  readonly mode?: CatchmentMode;
+  /** Longest detour drivers accept, km per visit (default 3). */
+  readonly maxDetourKm?: number;
+  /** Drivers' cost of one extra km: fuel and time, KRW per vehicle-km. */
+  readonly detourCostKrwPerKm?: number;
+  /** Hydrogen bought per refuelling visit, kg (turns the cost per visit into a cost per kg). */
+  readonly kgPerVisit?: number;
+}
+
 export interface DistanceOverride {
   readonly source: string;
   readonly station: string;
@@ -141,6 +170,8 @@ export interface HydrogenModel {
   /** Whole trailer trips (integer variables) instead of fractional trips per day. Default false. */
   readonly integerTrips?: boolean;
   readonly unmet?: UnmetInput;
+  /** How zone demand reaches stations; default capacitated within a 3 km detour. */
+  readonly catchment?: CatchmentInput;
   /** Road km / straight-line km for legs on the map. */
   readonly circuityFactor?: number;
   readonly stations: readonly StationInput[];
@@ -159,4 +190,6 @@ export interface ModelOverrides {
   readonly objective?: ObjectiveKind;
   readonly stationChoice?: boolean;
   readonly fcevShare?: Readonly<Partial<Record<H2VehicleClass, number>>>;
+  /** Merged over the model's `catchment`, field by field. */
+  readonly catchment?: CatchmentInput;
 }

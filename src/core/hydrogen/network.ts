@@ -13,6 +13,7 @@ import { createLocalFrame, toLocal, toLonLat } from '../geo/index.ts';
 import type { LocalFrame } from '../geo/index.ts';
 import {
   CARBON_PRICE_KRW_PER_T,
+  CATCHMENT_DEFAULTS,
   CIRCUITY,
   CONDITIONING_GRID_KG_PER_KWH,
   CONSUMPTION_KG_PER_100KM,
@@ -26,10 +27,11 @@ import {
   SOLVER_DEFAULTS,
   UNMET_PENALTY_KG_CO2E_PER_KG,
   UNMET_PENALTY_KRW_PER_KG,
+  liquefactionKrwPerKg,
   replacedKgCo2ePerKm,
   truckKgCo2ePerKm,
 } from './defaults.ts';
-import type { DeliveryKind, H2VehicleClass, SourceType } from './defaults.ts';
+import type { CatchmentMode, DeliveryKind, H2VehicleClass, SourceType } from './defaults.ts';
 import { consumptionKgPerKm, hydrogenFromVehKm, nearestIndex, zeroByClass } from './demand.ts';
 import type { ByClass } from './demand.ts';
 import type { HydrogenModel, LonLat, ModelOverrides, ModeInput, ObjectiveKind, Place } from './model.ts';
@@ -44,13 +46,53 @@ export interface NetStation {
   readonly capacityKgPerDay: number;
   readonly candidate: boolean;
   readonly fixedCostKrwPerDay: number;
-  /** Demand in this station's catchment, kg/day, total and by class. */
+  /**
+   * Demand in this station's nearest-station catchment (its own demand plus the zones nearest to it),
+   * kg/day, total and by class. With catchment "nearest" this is what the station must serve; with
+   * "capacitated" it is where the demand starts from, and the solution says where it was served.
+   */
   readonly demandKgPerDay: number;
   readonly demandByClass: ByClass;
   /** Fuel-cell vehicle-km per day behind that demand, by class. */
   readonly fcevKmByClass: ByClass;
   /** Ids of the zones in the catchment. */
   readonly zones: readonly string[];
+}
+
+/** A station a zone's drivers may use, with the detour it costs them. */
+export interface ZoneOption {
+  readonly station: number;
+  /** Extra road km per refuelling visit against the zone's nearest station (0 for the nearest). */
+  readonly detourKm: number;
+  /** Drivers' detour cost per kg served there: detourKm × detourCostKrwPerKm / kgPerVisit. */
+  readonly krwPerKg: number;
+  /** CO2 of the detour's hydrogen per kg served there: detourKm × car kg/km / kgPerVisit × detour H2 factor. */
+  readonly kgCo2ePerKg: number;
+}
+
+/**
+ * A demand unit: a zone of `demand.zones`, or a station's own demand (`atStation`, which can only be
+ * served at that station).
+ */
+export interface NetZone {
+  readonly id: string;
+  readonly atStation: boolean;
+  readonly x: number;
+  readonly y: number;
+  readonly demandKgPerDay: number;
+  readonly demandByClass: ByClass;
+  readonly fcevKmByClass: ByClass;
+  /** Index of the nearest station (straight line; ties to the first listed). */
+  readonly nearest: number;
+  /** Stations the demand may go to: the nearest first, then the others within the detour, in station order. */
+  readonly options: readonly ZoneOption[];
+}
+
+export interface Catchment {
+  readonly mode: CatchmentMode;
+  readonly maxDetourKm: number;
+  readonly detourCostKrwPerKm: number;
+  readonly kgPerVisit: number;
 }
 
 export interface NetSource {
@@ -72,6 +114,8 @@ export interface NetSource {
   readonly costKrwPerKg: number;
   readonly kgCo2ePerKg: number;
   readonly illustrative: boolean;
+  /** The hydrogen is liquid at the source: liquid modes charge no liquefaction for it. */
+  readonly liquid: boolean;
 }
 
 export interface NetMode {
@@ -83,11 +127,16 @@ export interface NetMode {
   readonly fixedKrwPerKg: number;
   readonly fixedKrwPerTrip: number;
   readonly energyKwhPerKg: number;
+  /** Part of `fixedKrwPerKg` that is liquefaction (liquid modes; 0 for the others). */
+  readonly liquefactionKrwPerKg: number;
   readonly truckKgCo2ePerKm: number;
   readonly maxKm: number;
 }
 
-/** One way to bring hydrogen from a source to a station. Per-kg figures include production. */
+/**
+ * One way to bring hydrogen from a source to a station. Per-kg figures include production. A liquid
+ * source on a liquid mode pays the mode's fixed cost less its liquefaction, and no conditioning CO2.
+ */
 export interface Arc {
   readonly source: number;
   readonly station: number;
@@ -111,7 +160,10 @@ export interface Network {
   readonly unmetPenaltyKrwPerKg: number;
   readonly unmetPenaltyKgCo2ePerKg: number;
   readonly origin: LonLat | null;
+  readonly catchment: Catchment;
   readonly stations: readonly NetStation[];
+  /** Zones of the model, then the stations' own demand (atStation), each with the stations it may use. */
+  readonly zones: readonly NetZone[];
   readonly sources: readonly NetSource[];
   readonly modes: readonly NetMode[];
   readonly arcs: readonly Arc[];
@@ -126,13 +178,14 @@ export interface Network {
 
 const MODEL = 'set in the model file';
 
-/** The model with what-if overrides applied (objective, station choice, FCEV shares). */
+/** The model with what-if overrides applied (objective, station choice, FCEV shares, catchment). */
 export function applyOverrides(model: HydrogenModel, o: ModelOverrides = {}): HydrogenModel {
   return {
     ...model,
     ...(o.objective === undefined ? {} : { objective: o.objective }),
     ...(o.stationChoice === undefined ? {} : { stationChoice: o.stationChoice }),
     ...(o.fcevShare === undefined ? {} : { demand: { ...model.demand, fcevShare: { ...model.demand?.fcevShare, ...o.fcevShare } } }),
+    ...(o.catchment === undefined ? {} : { catchment: { ...model.catchment, ...o.catchment } }),
   };
 }
 
@@ -194,7 +247,24 @@ export function buildNetwork(model: HydrogenModel): Network {
     note(`vehicle.${cls}.replacedWtw`, replaced[cls], 'kg CO2e/km', `${REPLACED_VEHICLES_SOURCE}; at ${speed} km/h`);
   }
   note('vehicle.replacedSpeed', speed, 'km/h', d.replacedSpeedKmh === undefined ? REPLACED_SPEED_KMH.source : MODEL);
-  note('demand.catchment', 'nearest station in a straight line', '-', 'CityTwin assumption: drivers refuel at the station nearest their zone; catchments are fixed before optimisation (demand of a closed candidate is unmet)');
+  const cin = model.catchment ?? {};
+  const catchment: Catchment = {
+    mode: cin.mode ?? CATCHMENT_DEFAULTS.mode,
+    maxDetourKm: cin.maxDetourKm ?? CATCHMENT_DEFAULTS.maxDetourKm.value,
+    detourCostKrwPerKm: cin.detourCostKrwPerKm ?? CATCHMENT_DEFAULTS.detourCostKrwPerKm.value,
+    kgPerVisit: cin.kgPerVisit ?? CATCHMENT_DEFAULTS.kgPerVisit.value,
+  };
+  note('catchment.mode', catchment.mode, '-', cin.mode === undefined ? CATCHMENT_DEFAULTS.modeSource : MODEL);
+  if (catchment.mode === 'nearest') {
+    note('demand.catchment', 'nearest station in a straight line', '-', 'Catchment "nearest": drivers refuel at the station nearest their zone; catchments are fixed before optimisation, so demand at a closed or full station is unmet even when another station has room');
+  } else {
+    const D = CATCHMENT_DEFAULTS;
+    note('catchment.maxDetour', catchment.maxDetourKm, D.maxDetourKm.unit, cin.maxDetourKm === undefined ? D.maxDetourKm.source : MODEL);
+    note('catchment.detourCost', catchment.detourCostKrwPerKm, D.detourCostKrwPerKm.unit, cin.detourCostKrwPerKm === undefined ? D.detourCostKrwPerKm.source : MODEL);
+    note('catchment.kgPerVisit', catchment.kgPerVisit, D.kgPerVisit.unit, cin.kgPerVisit === undefined ? D.kgPerVisit.source : MODEL);
+    note('catchment.detourCo2', D.detourKgCo2ePerKgH2.value, D.detourKgCo2ePerKgH2.unit, D.detourKgCo2ePerKgH2.source);
+    note('catchment.detour', '2 x circuity x (straight km to the station - straight km to the nearest station)', 'km per visit', 'CityTwin definition: the extra road distance of a refuelling visit, there and back, against the zone\'s nearest station; cost per kg = detour x detour cost / kg per visit. A station\'s own demand stays at that station');
+  }
 
   const sx = model.stations.map((s) => local(s)[0]);
   const sy = model.stations.map((s) => local(s)[1]);
@@ -208,20 +278,55 @@ export function buildNetwork(model: HydrogenModel): Network {
   model.stations.forEach((s, i) => {
     if (s.demandKgPerDay) addKg(i, s.demandClass ?? 'car', s.demandKgPerDay);
   });
+  // Demand units: every zone, then each station's own demand. Station totals are summed in the same order
+  // as before the capacitated catchment existed, so "nearest" reproduces earlier results bit for bit.
+  const zones: NetZone[] = [];
+  const optionsOf = (x: number, y: number, nearest: number, pinned: boolean): ZoneOption[] => {
+    const out: ZoneOption[] = [{ station: nearest, detourKm: 0, krwPerKg: 0, kgCo2ePerKg: 0 }];
+    if (pinned || catchment.mode === 'nearest') return out;
+    const dNear = Math.hypot(sx[nearest]! - x, sy[nearest]! - y);
+    for (let j = 0; j < sx.length; j++) {
+      if (j === nearest) continue;
+      const detourKm = (2 * circuity * (Math.hypot(sx[j]! - x, sy[j]! - y) - dNear)) / 1000;
+      if (detourKm > catchment.maxDetourKm + 1e-9) continue;
+      const perKg = detourKm / catchment.kgPerVisit; // detour km per kg served
+      out.push({ station: j, detourKm, krwPerKg: perKg * catchment.detourCostKrwPerKm, kgCo2ePerKg: perKg * kgPerKm.car * CATCHMENT_DEFAULTS.detourKgCo2ePerKgH2.value });
+    }
+    return out;
+  };
   for (const z of d.zones ?? []) {
     const [x, y] = local(z);
     const i = nearestIndex(x, y, sx, sy);
     if (i < 0) continue;
     zonesOf[i]!.push(z.id);
-    if (z.kgPerDay) addKg(i, z.demandClass ?? 'car', z.kgPerDay);
+    const zBy = zeroByClass();
+    const zKm = zeroByClass();
+    if (z.kgPerDay) {
+      const cls = z.demandClass ?? 'car';
+      addKg(i, cls, z.kgPerDay);
+      zBy[cls] += z.kgPerDay;
+      zKm[cls] += kgPerKm[cls] > 0 ? z.kgPerDay / kgPerKm[cls] : 0;
+    }
     if (z.vehKmPerDay) {
       const h = hydrogenFromVehKm(z.vehKmPerDay, d.fcevShare ?? {}, kgPerKm);
       for (const cls of H2_VEHICLE_CLASSES) {
         demand[i]![cls] += h.kgPerDay[cls];
         fcevKm[i]![cls] += h.fcevKmPerDay[cls];
+        zBy[cls] += h.kgPerDay[cls];
+        zKm[cls] += h.fcevKmPerDay[cls];
       }
     }
+    zones.push({ id: z.id, atStation: false, x, y, demandKgPerDay: zBy.car + zBy.bus + zBy.truck, demandByClass: zBy, fcevKmByClass: zKm, nearest: i, options: optionsOf(x, y, i, false) });
   }
+  model.stations.forEach((s, i) => {
+    if (!s.demandKgPerDay) return;
+    const cls = s.demandClass ?? 'car';
+    const by = zeroByClass();
+    const km = zeroByClass();
+    by[cls] = s.demandKgPerDay;
+    km[cls] = kgPerKm[cls] > 0 ? s.demandKgPerDay / kgPerKm[cls] : 0;
+    zones.push({ id: s.id, atStation: true, x: sx[i]!, y: sy[i]!, demandKgPerDay: s.demandKgPerDay, demandByClass: by, fcevKmByClass: km, nearest: i, options: optionsOf(sx[i]!, sy[i]!, i, true) });
+  });
 
   const stations: NetStation[] = model.stations.map((s, i) => {
     const x = sx[i]!;
@@ -281,6 +386,7 @@ export function buildNetwork(model: HydrogenModel): Network {
       costKrwPerKg: cost,
       kgCo2ePerKg: co2,
       illustrative: s.illustrative === true,
+      liquid: s.form === 'liquid',
     };
   });
 
@@ -298,15 +404,27 @@ export function buildNetwork(model: HydrogenModel): Network {
       const fig = def.payloadKg!;
       payloadKg = pick('payload', m.payloadKg ?? undefined, fig);
     }
+    // Picked in this order so the assumptions list keeps its order.
+    const costKrwPerKgKm = pick('costPerKgKm', m.costKrwPerKgKm, def.costKrwPerKgKm);
+    const fixedKrwPerKg = pick('fixedPerKg', m.fixedKrwPerKg, def.fixedKrwPerKg);
+    const fixedKrwPerTrip = pick('fixedPerTrip', m.fixedKrwPerTrip, def.fixedKrwPerTrip);
+    const energy = pick('energy', m.energyKwhPerKg, def.energyKwhPerKg);
+    let liquefaction = 0;
+    if (m.kind === 'liquid') {
+      const fig = liquefactionKrwPerKg(energy);
+      liquefaction = Math.min(m.liquefactionKrwPerKg ?? fig.value, fixedKrwPerKg);
+      note(`mode.${m.id}.liquefaction`, liquefaction, fig.unit, m.liquefactionKrwPerKg === undefined ? fig.source : MODEL);
+    }
     return {
       id: m.id,
       name: m.name ?? def.label,
       kind: m.kind,
       payloadKg,
-      costKrwPerKgKm: pick('costPerKgKm', m.costKrwPerKgKm, def.costKrwPerKgKm),
-      fixedKrwPerKg: pick('fixedPerKg', m.fixedKrwPerKg, def.fixedKrwPerKg),
-      fixedKrwPerTrip: pick('fixedPerTrip', m.fixedKrwPerTrip, def.fixedKrwPerTrip),
-      energyKwhPerKg: pick('energy', m.energyKwhPerKg, def.energyKwhPerKg),
+      costKrwPerKgKm,
+      fixedKrwPerKg,
+      fixedKrwPerTrip,
+      energyKwhPerKg: energy,
+      liquefactionKrwPerKg: liquefaction,
       truckKgCo2ePerKm: m.kind === 'pipeline' ? 0 : pick('truckCo2', m.truckKgCo2ePerKm, truck),
       maxKm: m.maxKm ?? Infinity,
     };
@@ -339,13 +457,17 @@ export function buildNetwork(model: HydrogenModel): Network {
         const tripKrw = m.payloadKg ? m.fixedKrwPerTrip : 0;
         const tripCo2 = m.payloadKg ? m.truckKgCo2ePerKm * 2 * km : 0;
         const perTrip = !integerTrips && m.payloadKg ? 1 / m.payloadKg : 0;
+        // Hydrogen already liquid at its source is not liquefied again: no liquefaction cost or electricity.
+        const liquidIn = s.liquid && m.kind === 'liquid';
+        const fixedPerKg = liquidIn ? m.fixedKrwPerKg - m.liquefactionKrwPerKg : m.fixedKrwPerKg;
+        const energyPerKg = liquidIn ? 0 : m.energyKwhPerKg;
         arcs.push({
           source: i,
           station: j,
           mode: k,
           km,
-          krwPerKg: s.costKrwPerKg + m.fixedKrwPerKg + m.costKrwPerKgKm * km + tripKrw * perTrip,
-          kgCo2ePerKg: s.kgCo2ePerKg + m.energyKwhPerKg * gridKg + tripCo2 * perTrip,
+          krwPerKg: s.costKrwPerKg + fixedPerKg + m.costKrwPerKgKm * km + tripKrw * perTrip,
+          kgCo2ePerKg: s.kgCo2ePerKg + energyPerKg * gridKg + tripCo2 * perTrip,
           krwPerTrip: integerTrips ? tripKrw : 0,
           kgCo2ePerTrip: integerTrips ? tripCo2 : 0,
         });
@@ -372,7 +494,9 @@ export function buildNetwork(model: HydrogenModel): Network {
     unmetPenaltyKrwPerKg: penaltyKrw,
     unmetPenaltyKgCo2ePerKg: penaltyCo2,
     origin,
+    catchment,
     stations,
+    zones,
     sources,
     modes,
     arcs,

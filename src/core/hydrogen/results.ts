@@ -5,6 +5,9 @@
  *
  * Units: kg H2/day; KRW/day; kg CO2e/day; t/yr where named; distances km. "Delivered" is what reaches
  * stations; mass balance: demand = delivered + unmet, and supplied = delivered (no losses modelled).
+ * Zones: where each demand unit (zone, or a station's own demand) was served, kg/day by station. With
+ * catchment "capacitated" a station's demand is what it served plus the unmet demand of the zones nearest
+ * to it (unmet demand stays with the zone's nearest station), so demand = delivered + unmet per station too.
  */
 import { DAYS_PER_YEAR, H2_VEHICLE_CLASSES } from './defaults.ts';
 import type { DeliveryKind, H2VehicleClass, SourceType } from './defaults.ts';
@@ -33,6 +36,8 @@ export interface FlowResult {
 
 export interface StationResult
   extends Pick<NetStation, 'id' | 'name' | 'x' | 'y' | 'lonLat' | 'candidate' | 'capacityKgPerDay' | 'demandKgPerDay' | 'demandByClass' | 'zones'> {
+  /** Demand of the station's nearest-station catchment before allocation (= demandKgPerDay with "nearest"). */
+  readonly catchmentKgPerDay: number;
   readonly open: boolean;
   readonly deliveredKgPerDay: number;
   readonly unmetKgPerDay: number;
@@ -41,6 +46,31 @@ export interface StationResult
   /** Cost and CO2 per kg of what arrived here (0 when nothing did). */
   readonly krwPerKg: number;
   readonly kgCo2ePerKg: number;
+}
+
+/** Where one demand unit was served. */
+export interface ZoneAllocation {
+  readonly station: string;
+  readonly stationIndex: number;
+  readonly kgPerDay: number;
+  /** Extra road km per visit against the zone's nearest station (0 there). */
+  readonly detourKm: number;
+  /** Drivers' detour cost of this allocation, KRW/day. */
+  readonly detourKrwPerDay: number;
+}
+
+
+export interface ZoneResult {
+  readonly id: string;
+  /** A station's own demand (`stations[].demandKgPerDay`), which only that station can serve. */
+  readonly atStation: boolean;
+  /** Id of the nearest station. */
+  readonly nearestStation: string;
+  readonly demandKgPerDay: number;
+  readonly servedKgPerDay: number;
+  readonly unmetKgPerDay: number;
+  /** Served kg/day by station, largest first (ties in station order); empty when nothing is served. */
+  readonly allocations: readonly ZoneAllocation[];
 }
 
 /** A source of the network with what the solution draws from it. */
@@ -79,6 +109,15 @@ export interface SupplySummary {
   readonly candidatesOpened: number;
   /** Penalty part of the objective (unmet demand), in objective units. */
   readonly unmetPenalty: number;
+  /** Zone demand served at a station other than the zone's nearest, kg/day (0 with catchment "nearest"). */
+  readonly movedKgPerDay: number;
+  /**
+   * Drivers' detour cost, KRW/day: part of the cost and weighted objectives, not of totalKrwPerDay (a
+   * supply cost). Objective (cost) = totalKrwPerDay + detourKrwPerDay + unmetPenalty.
+   */
+  readonly detourKrwPerDay: number;
+  /** CO2 of the detours' hydrogen, kg CO2e/day (in the co2 and weighted objectives, not in totalKgCo2ePerDay). */
+  readonly detourKgCo2ePerDay: number;
 }
 
 /** Well-to-wheel comparison of the fuel-cell vehicle-km served with the same km in petrol/diesel vehicles. */
@@ -100,6 +139,8 @@ export interface WellToWheel {
 export interface HydrogenSolution {
   readonly flows: readonly FlowResult[];
   readonly stations: readonly StationResult[];
+  /** The model's zones, then the stations' own demand, as in the network. */
+  readonly zones: readonly ZoneResult[];
   readonly sources: readonly SourceResult[];
   readonly summary: SupplySummary;
   readonly wellToWheel: WellToWheel;
@@ -170,6 +211,31 @@ export function readSolution(net: Network, f: Formulation, x: ArrayLike<number>)
     kgByType[src.type] = (kgByType[src.type] ?? 0) + kg;
   }
 
+  const capacitated = net.catchment.mode === 'capacitated';
+  const nZ = net.zones.length;
+  // Capacitated: served kg by demand unit and option, and per station what it served and the unmet demand
+  // of the units nearest to it.
+  const alloc = net.zones.map((z, i) => z.options.map((_, k) => (capacitated ? clean(x[f.allocStart[i]! + k] ?? 0) : 0)));
+  const zoneUnmet = new Float64Array(nZ);
+  const servedAt = new Float64Array(nJ);
+  const unmetHome = new Float64Array(nJ);
+  const servedByClass = net.stations.map(() => zeroByClass());
+  if (capacitated) {
+    for (let i = 0; i < nZ; i++) {
+      const z = net.zones[i]!;
+      const uc = f.zoneUnmetCol[i]!;
+      zoneUnmet[i] = uc >= 0 ? clean(x[uc] ?? 0) : 0;
+      unmetHome[z.nearest]! += zoneUnmet[i]!;
+      const share = (kg: number): number => (z.demandKgPerDay > 0 ? kg / z.demandKgPerDay : 0);
+      z.options.forEach((o, k) => {
+        const kg = alloc[i]![k]!;
+        servedAt[o.station]! += kg;
+        for (const cls of H2_VEHICLE_CLASSES) servedByClass[o.station]![cls] += share(kg) * z.demandByClass[cls];
+      });
+      for (const cls of H2_VEHICLE_CLASSES) servedByClass[z.nearest]![cls] += share(zoneUnmet[i]!) * z.demandByClass[cls];
+    }
+  }
+
   let fixed = 0;
   let open = 0;
   let opened = 0;
@@ -178,28 +244,34 @@ export function readSolution(net: Network, f: Formulation, x: ArrayLike<number>)
   const fcevKm = zeroByClass();
   const fcevCo2 = zeroByClass();
   const replacedCo2 = zeroByClass();
+  const stationCo2PerKg = new Float64Array(nJ);
   const stations: StationResult[] = net.stations.map((s, j) => {
     const oc = f.openCol[j]!;
     const isOpen = oc >= 0 ? (x[oc] ?? 0) > 0.5 : true;
     const uc = f.unmetCol[j]!;
-    const unmet = uc >= 0 ? clean(x[uc] ?? 0) : 0;
+    const unmet = capacitated ? unmetHome[j]! : uc >= 0 ? clean(x[uc] ?? 0) : 0;
     const del = delivered[j]!;
+    const demand = capacitated ? servedAt[j]! + unmet : s.demandKgPerDay;
     if (isOpen) {
       open++;
       if (s.candidate) opened++;
       fixed += s.fixedCostKrwPerDay; // paid whatever the objective
     }
     unmetTotal += unmet;
-    demandTotal += s.demandKgPerDay;
-    // Served share of the catchment's fuel-cell km, class by class in proportion to demand.
-    const served = s.demandKgPerDay > 0 ? del / s.demandKgPerDay : 0;
+    demandTotal += demand;
     const perKgCo2 = del > 0 ? stationCo2[j]! / del : 0;
-    for (const cls of H2_VEHICLE_CLASSES) {
-      const km = served * s.fcevKmByClass[cls];
-      fcevKm[cls] += km;
-      fcevCo2[cls] += served * s.demandByClass[cls] * perKgCo2;
-      replacedCo2[cls] += km * net.replacedKgCo2ePerKm[cls];
+    stationCo2PerKg[j] = perKgCo2;
+    if (!capacitated) {
+      // Served share of the catchment's fuel-cell km, class by class in proportion to demand.
+      const served = s.demandKgPerDay > 0 ? del / s.demandKgPerDay : 0;
+      for (const cls of H2_VEHICLE_CLASSES) {
+        const km = served * s.fcevKmByClass[cls];
+        fcevKm[cls] += km;
+        fcevCo2[cls] += served * s.demandByClass[cls] * perKgCo2;
+        replacedCo2[cls] += km * net.replacedKgCo2ePerKm[cls];
+      }
     }
+    const by = servedByClass[j]!;
     return {
       id: s.id,
       name: s.name,
@@ -209,14 +281,60 @@ export function readSolution(net: Network, f: Formulation, x: ArrayLike<number>)
       candidate: s.candidate,
       open: isOpen,
       capacityKgPerDay: s.capacityKgPerDay,
-      demandKgPerDay: s.demandKgPerDay,
+      demandKgPerDay: demand,
+      catchmentKgPerDay: s.demandKgPerDay,
       deliveredKgPerDay: del,
       unmetKgPerDay: unmet,
       utilisation: s.capacityKgPerDay > 0 ? del / s.capacityKgPerDay : 0,
-      demandByClass: s.demandByClass,
+      demandByClass: capacitated ? { car: by.car, bus: by.bus, truck: by.truck } : s.demandByClass,
       krwPerKg: del > 0 ? stationKrw[j]! / del : 0,
       kgCo2ePerKg: perKgCo2,
       zones: s.zones,
+    };
+  });
+
+  // Zones: capacitated from the allocation columns; "nearest" pro rata of the station's served share.
+  let moved = 0;
+  let detourKrw = 0;
+  let detourCo2 = 0;
+  const zones: ZoneResult[] = net.zones.map((z, i) => {
+    const allocations: ZoneAllocation[] = [];
+    let unmet: number;
+    if (capacitated) {
+      unmet = zoneUnmet[i]!;
+      z.options.forEach((o, k) => {
+        const kg = alloc[i]![k]!;
+        if (kg <= 0) return;
+        const krw = kg * o.krwPerKg;
+        if (o.station !== z.nearest) moved += kg;
+        detourKrw += krw;
+        detourCo2 += kg * o.kgCo2ePerKg;
+        allocations.push({ station: net.stations[o.station]!.id, stationIndex: o.station, kgPerDay: kg, detourKm: o.detourKm, detourKrwPerDay: krw });
+        // Well-to-wheel: the served share of this unit's fuel-cell km, at the serving station's CO2 per kg.
+        const share = z.demandKgPerDay > 0 ? kg / z.demandKgPerDay : 0;
+        for (const cls of H2_VEHICLE_CLASSES) {
+          const km = share * z.fcevKmByClass[cls];
+          fcevKm[cls] += km;
+          fcevCo2[cls] += share * z.demandByClass[cls] * stationCo2PerKg[o.station]!;
+          replacedCo2[cls] += km * net.replacedKgCo2ePerKm[cls];
+        }
+      });
+      allocations.sort((a, b) => b.kgPerDay - a.kgPerDay || a.stationIndex - b.stationIndex);
+    } else {
+      const st = stations[z.nearest]!;
+      const share = st.demandKgPerDay > 0 ? st.deliveredKgPerDay / st.demandKgPerDay : 0;
+      const kg = clean(share * z.demandKgPerDay);
+      unmet = clean(z.demandKgPerDay - kg);
+      if (kg > 0) allocations.push({ station: st.id, stationIndex: z.nearest, kgPerDay: kg, detourKm: 0, detourKrwPerDay: 0 });
+    }
+    return {
+      id: z.id,
+      atStation: z.atStation,
+      nearestStation: net.stations[z.nearest]!.id,
+      demandKgPerDay: z.demandKgPerDay,
+      servedKgPerDay: z.demandKgPerDay - unmet,
+      unmetKgPerDay: unmet,
+      allocations,
     };
   });
   const sources: SourceResult[] = net.sources.map((s, i) => ({
@@ -241,6 +359,7 @@ export function readSolution(net: Network, f: Formulation, x: ArrayLike<number>)
   return {
     flows,
     stations,
+    zones,
     sources,
     summary: {
       demandKgPerDay: demandTotal,
@@ -266,6 +385,9 @@ export function readSolution(net: Network, f: Formulation, x: ArrayLike<number>)
       stationsOpen: open,
       candidatesOpened: opened,
       unmetPenalty: penalty,
+      movedKgPerDay: moved,
+      detourKrwPerDay: detourKrw,
+      detourKgCo2ePerDay: detourCo2,
     },
     wellToWheel: {
       fcevKmPerDay: byClass(fcevKm),

@@ -109,24 +109,44 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 /**
  * Reasons the model cannot be feasible without unmet demand that need no solver: totals first (all
- * stations' capacity, all sources' capacity against demand), then station by station.
+ * stations' capacity, all sources' capacity against demand), then station by station (catchment
+ * "nearest") or demand unit by unit, against the stations it may use ("capacitated").
  */
 export function feasibilityChecks(net: Network): string[] {
   const totals: string[] = [];
   const each: string[] = [];
   const reach = new Set<number>();
   for (const a of net.arcs) reach.add(a.station);
+  const capacitated = net.catchment.mode === 'capacitated';
   let demand = 0;
   let stationCap = 0;
   for (let j = 0; j < net.stations.length; j++) {
     const s = net.stations[j]!;
     demand += s.demandKgPerDay;
     stationCap += s.capacityKgPerDay;
+    if (capacitated) continue;
     if (s.demandKgPerDay > s.capacityKgPerDay) {
       each.push(`station ${s.id}: demand ${fmtKg(s.demandKgPerDay)} kg/day > capacity ${fmtKg(s.capacityKgPerDay)} kg/day`);
     }
     if (s.demandKgPerDay > 0 && !reach.has(j)) {
       each.push(`station ${s.id}: demand ${fmtKg(s.demandKgPerDay)} kg/day but no source can reach it (no delivery mode shared by a source and this station within the mode's range)`);
+    }
+  }
+  if (capacitated) {
+    for (const z of net.zones) {
+      if (!(z.demandKgPerDay > 0)) continue;
+      let cap = 0;
+      for (const o of z.options) cap += net.stations[o.station]!.capacityKgPerDay;
+      const reached = z.options.some((o) => reach.has(o.station));
+      if (z.atStation) {
+        // A station's own demand can only be served there: the same words as with "nearest".
+        if (z.demandKgPerDay > cap) each.push(`station ${z.id}: demand ${fmtKg(z.demandKgPerDay)} kg/day > capacity ${fmtKg(cap)} kg/day`);
+        if (!reached) each.push(`station ${z.id}: demand ${fmtKg(z.demandKgPerDay)} kg/day but no source can reach it (no delivery mode shared by a source and this station within the mode's range)`);
+        continue;
+      }
+      const within = `the stations within a ${fmtKg(net.catchment.maxDetourKm)} km detour (${z.options.map((o) => net.stations[o.station]!.id).join(', ')})`;
+      if (z.demandKgPerDay > cap) each.push(`zone ${z.id}: demand ${fmtKg(z.demandKgPerDay)} kg/day > capacity ${fmtKg(cap)} kg/day of ${within}`);
+      if (!reached) each.push(`zone ${z.id}: demand ${fmtKg(z.demandKgPerDay)} kg/day but no source can reach ${within} (no delivery mode shared by a source and one of them within the mode's range)`);
     }
   }
   if (stationCap < demand) totals.push(`stations' capacity ${fmtKg(stationCap)} kg/day < demand ${fmtKg(demand)} kg/day`);
@@ -174,6 +194,7 @@ function explainInfeasible(highs: HighsLike, net: Network): string[] {
     unmetAllowed: true,
     unmetPenaltyKrwPerKg: 1,
     stations: net.stations.map((s) => ({ ...s, fixedCostKrwPerDay: 0 })),
+    zones: net.zones.map((z) => ({ ...z, options: z.options.map((o) => ({ ...o, krwPerKg: 0, kgCo2ePerKg: 0 })) })),
     arcs: net.arcs.map((a) => ({ ...a, krwPerKg: 0, krwPerTrip: 0 })),
   };
   const f = formulate(relaxed, highs.infinity);

@@ -3,7 +3,7 @@
  * JSON path of the bad field, e.g. `$.sources[2].capacityKgPerDay: must be a number ≥ 0 (got -5)`.
  * Unknown fields are errors too (they are usually typos). Nothing throws.
  */
-import { DELIVERY_KINDS, H2_VEHICLE_CLASSES, SOURCE_TYPES } from './defaults.ts';
+import { CATCHMENT_MODES, DELIVERY_KINDS, H2_VEHICLE_CLASSES, SOURCE_TYPES } from './defaults.ts';
 import type { HydrogenModel } from './model.ts';
 
 export interface ValidationError {
@@ -175,11 +175,12 @@ class Checker {
 
 const ROOT_KEYS = [
   'version', 'name', 'description', 'currency', 'origin', 'objective', 'carbonPriceKrwPerTCo2e', 'stationChoice', 'integerTrips',
-  'unmet', 'circuityFactor', 'stations', 'sources', 'modes', 'demand', 'distances', 'solver', 'notes',
+  'unmet', 'catchment', 'circuityFactor', 'stations', 'sources', 'modes', 'demand', 'distances', 'solver', 'notes',
 ] as const;
 const STATION_KEYS = ['id', 'name', 'lonLat', 'xy', 'capacityKgPerDay', 'status', 'fixedCostKrwPerDay', 'demandKgPerDay', 'demandClass', 'modes', 'note'] as const;
-const SOURCE_KEYS = ['id', 'name', 'type', 'lonLat', 'xy', 'outsideMap', 'capacityKgPerDay', 'costKrwPerKg', 'kgCo2ePerKg', 'modes', 'illustrative', 'note'] as const;
-const MODE_KEYS = ['id', 'name', 'kind', 'payloadKg', 'costKrwPerKgKm', 'fixedKrwPerKg', 'fixedKrwPerTrip', 'energyKwhPerKg', 'truckKgCo2ePerKm', 'maxKm'] as const;
+const SOURCE_KEYS = ['id', 'name', 'type', 'lonLat', 'xy', 'outsideMap', 'capacityKgPerDay', 'costKrwPerKg', 'kgCo2ePerKg', 'form', 'modes', 'illustrative', 'note'] as const;
+const MODE_KEYS = ['id', 'name', 'kind', 'payloadKg', 'costKrwPerKgKm', 'fixedKrwPerKg', 'fixedKrwPerTrip', 'energyKwhPerKg', 'liquefactionKrwPerKg', 'truckKgCo2ePerKm', 'maxKm'] as const;
+const CATCHMENT_KEYS = ['mode', 'maxDetourKm', 'detourCostKrwPerKm', 'kgPerVisit'] as const;
 const ZONE_KEYS = ['id', 'lonLat', 'xy', 'kgPerDay', 'demandClass', 'vehKmPerDay'] as const;
 
 /** Validates parsed JSON as a hydrogen model; returns the model or every error found. */
@@ -212,6 +213,19 @@ export function validateModel(json: unknown): ValidationResult {
       c.boolean(unmet, 'allowed', '$.unmet');
       c.number(unmet, 'penaltyKrwPerKg', '$.unmet', { min: 0 });
       c.number(unmet, 'penaltyKgCo2ePerKg', '$.unmet', { min: 0 });
+    }
+  }
+
+  const catchment = m['catchment'];
+  if (catchment !== undefined) {
+    const p = '$.catchment';
+    if (!isObj(catchment)) c.fail(p, `must be an object {mode, maxDetourKm, detourCostKrwPerKm, kgPerVisit} (got ${shown(catchment)})`);
+    else {
+      c.known(catchment, p, CATCHMENT_KEYS);
+      c.oneOf(catchment, 'mode', p, CATCHMENT_MODES, false);
+      c.number(catchment, 'maxDetourKm', p, { min: 0 });
+      c.number(catchment, 'detourCostKrwPerKm', p, { min: 0 });
+      c.number(catchment, 'kgPerVisit', p, { minExclusive: 0 });
     }
   }
 
@@ -249,6 +263,12 @@ export function validateModel(json: unknown): ValidationResult {
       c.number(v, 'fixedKrwPerKg', p, { min: 0 });
       c.number(v, 'fixedKrwPerTrip', p, { min: 0 });
       c.number(v, 'energyKwhPerKg', p, { min: 0 });
+      if (v['liquefactionKrwPerKg'] !== undefined && v['kind'] !== 'liquid') {
+        c.fail(`${p}.liquefactionKrwPerKg`, `applies only to a liquid mode (kind "liquid"), not ${shown(v['kind'])}`);
+      } else c.number(v, 'liquefactionKrwPerKg', p, { min: 0 });
+      const liq = v['liquefactionKrwPerKg'];
+      const fixed = v['fixedKrwPerKg'];
+      if (isNum(liq) && isNum(fixed) && liq > fixed) c.fail(`${p}.liquefactionKrwPerKg`, `must be at most fixedKrwPerKg (${fixed}): it is the liquefaction part of that cost (got ${liq})`);
       c.number(v, 'truckKgCo2ePerKm', p, { min: 0 });
       c.number(v, 'maxKm', p, { minExclusive: 0 });
     });
@@ -295,6 +315,7 @@ export function validateModel(json: unknown): ValidationResult {
     c.number(v, 'capacityKgPerDay', p, { required: true, min: 0 });
     c.number(v, 'costKrwPerKg', p, { min: 0 });
     c.number(v, 'kgCo2ePerKg', p, { min: 0 });
+    c.oneOf(v, 'form', p, ['gas', 'liquid'], false);
     c.boolean(v, 'illustrative', p);
     c.idList(v, 'modes', p, knownModes);
   });

@@ -157,7 +157,7 @@ export function placeLonLat(model: unknown, place: unknown): [number, number] | 
 /**
  * Demand from assigned traffic: the model's zones replaced by one zone per station catchment holding the
  * vehicle-km of the links nearest that station (`zonesFromTraffic`, in the viewer's frame), placed at
- * the station in lon/lat so it stays in that catchment. The model's FCEV shares and consumption apply.
+ * the station in lon/lat so that station is its nearest. The model's FCEV shares and consumption apply.
  * Stations without a position are left out of the catchments. Unchanged when there is no station.
  */
 export function withTrafficDemand(model: unknown, links: TrafficLinks, frame: LocalFrame): unknown {
