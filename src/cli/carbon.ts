@@ -8,11 +8,10 @@ import { GeoJsonError, parseGeoJson, propertiesOf } from '../core/geo/index.ts';
 import type { LocalFrame, SkippedFeature } from '../core/geo/index.ts';
 import {
   CarbonInputError,
-  DEFAULT_PEAK_VC,
-  DEFAULT_PEAK_VC_SOURCE,
   VEHICLE_CLASS_KEYS,
   aggregateToDistricts,
   aggregateToGrid,
+  ROAD_CLASS_AADT,
   computeCarbon,
   frameForFeatures,
   gridToGeoJson,
@@ -22,6 +21,12 @@ import {
   readRoads,
 } from '../core/carbon/index.ts';
 import type { Assumption, CarbonInputs, ClimateRegion, TransportBasis, VehicleClassKey } from '../core/carbon/index.ts';
+import { roadsFromTraffic, trafficForCarbon } from '../core/citycarbon/index.ts';
+import { buildCityTraffic } from '../core/citytraffic/build.ts';
+import { TrafficSession } from '../core/citytraffic/index.ts';
+import { PROFILES, PROFILE_IDS, type ProfileId, isProfileId, profileAt } from '../core/profile/index.ts';
+import { trafficModelOptions } from '../core/scenario/apply.ts';
+import { BASELINE_TRAFFIC } from '../core/scenario/defaults.ts';
 import { EXIT_OK, InputError, UsageError, numberOption, parseOptions, readTextFile } from './command.ts';
 import type { CliIo, Command } from './command.ts';
 
@@ -36,16 +41,22 @@ Options:
   --districts <file>       polygons to total by (e.g. admin.geojson); adds "districts" to the output
   --cell <m>               grid cell size in metres (25, 50, 100, 250, 500 or any > 0; default 100)
   --grid-out <file>        write the non-empty grid cells as GeoJSON (WGS84)
-  --region central|south   climate region of the building energy intensities (default central)
+  --profile ${PROFILE_IDS.join('|')}        city profile: grid and gas factors, climate region, speed limits of untagged
+                           roads (default: the profile of the country the data lies in, else KR)
+  --transport assignment|table|none
+                           where road traffic comes from: the city's own peak-hour assignment of its trip
+                           table (default with --roads), a typical daily volume by road class, or none
+  --region central|south   climate region of the building energy intensities (default: the profile's)
   --basis ttw|wtw          transport total: tank-to-wheel (default) or well-to-wheel
-  --default-vc <x>         peak-hour v/c given to every car road (no traffic results here; default ${DEFAULT_PEAK_VC}; 0: no traffic)
-  --grid-factor <t/MWh>    grid electricity factor (default 0.4173, Korea 2023)
+  --grid-factor <t/MWh>    grid electricity factor (default: the profile's; KR 0.4173)
   --fleet-shift <k=s,..>   set fleet shares, e.g. car_bev=0.3,car_fcev=0.1 (the rest rescaled)
   -h, --help               show this help
 
 Output (stdout, one JSON object): unit, totals {buildings, transport, transportTtw, transportWtw, sinks,
 net} in t CO2e/yr (sinks negative), grid {cellSize, nx, ny, cells, nonEmptyCells}, counts, skipped
-features per file, transport note, districts (with --districts), seconds (model + grid), assumptions.
+features per file, profile {id, matched}, transportSource (assignment | road-class-table | none), transport
+note, assignment {iterations, relativeGap, zones} (with --transport assignment), districts (with
+--districts), seconds (model + grid), assumptions.
 Exit status: 0 done, 1 bad or unreadable file, 2 bad arguments.`;
 
 interface CarbonArgs {
@@ -57,7 +68,8 @@ interface CarbonArgs {
   readonly gridOut: string | undefined;
   readonly region: ClimateRegion | undefined;
   readonly basis: TransportBasis | undefined;
-  readonly defaultVc: number;
+  readonly profile: ProfileId | undefined;
+  readonly transport: 'assignment' | 'table' | 'none' | undefined;
   readonly gridFactor: number | undefined;
   readonly fleetShift: Partial<Record<VehicleClassKey, number>> | undefined;
 }
@@ -72,7 +84,8 @@ function parse(args: readonly string[]): CarbonArgs | 'help' {
     'grid-out': { type: 'string' },
     region: { type: 'string' },
     basis: { type: 'string' },
-    'default-vc': { type: 'string' },
+    profile: { type: 'string' },
+    transport: { type: 'string' },
     'grid-factor': { type: 'string' },
     'fleet-shift': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -81,6 +94,13 @@ function parse(args: readonly string[]): CarbonArgs | 'help' {
   if (values.buildings === undefined) throw new UsageError('missing --buildings <geojson>');
   const region = values.region;
   if (region !== undefined && region !== 'central' && region !== 'south') throw new UsageError(`--region must be central or south, got '${region}'`);
+  const profile = values.profile;
+  if (profile !== undefined && !isProfileId(profile)) throw new UsageError(`--profile must be one of ${PROFILE_IDS.join(', ')}, got '${profile}'`);
+  const transport = values.transport;
+  if (transport !== undefined && transport !== 'assignment' && transport !== 'table' && transport !== 'none') {
+    throw new UsageError(`--transport must be assignment, table or none, got '${transport}'`);
+  }
+  if (transport !== undefined && transport !== 'none' && values.roads === undefined) throw new UsageError(`--transport ${transport} needs --roads`);
   const basis = values.basis;
   if (basis !== undefined && basis !== 'ttw' && basis !== 'wtw') throw new UsageError(`--basis must be ttw or wtw, got '${basis}'`);
   let fleetShift: Partial<Record<VehicleClassKey, number>> | undefined;
@@ -103,7 +123,8 @@ function parse(args: readonly string[]): CarbonArgs | 'help' {
     gridOut: values['grid-out'],
     region,
     basis,
-    defaultVc: numberOption('default-vc', values['default-vc'], DEFAULT_PEAK_VC, 0),
+    profile,
+    transport,
     gridFactor: values['grid-factor'] === undefined ? undefined : numberOption('grid-factor', values['grid-factor'], 0, 0),
     fleetShift,
   };
@@ -130,7 +151,23 @@ function requireSome(option: string, path: string, total: number, used: number, 
 
 const round3 = (v: number): number => Math.round(v * 1000) / 1000 + 0;
 
-function run(args: readonly string[], io: CliIo): number {
+/** The city's own assignment of its own trip table (the scenario baseline's traffic parameters). */
+async function assignCity(roads: readonly unknown[], buildings: readonly unknown[], frame: LocalFrame, profile: ProfileId, path: string) {
+  let city;
+  try {
+    city = buildCityTraffic(roads, buildings, frame, trafficModelOptions(profile));
+  } catch (error) {
+    throw new InputError(`--roads file '${path}': no traffic assignment (${error instanceof Error ? error.message : String(error)}); use --transport table or none`);
+  }
+  const session = new TrafficSession(city.network, city.view, city.demandFor);
+  const run = await session.run(
+    { demandScale: 1, zoneFactors: [], edits: { closed: [], lanes: [] }, targetGap: BASELINE_TRAFFIC.targetGap, maxIterations: BASELINE_TRAFFIC.maxIterations, warmStart: false },
+    () => true,
+  );
+  return { table: roadsFromTraffic(trafficForCarbon(city.view, run)), run, zones: city.view.stats['zones'] ?? 0 };
+}
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parse(args);
   if (parsed === 'help') {
     io.out(`${USAGE}\n`);
@@ -150,10 +187,16 @@ function run(args: readonly string[], io: CliIo): number {
   }
   const buildings = readBuildings(buildingFeatures, frame);
   requireSome('buildings', parsed.buildings, buildingFeatures.length, buildingFeatures.length - buildings.skipped.length, buildings.skipped, 'Polygon/MultiPolygon features');
-  const roads = parsed.roads === undefined ? undefined : readRoads(roadFeatures, frame, { defaultVc: parsed.defaultVc });
+  const matched = profileAt(frame.lon0, frame.lat0);
+  const profileId = parsed.profile ?? matched.id;
+  const transport = parsed.transport ?? (parsed.roads === undefined ? 'none' : 'assignment');
+  const speedLimits = PROFILES[profileId].speedLimitsKmh.value;
+  const roads = parsed.roads === undefined ? undefined : readRoads(roadFeatures, frame, { fallback: transport === 'table' ? 'table' : 'none', speedLimits });
   if (roads && parsed.roads !== undefined) {
     requireSome('roads', parsed.roads, roadFeatures.length, roadFeatures.length - roads.skipped.length, roads.skipped, 'LineString/MultiLineString features');
   }
+  const assigned = transport === 'assignment' && parsed.roads !== undefined ? await assignCity(roadFeatures, buildingFeatures, frame, profileId, parsed.roads) : undefined;
+  const roadTable = assigned?.table ?? (transport === 'table' ? roads?.table : undefined);
   const green = parsed.green === undefined ? undefined : readGreen(greenFeatures, frame);
   if (green && parsed.green !== undefined) {
     requireSome('green', parsed.green, greenFeatures.length, green.table.polygons.count, green.skipped, 'Polygon/MultiPolygon features');
@@ -165,9 +208,10 @@ function run(args: readonly string[], io: CliIo): number {
 
   const inputs: CarbonInputs = {
     buildings: buildings.table,
-    ...(roads ? { roads: roads.table } : {}),
+    ...(roadTable ? { roads: roadTable } : {}),
     ...(green ? { green: green.table } : {}),
     factors: {
+      profile: profileId,
       ...(parsed.region === undefined ? {} : { region: parsed.region }),
       ...(parsed.basis === undefined ? {} : { transportBasis: parsed.basis }),
       ...(parsed.gridFactor === undefined ? {} : { gridTPerMWh: parsed.gridFactor }),
@@ -196,14 +240,20 @@ function run(args: readonly string[], io: CliIo): number {
     }
   }
 
-  const transportNote = parsed.roads === undefined
-    ? 'no --roads given: transport is 0'
-    : parsed.defaultVc === 0
-      ? 'no traffic results and --default-vc 0: transport is 0'
-      : `no traffic results: every car road (${roads?.carRoads ?? 0} of ${roadFeatures.length} ways) carries a default peak-hour flow at v/c ${parsed.defaultVc} (${DEFAULT_PEAK_VC_SOURCE}); footways, steps and other non-car ways carry none`;
+  const transportSource = assigned ? 'assignment' : transport === 'table' ? 'road-class-table' : 'none';
+  const transportNote =
+    transportSource === 'assignment'
+      ? `the city's own peak-hour assignment of its trip table (${assigned!.zones} zones, relative gap ${assigned!.run.relativeGap.toExponential(2)} after ${assigned!.run.iterations} iterations), expanded to a year by days / K`
+      : transportSource === 'road-class-table'
+        ? `no assignment: every car road (${roads?.carRoads ?? 0} of ${roadFeatures.length} ways) carries the typical daily volume of its class (half on each one-way carriageway) at its free-flow speed; footways, steps and other non-car ways carry none`
+        : parsed.roads === undefined
+          ? 'no --roads given: transport is 0'
+          : '--transport none: transport is 0';
   const assumptions: Assumption[] = [
     ...result.assumptions,
-    ...(roads && parsed.defaultVc > 0 ? [{ key: 'transport.defaultVc', value: parsed.defaultVc, unit: 'v/c', source: DEFAULT_PEAK_VC_SOURCE }] : []),
+    ...(transportSource === 'road-class-table'
+      ? Object.entries(ROAD_CLASS_AADT).map(([key, row]) => ({ key: `transport.aadt.${key}`, value: row.aadt, unit: 'veh/day, both directions', source: row.source }))
+      : []),
   ];
   let districtOut: object[] | undefined;
   if (districts) {
@@ -243,7 +293,10 @@ function run(args: readonly string[], io: CliIo): number {
       roads: roads?.skipped.length ?? 0,
       green: green?.skipped.length ?? 0,
     },
+    profile: { id: profileId, matched: parsed.profile === undefined ? matched.matched : true },
+    transportSource,
     transportNote,
+    ...(assigned ? { assignment: { iterations: assigned.run.iterations, relativeGap: assigned.run.relativeGap, zones: assigned.zones } } : {}),
     ...(districtOut ? { districts: districtOut } : {}),
     seconds: Math.round(seconds * 1e6) / 1e6,
     assumptions,

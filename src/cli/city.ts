@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { frameForFeatures } from '../core/carbon/index.ts';
 import { parseGeoJson, propertiesOf, propertyText } from '../core/geo/index.ts';
+import type { ProfileId } from '../core/profile/index.ts';
 import { type CityInputs, type Scenario, hashBytes } from '../core/scenario/index.ts';
 
 /** Repository root (this file is src/cli/city.ts). */
@@ -19,7 +20,9 @@ interface CityFiles {
   readonly roads: string;
   readonly green: string;
   readonly districts: string;
-  readonly hydrogenModel: string;
+  readonly hydrogenModel?: string;
+  /** The city profile its scenarios run under. */
+  readonly profile: ProfileId;
 }
 
 /** Files of each built-in city, relative to the repository root. */
@@ -31,6 +34,15 @@ const CITY_FILES = {
     green: 'assets/city/monaco/green.geojson',
     districts: 'assets/city/monaco/admin.geojson',
     hydrogenModel: 'assets/hydrogen/monaco.json',
+    profile: 'MC',
+  },
+  yeouido: {
+    name: 'Yeouido (여의동, Seoul)',
+    buildings: 'assets/city/yeouido/buildings.geojson',
+    roads: 'assets/city/yeouido/roads.geojson',
+    green: 'assets/city/yeouido/green.geojson',
+    districts: 'assets/city/yeouido/districts.geojson',
+    profile: 'KR',
   },
 } as const satisfies Record<string, CityFiles>;
 
@@ -56,7 +68,7 @@ function bytesOf(relative: string): { name: string; bytes: Buffer } {
   return { name: relative.slice(relative.lastIndexOf('/') + 1), bytes: readFileSync(url) };
 }
 
-/** Reads a built-in city's layers (about 0.2 s for Monaco). Throws RangeError for a name not in BUILT_IN_CITIES. */
+/** Reads a built-in city's layers (about 0.2 s for Monaco; Yeouido has no hydrogen supply model). Throws RangeError for a name not in BUILT_IN_CITIES. */
 export function loadBuiltInCity(id: string): BuiltInCity {
   if (!isBuiltInCity(id)) throw new RangeError(`no built-in city '${id}' (built-in: ${BUILT_IN_CITIES.join(', ')})`);
   const files: CityFiles = CITY_FILES[id];
@@ -68,7 +80,7 @@ export function loadBuiltInCity(id: string): BuiltInCity {
   const r = read(files.roads);
   const g = read(files.green);
   const d = read(files.districts);
-  const h = read(files.hydrogenModel);
+  const h = files.hydrogenModel !== undefined ? read(files.hydrogenModel) : undefined;
   const buildings = parseGeoJson(b.text).features;
   const roads = parseGeoJson(r.text).features;
   const green = parseGeoJson(g.text).features;
@@ -83,7 +95,7 @@ export function loadBuiltInCity(id: string): BuiltInCity {
       roads,
       green,
       districts,
-      hydrogenModel: JSON.parse(h.text) as unknown,
+      ...(h ? { hydrogenModel: JSON.parse(h.text) as unknown } : {}),
     },
     city: {
       name: files.name,
@@ -92,9 +104,10 @@ export function loadBuiltInCity(id: string): BuiltInCity {
         roads: { name: r.name, hash: r.hash },
         green: { name: g.name, hash: g.hash },
         districts: { name: d.name, hash: d.hash },
-        hydrogenModel: { name: h.name, hash: h.hash },
+        ...(h ? { hydrogenModel: { name: h.name, hash: h.hash } } : {}),
       },
+      profile: files.profile,
     },
-    districtNames: districts.map((f, i) => propertyText(propertiesOf(f)['name']) || `#${i + 1}`),
+    districtNames: districts.map((f, i) => propertyText(propertiesOf(f)['name']) || propertyText(propertiesOf(f)['adm_nm']) || `#${i + 1}`),
   };
 }

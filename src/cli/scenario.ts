@@ -70,7 +70,7 @@ vht veh-h (PM peak hour, road links), meanSpeedKmh, congestedLinks (V/C >= 1), c
 transport, sinks, net} t CO2e/yr, hydrogen {demandKgPerDay, deliveredKgPerDay, unmetKgPerDay, krwPerKg,
 kgCo2ePerKg} or null without a solution}, difference (scenario - baseline, same keys), stages and
 baselineStages {traffic, carbon, hydrogen, carbonFinal: {hash, seconds, cached}}, transportSource
-(assignment | default-load), hydrogenDemand (traffic | model), hydrogenStatus {status, message,
+(assignment | road-class-table | none), hydrogenDemand (traffic | model), hydrogenStatus {status, message,
 details}, warnings, files (with --out-dir). Numbers are rounded to 6 decimals.
 Exit status: 0 done (also when the hydrogen model has no solution: see hydrogenStatus), 1 bad or
 unreadable scenario file (every problem with its JSON path on stderr), layers that differ from the
@@ -166,6 +166,10 @@ function onCity(option: string, path: string, s: Scenario, migratedFrom: number 
         ? `the scenario names ${role} layer ${mine.name} (${mine.hash}) but the city has none`
         : `the scenario's ${mine.name} has hash ${mine.hash}, the city's ${theirs.name} has ${theirs.hash}`;
     throw new InputError(`--${option} file '${path}': layer '${role}' differs from the built-in city '${city.id}': ${why}`);
+  }
+  if (s.city.profile === undefined && city.city.profile !== undefined) {
+    warnings.push(`${who}: names no city profile, so the city's own (${city.city.profile}) was used`);
+    return { ...s, city: { ...s.city, profile: city.city.profile } };
   }
   return s;
 }

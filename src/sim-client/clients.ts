@@ -8,6 +8,7 @@ import { proxy, transfer } from 'comlink';
 import type { CarbonParams, CarbonRun, TrafficForCarbon } from '../core/citycarbon/index.ts';
 import type { CarbonFileFormat, CarbonFileInfo, ImportedCarbonLayer } from '../core/citycarbon/imported.ts';
 import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/citytraffic/index.ts';
+import type { CityTrafficOptions } from '../core/citytraffic/build.ts';
 import type { TntpFiles } from '../core/citytraffic/tntp.ts';
 import type { CrsCode } from '../core/crs/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
@@ -79,9 +80,9 @@ export class TrafficClient {
     this.bridge = modelsBridge(events);
   }
 
-  /** Builds network and demand from a roads and a buildings layer, in the city's frame. */
-  prepareCity(roads: LayerSource, buildings: LayerSource, frame: LocalFrame) {
-    return this.bridge.call((api) => api.prepareCity(roads, buildings, frame));
+  /** Builds network and demand from a roads and a buildings layer, in the city's frame, under a profile's options. */
+  prepareCity(roads: LayerSource, buildings: LayerSource, frame: LocalFrame, options: CityTrafficOptions = {}) {
+    return this.bridge.call((api) => api.prepareCity(roads, buildings, frame, options));
   }
 
   prepareTntp(files: TntpFiles, frame: LocalFrame) {

@@ -7,6 +7,7 @@ import type { TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/i
 import { formatOf } from '../core/citycarbon/imported.ts';
 import { CarbonClient } from '../sim-client/index.ts';
 import { DEFAULT_CITY } from './ingest.ts';
+import { PROFILES, type ProfileId, profileAt } from '../core/profile/index.ts';
 import type { AppState, CarbonSlice, CarbonState } from './types.ts';
 
 export const BASELINE_CARBON_PARAMS: Omit<CarbonParams, 'cellSize' | 'basis'> = { fleetShift: {} };
@@ -15,6 +16,7 @@ export const INITIAL_CARBON: CarbonState = {
   status: 'idle',
   prepared: false,
   districtNames: [],
+  profile: null,
   params: { cellSize: 100, basis: 'ttw', fleetShift: {} },
   result: null,
   baseline: null,
@@ -30,6 +32,18 @@ export const INITIAL_CARBON: CarbonState = {
   importVisible: true,
   importError: null,
 };
+
+/** The city profile in use: the planner's choice, else the profile of where the city lies (KR when none matches). */
+export function cityProfileOf(s: { readonly carbon: Pick<AppState['carbon'], 'profile'>; readonly frame: AppState['frame'] }): ProfileId {
+  return s.carbon.profile ?? (s.frame ? profileAt(s.frame.lon0, s.frame.lat0).id : 'KR');
+}
+
+/** Whether the profile in use was matched by location (false: chosen, or no country matched). */
+export function profileMatched(s: Pick<AppState, 'carbon' | 'frame'>): boolean {
+  return s.carbon.profile === null && s.frame !== null && profileAt(s.frame.lon0, s.frame.lat0).matched;
+}
+
+export { PROFILES };
 
 function trafficInput(view: TrafficNetworkView | null, run: TrafficRunResult | null): TrafficForCarbon | undefined {
   if (!view || !run) return undefined;
@@ -81,17 +95,24 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
     runCarbon: async () => {
       try {
         if (!get().carbon.prepared && !(await prepare())) return;
+        // Transport comes from the city's own assignment: run it first when there is none yet (the
+        // traffic tab shows it too); without roads or a network the road-class table stands in.
+        if (!get().traffic.result && inputLayer(get(), 'roads')) {
+          patch({ status: 'running', error: null });
+          await get().runTraffic();
+        }
         const c = get().carbon;
         const t = get().traffic;
+        const profile = cityProfileOf(get());
         patch({ status: 'running', error: null });
         let baseline = c.baseline;
-        if (!baseline || baseline.params.cellSize !== c.params.cellSize || baseline.params.basis !== c.params.basis) {
-          const base: CarbonParams = { ...BASELINE_CARBON_PARAMS, cellSize: c.params.cellSize, basis: c.params.basis };
+        if (!baseline || baseline.params.cellSize !== c.params.cellSize || baseline.params.basis !== c.params.basis || baseline.params.profile !== profile) {
+          const base: CarbonParams = { ...BASELINE_CARBON_PARAMS, profile, cellSize: c.params.cellSize, basis: c.params.basis };
           const traffic = trafficInput(t.view, t.baseline);
           baseline = await client.run(base, traffic);
         }
         const traffic = trafficInput(t.view, t.result);
-        const result = await client.run(c.params, traffic);
+        const result = await client.run({ ...c.params, profile }, traffic);
         patch({ status: 'ready', result, baseline });
       } catch (err) {
         patch({ status: get().carbon.result ? 'ready' : 'error', error: err instanceof Error ? err.message : String(err) });
@@ -99,6 +120,13 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
     },
 
     setCarbonParams: (p) => patch({ params: { ...get().carbon.params, ...p } }),
+    setCityProfile: (profile) => {
+      if (profile === get().carbon.profile) return;
+      // Speed limits and the trip method shape the network and the demand: both are built again, the
+      // edits kept (the same roads give the same links). Results under the old profile are dropped.
+      patch({ profile, result: null, baseline: null });
+      set((s) => ({ traffic: { ...s.traffic, view: null, ribbons: null, index: null, result: null, baseline: null, status: 'idle', error: null } }));
+    },
     setCarbonDisplay: (p) => patch(p),
     keepCarbonBaseline: () => patch({ baseline: get().carbon.result }),
     resetCarbon: () => set({ carbon: INITIAL_CARBON }),

@@ -44,6 +44,8 @@ export interface HydrogenState {
   /** What-ifs; null: the model's own setting. */
   readonly objective: ObjectiveKind | null;
   readonly stationChoice: boolean | null;
+  /** Which stations a zone's drivers may use (null: the model's own setting). */
+  readonly catchment: Scenario['hydrogen']['catchment'];
   readonly fcevShare: Readonly<Partial<Record<H2VehicleClass, number>>>;
   readonly edits: HydrogenEdits;
   /** Take demand from the traffic assignment when there is one. */
@@ -76,7 +78,7 @@ export interface HydrogenSlice {
   /** Solves a model (JSON, what-ifs applied) with overrides; the shown result is not changed. Cancelled by the signal. */
   computeHydrogen(json: unknown, overrides: ModelOverrides, signal?: AbortSignal): Promise<HydrogenResult>;
   cancelHydrogen(): void;
-  setHydrogenOptions(p: Partial<Pick<HydrogenState, 'objective' | 'stationChoice' | 'useTraffic'>>): void;
+  setHydrogenOptions(p: Partial<Pick<HydrogenState, 'objective' | 'stationChoice' | 'useTraffic' | 'catchment'>>): void;
   setFcevShare(cls: H2VehicleClass, share: number | null): void;
   setStationCapacity(id: string, kgPerDay: number): void;
   removeStation(id: string): void;
@@ -103,6 +105,7 @@ export const INITIAL_HYDROGEN: HydrogenState = {
   loadError: null,
   objective: null,
   stationChoice: null,
+  catchment: null,
   fcevShare: {},
   edits: NO_EDITS,
   useTraffic: true,
@@ -130,6 +133,7 @@ export function hydrogenPartOf(h: HydrogenState): Scenario['hydrogen'] {
     stationCapacity: h.edits.capacity,
     sources: h.edits.sources,
     unmetAllowed: h.edits.unmetAllowed ?? null,
+    catchment: h.catchment,
   };
 }
 
@@ -295,7 +299,7 @@ export const createHydrogenSlice: StateCreator<AppState, [], [], HydrogenSlice> 
       const { unmetAllowed: _drop, ...rest } = get().hydrogen.edits;
       patch({ edits: allowed === undefined ? rest : { ...rest, unmetAllowed: allowed } });
     },
-    resetHydrogenEdits: () => patch({ edits: NO_EDITS, fcevShare: {}, objective: null, stationChoice: null, placing: false }),
+    resetHydrogenEdits: () => patch({ edits: NO_EDITS, fcevShare: {}, objective: null, stationChoice: null, catchment: null, placing: false }),
     keepHydrogenBaseline: () => {
       const r = get().hydrogen.result;
       if (r?.solution) patch({ baseline: r });

@@ -31,6 +31,7 @@ import {
   trafficParams,
 } from '../core/scenario/index.ts';
 import { hydrogenPartOf, layerStations, showsDefaultCity } from './hydrogen.ts';
+import { cityProfileOf } from './carbon.ts';
 import { DEFAULT_CITY } from './ingest.ts';
 import { inputLayer } from './inputs.ts';
 import type { AppState } from './types.ts';
@@ -178,7 +179,7 @@ export function cityOf(s: AppState): Scenario['city'] {
   const districts = layerRef(s, 'districts') ?? (showsDefaultCity(s) ? s.districtsRef ?? undefined : undefined);
   if (districts) layers['districts'] = districts;
   if (s.hydrogen.modelHash && s.hydrogen.modelName) layers['hydrogenModel'] = { name: s.hydrogen.modelName, hash: s.hydrogen.modelHash };
-  return { name: showsDefaultCity(s) ? 'Monaco' : (layers['buildings']?.name ?? ''), layers };
+  return { name: showsDefaultCity(s) ? 'Monaco' : (layers['buildings']?.name ?? ''), layers, profile: cityProfileOf(s) };
 }
 
 const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
@@ -228,7 +229,7 @@ export function scenarioOf(s: AppState): Scenario {
 function editInputs(s: AppState): readonly unknown[] {
   const t = s.traffic;
   const h = s.hydrogen;
-  return [t.demandScale, t.zoneFactors, t.edits, t.targetGap, s.carbon.params, h.objective, h.stationChoice, h.fcevShare, h.edits, h.useTraffic, s.hydrogenFromSupply];
+  return [t.demandScale, t.zoneFactors, t.edits, t.targetGap, s.carbon.params, h.objective, h.stationChoice, h.catchment, h.fcevShare, h.edits, h.useTraffic, s.hydrogenFromSupply];
 }
 
 /** An entry's scenario as it would run now: the active one from the models' state, the others on the city as loaded. */
@@ -240,7 +241,7 @@ export function entryScenario(s: AppState, e: ScenarioEntry): Scenario {
 const editKey = (s: Scenario): string => canonicalJson({ traffic: s.traffic, fleet: s.fleet, carbon: s.carbon, hydrogen: s.hydrogen });
 
 /** Hash naming a scenario's results: its edits and its city. */
-export const resultKey = (s: Scenario): string => hashValue({ city: s.city.layers, edits: editKey(s) });
+export const resultKey = (s: Scenario): string => hashValue({ city: s.city.layers, profile: s.city.profile ?? null, edits: editKey(s) });
 
 let applying = false;
 
@@ -427,6 +428,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
         ...s.hydrogen,
         objective: h.objective,
         stationChoice: h.stationChoice,
+        catchment: h.catchment,
         fcevShare: h.fcevShare,
         useTraffic: h.demandFromTraffic,
         edits: {
@@ -590,6 +592,8 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
         scenarioIssues: null,
       });
       applyQuiet(sc);
+      // The file's city profile is the city's from now on (it is a property of the city, shared by every scenario).
+      if (sc.city.profile !== undefined && sc.city.profile !== cityProfileOf(get())) get().setCityProfile(sc.city.profile);
       const city = cityOf(get());
       const differs = Object.entries(sc.city.layers).filter(([role, ref]) => ref && city.layers[role as keyof typeof city.layers]?.hash !== ref.hash).map(([role]) => role);
       if (differs.length > 0) get().notify('info', 'scenario.cityDiffers', { name: sc.name, layers: differs.join(', '), source });

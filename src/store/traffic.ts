@@ -9,6 +9,8 @@ import { inputLayer } from './inputs.ts';
 import { farFromCity } from './ingest.ts';
 import { tntpFrame } from '../core/citytraffic/tntp.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
+import { trafficModelOptions } from '../core/scenario/apply.ts';
+import { cityProfileOf } from './carbon.ts';
 
 export const INITIAL_TRAFFIC: TrafficState = {
   status: 'idle',
@@ -52,7 +54,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       const frame = s.frame;
       patch({ status: 'preparing', error: null });
       try {
-        const out = await client.prepareCity(roads.source, buildings.source, frame);
+        const out = await client.prepareCity(roads.source, buildings.source, frame, trafficModelOptions(cityProfileOf(s)));
         patch({ status: 'ready', view: out.view, ribbons: out.ribbons, index: buildSegmentIndex(out.view.polylines), result: null, baseline: null });
       } catch (err) {
         patch({ status: 'error', error: err instanceof Error ? err.message : String(err) });

@@ -1,4 +1,5 @@
 // Shapes held in the store. Layer data are the worker's typed arrays, held by reference, never copied.
+import type { ProfileId } from '../core/profile/index.ts';
 import type { IngestPhase, IngestedLayer, LayerKind } from '../core/ingest/index.ts';
 import type { ColumnarGeometry } from '../core/columnar/index.ts';
 import type { TrafficEdits, TrafficIteration, TrafficNetworkView, TrafficRunParams, TrafficRunResult } from '../core/citytraffic/index.ts';
@@ -43,6 +44,8 @@ export interface LayerState {
   readonly pointSize?: PointSize;
   /** The loaded file's name (it tells the format of a blob URL); kept when the layer is renamed. */
   readonly fileName?: string;
+  /** Kinds of a layer with sub-layers (the main kind or a part's) hidden on their own while the layer shows. */
+  readonly hiddenParts?: readonly LayerKind[];
 }
 
 export interface InputsSlice {
@@ -84,6 +87,8 @@ export interface LayersSlice {
   upsertLayer(layer: LayerState): void;
   patchLayer(id: string, patch: Partial<LayerState>): void;
   setVisible(id: string, visible: boolean): void;
+  /** Shows or hides one kind of a layer with sub-layers (points, lines, polygons), the rest staying as they are. */
+  setPartVisible(id: string, kind: LayerKind, visible: boolean): void;
   setOpacity(id: string, opacity: number): void;
   setLayerStyle(id: string, style: LayerStyle | null): void;
   setExtrusion(id: string, extrude: Extrusion | null): void;
@@ -197,6 +202,8 @@ export interface CarbonState {
   /** The worker has read the city's layers. */
   readonly prepared: boolean;
   readonly districtNames: readonly string[];
+  /** The city profile the planner chose; null: the profile of the country the city lies in (cityProfileOf). */
+  readonly profile: ProfileId | null;
   readonly params: CarbonParams;
   readonly result: CarbonRun | null;
   /** Computed on the same grid with no what-ifs (and the traffic baseline), for differences. */
@@ -225,6 +232,8 @@ export interface CarbonSlice {
   /** Computes a carbon map for these parameters (and assigned traffic); the shown result is not changed. */
   computeCarbon(params: CarbonParams, traffic: TrafficRunResult | null): Promise<CarbonRun>;
   setCarbonParams(p: Partial<CarbonParams>): void;
+  /** Chooses the city profile (null: by location); the traffic network and the maps are computed again under it. */
+  setCityProfile(profile: ProfileId | null): void;
   setCarbonDisplay(p: Partial<Pick<CarbonState, 'display' | 'show' | 'visible'>>): void;
   keepCarbonBaseline(): void;
   resetCarbon(): void;

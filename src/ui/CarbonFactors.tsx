@@ -12,6 +12,7 @@ import {
   resolveFactors,
 } from '../core/carbon/index.ts';
 import { useStore } from '../store/index.ts';
+import { cityProfileOf } from '../store/carbon.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { useT } from './useT.ts';
 
@@ -31,17 +32,18 @@ function NumberField({ label, value, step, onChange, disabled }: { label: string
 export function CarbonFactors({ busy }: { busy: boolean }) {
   const t = useT();
   const overrides = useStore((s) => s.carbon.params.factors) ?? {};
+  const profile = useStore((s) => cityProfileOf(s));
   const setCarbonParams = useStore((s) => s.setCarbonParams);
   // Current values: the cited defaults with the user's changes on top (the core's own resolution).
   const f = useMemo(() => {
     try {
-      return resolveFactors(overrides);
+      return resolveFactors({ ...overrides, profile });
     } catch {
       // A fleet mix being typed may not sum to 1 yet: show the other values meanwhile.
       const { fleetMix: _mix, ...rest } = overrides;
       return resolveFactors(rest);
     }
-  }, [overrides]);
+  }, [overrides, profile]);
   const set = (p: FactorOverrides): void => setCarbonParams({ factors: { ...overrides, ...p } });
   const fleetSum = VEHICLE_CLASS_KEYS.reduce((a, k) => a + (overrides.fleetMix?.[k] ?? f.fleetMix[k]), 0);
   return (

@@ -1,7 +1,9 @@
 // The carbon panel: grid and basis, what-ifs (fleet shift, grid electricity, a district retrofit),
 // totals by sector against the baseline, districts, display options, legend and every assumption.
+import { CityProfile } from './CityProfile.tsx';
+import { PROFILES, cityProfileOf } from '../store/carbon.ts';
 import { useState } from 'react';
-import { GRID_T_PER_MWH, type LandCover } from '../core/carbon/index.ts';
+import type { LandCover } from '../core/carbon/index.ts';
 import { CRS_CODES, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { CARBON_RAMP } from '../scene/carbonStyle.ts';
 import { type CarbonState, useStore } from '../store/index.ts';
@@ -140,6 +142,7 @@ export function CarbonPanel() {
   const c = useStore((s) => s.carbon);
   const { runCarbon, setCarbonParams, setCarbonDisplay, keepCarbonBaseline } = useStore.getState();
   const busy = c.status === 'running' || c.status === 'preparing';
+  const profileGrid = useStore((s) => PROFILES[cityProfileOf(s)].gridTPerMWh.value);
   const p = c.params;
   const r = c.result;
   const b = c.baseline;
@@ -162,6 +165,7 @@ export function CarbonPanel() {
           {c.error === 'no-buildings' ? t('carbon.noBuildings') : t('carbon.failed', { message: c.error })}
         </div>
       ) : null}
+      <CityProfile busy={busy} />
       <label className="field">
         <span>{t('carbon.cellSize')}</span>
         <select value={p.cellSize} disabled={busy} onChange={(e) => setCarbonParams({ cellSize: Number(e.target.value) })}>
@@ -192,9 +196,9 @@ export function CarbonPanel() {
       </label>
       <label className="field">
         <span>{t('carbon.grid')}</span>
-        <input type="range" min={0} max={0.6} step={0.01} value={p.gridTPerMWh ?? GRID_T_PER_MWH} disabled={busy}
+        <input type="range" min={0} max={0.6} step={0.01} value={p.gridTPerMWh ?? profileGrid} disabled={busy}
           onChange={(e) => setCarbonParams({ gridTPerMWh: Number(e.target.value) })} aria-label={t('carbon.grid')} />
-        <output>{(p.gridTPerMWh ?? GRID_T_PER_MWH).toFixed(3)} {t('unit.tPerMWh')}</output>
+        <output>{(p.gridTPerMWh ?? profileGrid).toFixed(3)} {t('unit.tPerMWh')}</output>
       </label>
       {c.districtNames.length > 0 ? (
         <>

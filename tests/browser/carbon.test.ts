@@ -44,8 +44,12 @@ describe('carbon map in the viewer', () => {
     expect(c.totals['buildings']).toBeGreaterThan(10_000);
     expect(c.totals['sinks']).toBeLessThan(0);
     for (const k of ['buildings', 'transport', 'sinks', 'net']) expect(Math.abs(c.sums[k]! - c.totals[k]!)).toBeLessThanOrEqual(1e-9 * Math.abs(c.totals[k]!) + 1e-9);
-    expect(c.source).toBe('default-load');
-    expect(await page.textContent('[data-testid=carbon-result]')).toContain('default peak load');
+    // With no traffic results yet, the city's own assignment runs first and transport comes from it.
+    expect(c.source).toBe('assignment');
+    expect(await page.textContent('[data-testid=carbon-result]')).toContain('assigned traffic');
+    // Monaco lies in Monaco: its own profile (French grid electricity) is applied and shown.
+    expect(await page.getAttribute('[data-testid=city-profile]', 'data-profile')).toBe('MC');
+    expect(await page.textContent('[data-testid=city-profile] summary')).toContain('Monaco');
   });
 
   it('30 % battery-electric cars lower tank-to-wheel transport emissions against the baseline', async () => {

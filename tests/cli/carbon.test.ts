@@ -14,6 +14,9 @@ interface Output {
   grid: Record<string, number>;
   counts: Record<string, unknown>;
   transportNote: string;
+  transportSource: string;
+  profile: { id: string; matched: boolean };
+  assignment?: { iterations: number; relativeGap: number; zones: number };
   districts?: { name: string; net: number }[];
   assumptions: { key: string; value: unknown; unit: string; source: string }[];
 }
@@ -29,7 +32,12 @@ describe('cli carbon', () => {
       const lines = r.stdout.trim().split('\n');
       expect(lines.length).toBe(1);
       const out = JSON.parse(lines[0]!) as Output;
-      expect(Object.keys(out)).toEqual(['unit', 'totals', 'grid', 'counts', 'skipped', 'transportNote', 'districts', 'seconds', 'assumptions']);
+      expect(Object.keys(out)).toEqual(['unit', 'totals', 'grid', 'counts', 'skipped', 'profile', 'transportSource', 'transportNote', 'assignment', 'districts', 'seconds', 'assumptions']);
+      // Monaco lies in Monaco: its own profile; transport from the city's own assignment of its trip table.
+      expect(out.profile).toEqual({ id: 'MC', matched: true });
+      expect(out.transportSource).toBe('assignment');
+      expect(out.assignment!.relativeGap).toBeLessThanOrEqual(1e-4);
+      expect(out.assignment!.zones).toBeGreaterThan(56); // internal zones and the gates where main roads leave the data
       expect(out.unit).toBe('t CO2e/yr');
       const t = out.totals;
       expect(t['buildings']).toBeGreaterThan(0);
@@ -39,14 +47,14 @@ describe('cli carbon', () => {
       expect(t['net']).toBeCloseTo(t['buildings']! + t['transport']! + t['sinks']!, 2);
       expect(out.grid['cellSize']).toBe(50);
       expect(out.grid['cells']).toBe(out.grid['nx']! * out.grid['ny']!);
-      expect(out.transportNote).toMatch(/default peak-hour flow at v\/c 0\.5/);
+      expect(out.transportNote).toMatch(/the city's own peak-hour assignment of its trip table/);
       expect(out.districts!.map((d) => d.name)).toContain('Monte-Carlo');
       expect(out.districts!.reduce((s, d) => s + d.net, 0)).toBeCloseTo(t['net']!, 1);
       const keys = out.assumptions.map((a) => a.key);
       expect(keys).toContain('building.factor.electricity');
       expect(keys).toContain('transport.curve.pc_petrol_euro4_1.4-2.0');
-      expect(keys).toContain('transport.defaultVc');
       expect(out.assumptions.find((a) => a.key === 'building.region')!.source).not.toMatch(/override/);
+      expect(out.assumptions.find((a) => a.key === 'building.factor.electricity')).toMatchObject({ value: 0.055 });
       const grid = JSON.parse(readFileSync(gridOut, 'utf8')) as { type: string; features: { properties: { net: number } }[] };
       expect(grid.type).toBe('FeatureCollection');
       expect(grid.features.length).toBe(out.grid['nonEmptyCells']);
@@ -57,14 +65,24 @@ describe('cli carbon', () => {
   });
 
   it('applies what-ifs from the command line', () => {
-    const base = JSON.parse(cli('carbon', '--buildings', file('buildings'), '--roads', file('roads'), '--cell', '250').stdout) as Output;
-    const ev = JSON.parse(cli('carbon', '--buildings', file('buildings'), '--roads', file('roads'), '--cell', '250', '--fleet-shift', 'car_bev=0.4', '--grid-factor', '0.2').stdout) as Output;
+    const base = JSON.parse(cli('carbon', '--buildings', file('buildings'), '--roads', file('roads'), '--cell', '250', '--transport', 'table').stdout) as Output;
+    expect(base.transportSource).toBe('road-class-table');
+    expect(base.transportNote).toMatch(/typical daily volume of its class/);
+    expect(base.assumptions.find((a) => a.key === 'transport.aadt.primary')).toMatchObject({ value: 17_000 });
+    const ev = JSON.parse(cli('carbon', '--buildings', file('buildings'), '--roads', file('roads'), '--cell', '250', '--transport', 'table', '--fleet-shift', 'car_bev=0.4', '--grid-factor', '0.02').stdout) as Output;
     expect(ev.totals['transportTtw']).toBeLessThan(base.totals['transportTtw']!);
     expect(ev.totals['buildings']).toBeLessThan(base.totals['buildings']!);
-    expect(ev.assumptions.find((a) => a.key === 'building.factor.electricity')!.value).toBe(0.2);
+    expect(ev.assumptions.find((a) => a.key === 'building.factor.electricity')!.value).toBe(0.02);
+    // Korea's profile on Monaco's data: the Korean grid factor raises the buildings' emissions.
+    const kr = JSON.parse(cli('carbon', '--buildings', file('buildings'), '--cell', '250', '--profile', 'KR').stdout) as Output;
+    expect(kr.profile).toEqual({ id: 'KR', matched: true });
+    expect(kr.totals['buildings']).toBeGreaterThan(base.totals['buildings']! * 2);
+    expect(cli('carbon', '--buildings', file('buildings'), '--profile', 'FR').stderr).toMatch(/--profile must be one of KR, MC, got 'FR'/);
+    expect(cli('carbon', '--buildings', file('buildings'), '--transport', 'table').stderr).toMatch(/--transport table needs --roads/);
     const noTraffic = JSON.parse(cli('carbon', '--buildings', file('buildings')).stdout) as Output;
     expect(noTraffic.totals['transport']).toBe(0);
     expect(noTraffic.transportNote).toMatch(/no --roads given/);
+    expect(noTraffic.transportSource).toBe('none');
     expect(noTraffic.grid['cellSize']).toBe(100);
   });
 

@@ -20,17 +20,17 @@ const MONACO_HASHES = {
   roads: 'e216f9a4914063a461e84c68f63e5e49',
   green: '35c41b0e0aaf3db2ae31a4055743554a',
   districts: 'bf2eb356481bad9fc40f5b5a04f2bebf',
-  hydrogenModel: '055715d8e884cbfe3bc4b4fe6d868ff1',
+  hydrogenModel: '7cdd7ad83715065d575df183fd1cf130',
 };
 
 /** Golden KPIs of Monaco's baseline (6 decimals, as printed). */
 const BASELINE_KPIS: Kpis = {
-  vkt: 23077.218996,
-  vht: 696.332489,
-  meanSpeedKmh: 33.141092,
-  congestedLinks: 60,
-  co2e: { buildings: 135191.91105, transport: 22545.544451, sinks: -89.915103, net: 157647.540398 },
-  hydrogen: { demandKgPerDay: 515.134811, deliveredKgPerDay: 515.134811, unmetKgPerDay: 0, krwPerKg: 14247.329512, kgCo2ePerKg: 5.87017 },
+  vkt: 27416.387066,
+  vht: 1518.731555,
+  meanSpeedKmh: 18.052161,
+  congestedLinks: 64,
+  co2e: { buildings: 36258.278956, transport: 22534.046029, sinks: -95.947321, net: 58696.377664 },
+  hydrogen: { demandKgPerDay: 533.096415, deliveredKgPerDay: 533.096415, unmetKgPerDay: 0, krwPerKg: 8293.173275, kgCo2ePerKg: 5.870455 },
 };
 
 /**
@@ -39,12 +39,12 @@ const BASELINE_KPIS: Kpis = {
  * hydrogen supplied by least CO2.
  */
 const EDITED_KPIS: Kpis = {
-  vkt: 26032.860218,
-  vht: 842.530814,
-  meanSpeedKmh: 30.898407,
-  congestedLinks: 108,
-  co2e: { buildings: 132322.336442, transport: 18745.537065, sinks: -89.915103, net: 150977.958404 },
-  hydrogen: { demandKgPerDay: 464.324987, deliveredKgPerDay: 464.324987, unmetKgPerDay: 0, krwPerKg: 17840.031153, kgCo2ePerKg: 4.665407 },
+  vkt: 30576.88038,
+  vht: 2056.231966,
+  meanSpeedKmh: 14.870346,
+  congestedLinks: 84,
+  co2e: { buildings: 35368.003077, transport: 18472.975221, sinks: -95.947321, net: 53745.030977 },
+  hydrogen: { demandKgPerDay: 457.379169, deliveredKgPerDay: 457.379169, unmetKgPerDay: 0, krwPerKg: 19217.856666, kgCo2ePerKg: 4.374677 },
 };
 
 interface StageOut { hash: string | null; seconds: number; cached: boolean }
@@ -135,7 +135,7 @@ describe('cli scenario --scenario', () => {
     for (const v of numbers(o.difference).values()) expect(v).toBe(0);
     expect(Object.values(o.baselineStages).map((s) => s.cached)).toEqual([false, false, false, false]);
     expect(Object.values(o.stages).map((s) => s.cached)).toEqual([true, true, true, true]);
-    expect(o.stages['traffic']!.hash).toBe('6913f6f12613b474359e6c507d902997');
+    expect(o.stages['traffic']!.hash).toBe('725abd852e2adb2e81e96a148c883fb0');
     expect(o.transportSource).toBe('assignment');
     expect(o.hydrogenDemand).toBe('traffic');
     expect(o.hydrogenStatus).toEqual({ status: 'optimal', message: 'optimal', details: [] });
@@ -151,8 +151,8 @@ describe('cli scenario --scenario', () => {
     const d = numbers(edited.difference);
     expect([...d.keys()]).toEqual([...k.keys()]);
     for (const [key, v] of d) expect(v, key).toBe(r6(k.get(key)! - b.get(key)!));
-    expect(edited.difference.vkt).toBe(2955.641222);
-    expect(edited.difference.co2e!.net).toBe(-6669.581994);
+    expect(edited.difference.vkt).toBe(3160.493314);
+    expect(edited.difference.co2e!.net).toBe(-4951.346687);
     // Every stage differs from the baseline's (a traffic edit reaches them all).
     expect(Object.values(edited.stages).map((s) => s.cached)).toEqual([false, false, false, false]);
     for (const st of [...Object.values(edited.stages), ...Object.values(edited.baselineStages)]) expect(st.seconds).toBe(0);

@@ -7,6 +7,7 @@
  * and fuel-cell vehicles emit 0); "wtw" = well-to-wheel (fuel incl. upstream, electricity at the grid
  * factor, hydrogen at its production factor).
  */
+import { PROFILES, type CityProfile, type ProfileId } from '../profile/profiles.ts';
 import { CarbonInputError } from './assumptions.ts';
 import type { Assumption } from './assumptions.ts';
 import {
@@ -16,10 +17,6 @@ import {
   DISTRICT_HEAT_SOURCE,
   DISTRICT_HEAT_T_PER_MWH,
   EUI,
-  GAS_SOURCE,
-  GAS_T_PER_MWH,
-  GRID_SOURCE,
-  GRID_T_PER_MWH,
   USE_MAPPING_SOURCE,
 } from './data/buildings.ts';
 import type { BuildingUse, CarrierSplit, ClimateRegion } from './data/buildings.ts';
@@ -48,6 +45,8 @@ export type TransportBasis = 'ttw' | 'wtw';
 
 /** Every factor the model uses, resolved (defaults + overrides) and validated. */
 export interface CarbonFactors {
+  /** The city profile whose defaults apply (grid, gas, region). */
+  readonly profile: CityProfile;
   readonly region: ClimateRegion;
   /** EUI for `region`, kWh/m²·yr. */
   readonly eui: Readonly<Record<BuildingUse, number>>;
@@ -73,6 +72,8 @@ export interface CarbonFactors {
 
 /** Editable factors; anything left out keeps its cited default. */
 export interface FactorOverrides {
+  /** City profile (default KR): the defaults of region, grid and gas factors. */
+  readonly profile?: ProfileId;
   readonly region?: ClimateRegion;
   /** EUI by use for the chosen region, kWh/m²·yr. */
   readonly eui?: Partial<Record<BuildingUse, number>>;
@@ -161,7 +162,10 @@ function checkSplit(use: string, s: CarrierSplit): CarrierSplit {
 export function resolveFactors(overrides: FactorOverrides = {}): CarbonFactors {
   const o = overrides;
   const overridden: string[] = [];
-  const region = o.region ?? 'central';
+  const profileId = o.profile ?? 'KR';
+  if (!Object.hasOwn(PROFILES, profileId)) throw new CarbonInputError(`profile must be one of ${Object.keys(PROFILES).join(', ')}, got '${String(profileId)}'`);
+  const profile = PROFILES[profileId];
+  const region = o.region ?? profile.region.value;
   if (!(CLIMATE_REGIONS as readonly string[]).includes(region)) {
     throw new CarbonInputError(`region must be one of ${CLIMATE_REGIONS.join(', ')}, got '${String(region)}'`);
   }
@@ -217,11 +221,12 @@ export function resolveFactors(overrides: FactorOverrides = {}): CarbonFactors {
   for (const row of FC_CURVES) curves[row.key] = row.curve;
 
   return {
+    profile,
     region,
     eui,
     carrierSplit,
-    gridTPerMWh: num('building.factor.electricity', o.gridTPerMWh, GRID_T_PER_MWH, 'grid electricity factor (t CO2e/MWh)'),
-    gasTPerMWh: num('building.factor.gas', o.gasTPerMWh, GAS_T_PER_MWH, 'natural gas factor (t CO2/MWh)'),
+    gridTPerMWh: num('building.factor.electricity', o.gridTPerMWh, profile.gridTPerMWh.value, 'grid electricity factor (t CO2e/MWh)'),
+    gasTPerMWh: num('building.factor.gas', o.gasTPerMWh, profile.gasTPerMWh.value, 'natural gas factor (t CO2/MWh, gross calorific value)'),
     districtHeatTPerMWh: num('building.factor.districtHeat', o.districtHeatTPerMWh, DISTRICT_HEAT_T_PER_MWH, 'district heat factor (t CO2/MWh)'),
     storeyHeightM: STOREY_HEIGHT_M,
     fleetMix,
@@ -250,6 +255,8 @@ export function evalCurve(curve: SpeedCurve, speedKmh: number): number {
     }
     case 'expPower':
       return curve.a * Math.pow(curve.b, v) * Math.pow(v, curve.c);
+    case 'powerSum':
+      return curve.a * Math.pow(v, curve.b) + curve.c * Math.pow(v, curve.d);
   }
 }
 
@@ -302,6 +309,8 @@ function curveText(c: SpeedCurve): string {
       return `FC = ${c.coefficients.map((k, i) => (i === 0 ? `${k}` : `${k} V${i > 1 ? `^${i}` : ''}`)).join(' + ')} g/km, V in [${c.vMin}, ${c.vMax}] km/h`;
     case 'expPower':
       return `FC = ${c.a} * ${c.b}^V * V^${c.c} g/km, V in [${c.vMin}, ${c.vMax}] km/h`;
+    case 'powerSum':
+      return `FC = ${c.a} * V^${c.b} + ${c.c} * V^${c.d} g/km, V in [${c.vMin}, ${c.vMax}] km/h`;
   }
 }
 
@@ -313,7 +322,8 @@ export function factorAssumptions(f: CarbonFactors): Assumption[] {
     out.push({ key, value, unit, source: over.has(key) ? `user override (default: ${source})` : source });
   };
   // Buildings.
-  add('building.region', f.region, '-', 'CityTwin default: central region (MOLIT climate regions central / south)');
+  add('profile', f.profile.id, '-', `City profile ${f.profile.name.en}: the defaults of the climate region and the grid and gas factors`);
+  add('building.region', f.region, '-', f.profile.region.source);
   add('building.storeyHeight', f.storeyHeightM, 'm', 'Storeys = (height - base) / 3 m: Mapbox OSM convention (src/core/geo STOREY_HEIGHT_M); floor area = footprint x storeys');
   add('building.useMapping', 'OSM building=* -> use', '-', USE_MAPPING_SOURCE);
   add('building.parts', 'building:part features without building=* are skipped', '-', 'CityTwin assumption: OSM building parts repeat floor area of their outline, so only outlines count');
@@ -322,8 +332,8 @@ export function factorAssumptions(f: CarbonFactors): Assumption[] {
     const s = f.carrierSplit[use];
     add(`building.split.${use}`, `electricity ${s.electricity}, gas ${s.gas}, district heat ${s.districtHeat}`, 'share of final energy', CARRIER_SPLIT[use].source);
   }
-  add('building.factor.electricity', f.gridTPerMWh, 't CO2e/MWh', GRID_SOURCE);
-  add('building.factor.gas', f.gasTPerMWh, 't CO2/MWh', GAS_SOURCE);
+  add('building.factor.electricity', f.gridTPerMWh, 't CO2e/MWh', f.profile.gridTPerMWh.source);
+  add('building.factor.gas', f.gasTPerMWh, 't CO2/MWh (GCV)', f.profile.gasTPerMWh.source);
   add('building.factor.districtHeat', f.districtHeatTPerMWh, 't CO2/MWh', DISTRICT_HEAT_SOURCE);
   // Transport.
   add('transport.basis', f.transportBasis, '-', "CityTwin default: 'ttw' (direct exhaust at the point of use, as the MOLIT carbon map counts transport); 'wtw' adds fuel upstream, grid electricity and hydrogen production; both are reported");
@@ -342,7 +352,7 @@ export function factorAssumptions(f: CarbonFactors): Assumption[] {
     add(`transport.fuel.${key}.wtw`, fuel.wtwKgPerL, 'kg CO2e/L', fuel.source);
     add(`transport.fuel.${key}.density`, fuel.densityKgPerL, 'kg/L', fuel.source);
   }
-  add('transport.electricity', f.gridTPerMWh * 1000, 'g CO2e/kWh', `${GRID_SOURCE} (well-to-wheel only)`);
+  add('transport.electricity', f.gridTPerMWh * 1000, 'g CO2e/kWh', `${f.profile.gridTPerMWh.source} (well-to-wheel only)`);
   add('transport.hydrogen', f.hydrogenKgPerKg, 'kg CO2e/kg H2', `${HYDROGEN_SOURCE} (well-to-wheel only)`);
   add('transport.peakHourShare', f.peakHourShare, 'peak hour / day', PEAK_HOUR_SHARE_SOURCE);
   add('transport.daysPerYear', f.daysPerYear, 'days', DAYS_PER_YEAR_SOURCE);

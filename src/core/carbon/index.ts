@@ -33,8 +33,7 @@ export type { LandCover, SinkRow } from './data/sinks.ts';
 export {
   DAYS_PER_YEAR,
   DEFAULT_FLEET_MIX,
-  DEFAULT_PEAK_VC,
-  DEFAULT_PEAK_VC_SOURCE,
+  ROAD_CLASS_AADT,
   FC_CURVES,
   FUELS,
   HYDROGEN_KG_CO2E_PER_KG,
@@ -60,7 +59,6 @@ export type { CarbonFactors, FactorOverrides, TransportBasis } from './factors.t
 export { PolygonSetBuilder, concatPolygonSets, featureArea, pointInFeature, splitSegmentOverGrid } from './geometry.ts';
 export type { PolygonSet } from './geometry.ts';
 export {
-  CAR_ROAD_SOURCE,
   buildingUseOf,
   buildingsFromLayer,
   frameForFeatures,

@@ -1,7 +1,7 @@
 /**
  * Model inputs as typed tables in local metres, and readers that build them from GeoJSON features
  * (WGS84, RFC 7946) through src/core/geo: buildings (footprint, storeys, use, centre), road links
- * (polyline, peak-hour flow veh/h, congested speed km/h) and green areas (polygons, land cover).
+ * (polyline, peak-hour or daily flow, speed km/h) and green areas (polygons, land cover).
  * Unreadable features are skipped and listed, as in geo.
  */
 import {
@@ -21,7 +21,8 @@ import { BUILDING_USE_KEYS, USE_OF_BUILDING_TAG } from './data/buildings.ts';
 import type { BuildingUse } from './data/buildings.ts';
 import { LAND_COVER_KEYS } from './data/sinks.ts';
 import type { LandCover } from './data/sinks.ts';
-import { DEFAULT_PEAK_VC } from './data/transport.ts';
+import { ROAD_CLASS_AADT } from './data/transport.ts';
+import { Direction, ROAD_CLASS_DEFAULTS, URBAN_SPEED_FACTOR, carRoadClass, carsAllowed, readWayAttributes } from '../roadnet/index.ts';
 import { PolygonSetBuilder, ringArea2 } from './geometry.ts';
 import type { PolygonSet } from './geometry.ts';
 
@@ -47,12 +48,14 @@ export interface RoadLinkTable {
   /** Link l owns points [start[l], start[l+1]) of `xy`. */
   readonly start: Int32Array;
   readonly xy: Float64Array;
-  /** Peak-hour flow, vehicles per hour (both directions together). */
+  /** Flow of both directions together: vehicles per peak hour, or per average day when `flowBasis` is 'daily'. */
   readonly flow: Float64Array;
   /** Average (congested) speed, km/h. */
   readonly speed: Float64Array;
   /** Input feature of each link (a MultiLineString gives several links). */
   readonly feature: Int32Array;
+  /** What `flow` counts (default 'peak-hour': the year is flow × days / K; 'daily': flow × days). */
+  readonly flowBasis?: 'peak-hour' | 'daily';
 }
 
 /** Green areas (sinks): polygons with a land cover (index into LAND_COVER_KEYS). */
@@ -236,64 +239,39 @@ export function buildingsFromLayer(layer: PolygonLayerData, features: readonly u
   return out;
 }
 
-/** Car road classes for the default flows: MATSim OSM defaults (CAR_ROAD_SOURCE). */
-interface CarRoadClass {
-  readonly lanesPerDirection: number;
-  readonly speedKmh: number;
-  readonly laneCapacity: number;
-  readonly oneway: boolean;
-}
-const CAR_ROADS: Readonly<Record<string, CarRoadClass>> = Object.freeze({
-  motorway: { lanesPerDirection: 2, speedKmh: 120, laneCapacity: 2000, oneway: true },
-  motorway_link: { lanesPerDirection: 1, speedKmh: 80, laneCapacity: 1500, oneway: true },
-  trunk: { lanesPerDirection: 1, speedKmh: 80, laneCapacity: 2000, oneway: false },
-  trunk_link: { lanesPerDirection: 1, speedKmh: 50, laneCapacity: 1500, oneway: false },
-  primary: { lanesPerDirection: 1, speedKmh: 80, laneCapacity: 1500, oneway: false },
-  primary_link: { lanesPerDirection: 1, speedKmh: 60, laneCapacity: 1500, oneway: false },
-  secondary: { lanesPerDirection: 1, speedKmh: 30, laneCapacity: 800, oneway: false },
-  secondary_link: { lanesPerDirection: 1, speedKmh: 30, laneCapacity: 800, oneway: false },
-  tertiary: { lanesPerDirection: 1, speedKmh: 25, laneCapacity: 600, oneway: false },
-  tertiary_link: { lanesPerDirection: 1, speedKmh: 25, laneCapacity: 600, oneway: false },
-  unclassified: { lanesPerDirection: 1, speedKmh: 15, laneCapacity: 600, oneway: false },
-  residential: { lanesPerDirection: 1, speedKmh: 15, laneCapacity: 600, oneway: false },
-  living_street: { lanesPerDirection: 1, speedKmh: 10, laneCapacity: 300, oneway: false },
-  road: { lanesPerDirection: 1, speedKmh: 15, laneCapacity: 600, oneway: false },
-  service: { lanesPerDirection: 1, speedKmh: 15, laneCapacity: 450, oneway: false },
-});
-export const CAR_ROAD_SOURCE =
-  'MATSim OSM network reader defaults by highway class: lanes, free-flow speed, capacity per lane (matsim-libs contribs/osm LinkProperties.createLinkProperties; service roads: contribs/sumo SumoNetworkConverter)';
-
 export interface RoadReadOptions {
-  /** Peak-hour flow per input feature, veh/h (e.g. from an assignment); without it the default applies. */
+  /** Peak-hour flow per input feature, veh/h (e.g. from an assignment); without it the fallback applies. */
   readonly flows?: ArrayLike<number>;
   /** Congested speed per input feature, km/h. */
   readonly speeds?: ArrayLike<number>;
-  /** Default peak-hour v/c for car roads without flows (DEFAULT_PEAK_VC); 0 gives no traffic. */
-  readonly defaultVc?: number;
+  /**
+   * Without flows: 'table' (default) gives each car road the typical daily volume of its class
+   * (ROAD_CLASS_AADT) at its free-flow speed; 'none' gives no traffic.
+   */
+  readonly fallback?: 'table' | 'none';
+  /** The city profile's legal limits of untagged roads by class, km/h (see roadnet readWayAttributes). */
+  readonly speedLimits?: Readonly<Record<string, number>>;
 }
 
-function parseNumber(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v !== 'string') return NaN;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(mph)?\s*$/i.exec(v);
-  if (!m) return NaN;
-  return Number(m[1]) * (m[2] ? 1.609344 : 1);
-}
+/** The one-way share of a road's daily volume on each of its carriageways when mapped as one-way ways. */
+const ONE_WAY_SHARE = 0.5;
 
 /**
  * Road links from GeoJSON LineString/MultiLineString features. With `flows`, every feature is a link
- * with its given flow and speed; without, car roads (OSM highway classes above) get the default flow
- * v/c × lanes × lane capacity at the BPR speed for that v/c, and other ways (footways, steps, …) are left out.
+ * with its given peak-hour flow and speed. Without, each car road (a `highway` class cars may use, read
+ * as the traffic network reads it) carries the typical daily volume of its class — half of it on a
+ * one-way carriageway — at the free-flow speed of its tags (class defaults capped by the profile's limits
+ * where untagged); footways, steps and roads closed to cars carry none. The table says which
+ * (`flowBasis`: 'peak-hour' or 'daily').
  */
 export function readRoads(features: readonly unknown[], frame: LocalFrame, options: RoadReadOptions = {}): ReadResult<RoadLinkTable> & { readonly carRoads: number } {
-  const vc = options.defaultVc ?? DEFAULT_PEAK_VC;
-  if (!Number.isFinite(vc) || vc < 0) throw new CarbonInputError(`default v/c must be a finite number >= 0, got ${vc}`);
   if (options.flows !== undefined && options.flows.length !== features.length) {
     throw new CarbonInputError(`flows has ${options.flows.length} values for ${features.length} road features`);
   }
   if (options.speeds !== undefined && options.speeds.length !== features.length) {
     throw new CarbonInputError(`speeds has ${options.speeds.length} values for ${features.length} road features`);
   }
+  const fallback = options.fallback ?? 'table';
   const skipped: SkippedFeature[] = [];
   const start: number[] = [0];
   const flow: number[] = [];
@@ -304,13 +282,6 @@ export function readRoads(features: readonly unknown[], frame: LocalFrame, optio
   let carRoads = 0;
   for (let i = 0; i < features.length; i++) {
     const f = features[i];
-    let lines;
-    try {
-      lines = readLines(f);
-    } catch (err) {
-      skip(skipped, i, f, err);
-      continue;
-    }
     let q: number;
     let v: number;
     if (options.flows !== undefined) {
@@ -320,18 +291,21 @@ export function readRoads(features: readonly unknown[], frame: LocalFrame, optio
       if (!Number.isFinite(v) || v <= 0) throw new CarbonInputError(`road feature ${i}: speed must be a finite number > 0, got ${v}`);
     } else {
       const props = propertiesOf(f);
-      const highway = props['highway'];
-      const cls = typeof highway === 'string' && Object.prototype.hasOwnProperty.call(CAR_ROADS, highway) ? CAR_ROADS[highway]! : undefined;
-      if (cls === undefined) continue;
+      const cls = carRoadClass(props['highway']);
+      if (cls < 0 || !carsAllowed(props)) continue;
       carRoads++;
-      const onewayTag = props['oneway'];
-      const oneway = onewayTag === 'yes' || onewayTag === 'true' || onewayTag === '1' || onewayTag === '-1' || props['junction'] === 'roundabout' || (onewayTag === undefined && cls.oneway);
-      const lanesTag = parseNumber(props['lanes']);
-      const lanes = Number.isFinite(lanesTag) && lanesTag >= 1 && lanesTag <= 16 ? Math.round(lanesTag) : cls.lanesPerDirection * (oneway ? 1 : 2);
-      const maxspeed = parseNumber(props['maxspeed']);
-      const free = Number.isFinite(maxspeed) && maxspeed >= 5 && maxspeed <= 300 ? maxspeed : cls.speedKmh;
-      q = vc * lanes * cls.laneCapacity;
-      v = free / (1 + 0.15 * vc ** 4);
+      if (fallback === 'none') continue;
+      const way = readWayAttributes(props, cls, URBAN_SPEED_FACTOR, options.speedLimits).attrs;
+      q = (ROAD_CLASS_AADT[ROAD_CLASS_DEFAULTS[cls]!.key]?.aadt ?? 0) * (way.dir === Direction.Both ? 1 : ONE_WAY_SHARE);
+      // Both directions at the mean of their free-flow speeds; a one-way road at its direction's.
+      v = way.dir === Direction.Both ? (way.speedForward + way.speedBackward) / 2 : way.dir === Direction.Forward ? way.speedForward : way.speedBackward;
+    }
+    let lines;
+    try {
+      lines = readLines(f);
+    } catch (err) {
+      skip(skipped, i, f, err);
+      continue;
     }
     for (const line of lines) {
       const m = line.length / 2;
@@ -358,6 +332,7 @@ export function readRoads(features: readonly unknown[], frame: LocalFrame, optio
       flow: Float64Array.from(flow),
       speed: Float64Array.from(speed),
       feature: Int32Array.from(feature),
+      flowBasis: options.flows !== undefined ? 'peak-hour' : 'daily',
     },
     skipped,
     carRoads,

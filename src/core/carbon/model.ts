@@ -194,7 +194,8 @@ function computeRoads(r: RoadLinkTable, f: CarbonFactors): RoadResults {
   const wtw = new Float64Array(n);
   const vehKm = new Float64Array(n);
   const length = new Float64Array(n);
-  const perPeak = annualKmPerPeakVehKm(f);
+  // A year of vehicle-km per unit of flow per km: days / K for peak-hour flows, days for daily ones.
+  const perUnit = r.flowBasis === 'daily' ? f.daysPerYear : annualKmPerPeakVehKm(f);
   const xy = r.xy;
   for (let l = 0; l < n; l++) {
     const q = r.flow[l]!;
@@ -205,7 +206,7 @@ function computeRoads(r: RoadLinkTable, f: CarbonFactors): RoadResults {
     for (let i = r.start[l]!; i + 1 < r.start[l + 1]!; i++) len += Math.hypot(xy[2 * i + 2]! - xy[2 * i]!, xy[2 * i + 3]! - xy[2 * i + 1]!);
     length[l] = len;
     if (q === 0 || len === 0) continue;
-    const km = q * (len / 1000) * perPeak;
+    const km = q * (len / 1000) * perUnit;
     const e = fleetCo2(f, v);
     vehKm[l] = km;
     ttw[l] = (km * e.ttw) / 1e6;

@@ -1,6 +1,6 @@
 /**
  * City carbon: the carbon map of the loaded city — buildings, road transport (from the assigned
- * traffic when there is one, else a documented default load) and green sinks — on a grid and by
+ * traffic when there is one, else a typical daily volume by road class) and green sinks — on a grid and by
  * district, under a scenario, with the baseline's grid kept so differences are cell by cell.
  * Units: t CO2e per year; cells in metres of the city's local frame.
  */
@@ -30,8 +30,11 @@ import type { BuildingTable, FactorOverrides, GreenTable, LandCover } from '../c
 import type { Assumption } from '../carbon/index.ts';
 import type { LocalFrame } from '../geo/index.ts';
 import type { Polylines } from '../flowviz/index.ts';
+import { PROFILES, type ProfileId } from '../profile/index.ts';
 
 export interface CarbonParams {
+  /** The city profile (grid and gas factors, climate region, speed limits of untagged roads); default KR. */
+  readonly profile?: ProfileId;
   /** Grid cell size, metres (25, 50, 100, 250 or 500). */
   readonly cellSize: number;
   readonly basis: TransportBasis;
@@ -61,6 +64,8 @@ export function trafficForCarbon(view: Pick<TrafficForCarbon, 'polylines' | 'len
   return { polylines: view.polylines, flows: run.flows, timesMin: run.timesMin, lengthM: view.lengthM, isConnector: view.isConnector };
 }
 
+export type TransportSource = 'assignment' | 'road-class-table' | 'none';
+
 export interface CarbonRun {
   readonly grid: CarbonGrid;
   readonly districts: DistrictTotals | null;
@@ -68,8 +73,8 @@ export interface CarbonRun {
   readonly counts: CarbonResult['counts'];
   readonly assumptions: readonly Assumption[];
   readonly params: CarbonParams;
-  /** Where transport came from: the assignment, or the default peak load. */
-  readonly transportSource: 'assignment' | 'default-load';
+  /** Where transport came from: the assignment, a typical daily volume by road class, or nowhere (no roads). */
+  readonly transportSource: TransportSource;
   readonly seconds: number;
 }
 
@@ -97,14 +102,16 @@ export function roadsFromTraffic(t: TrafficForCarbon): RoadLinkTable {
     speed[k] = hours > 0 ? t.lengthM[l]! / 1000 / hours : 0;
     feature[k] = l;
   });
-  return { count: links.length, start, xy, flow, speed, feature };
+  return { count: links.length, start, xy, flow, speed, feature, flowBasis: 'peak-hour' };
 }
 
 export class CarbonSession {
   private readonly buildings: BuildingTable;
   private readonly green: GreenTable | undefined;
   private readonly districtSet: PolygonSet | undefined;
-  private readonly defaultRoads: RoadLinkTable | undefined;
+  private readonly roadFeatures: readonly unknown[] | undefined;
+  /** The no-assignment road table per profile (its speed limits set the free-flow speeds). */
+  private readonly tableRoads = new Map<ProfileId, RoadLinkTable>();
   /**
    * The grid per cell size, laid over the city's own data (buildings, roads, green areas) whatever the
    * scenario: every run lines up cell by cell, and a scenario's grid does not depend on what ran before
@@ -127,9 +134,19 @@ export class CarbonSession {
       skipped += g.skipped.length;
     }
     if (inputs.districts) this.districtSet = readPolygonSet(inputs.districts, frame).table;
-    if (inputs.roads) this.defaultRoads = readRoads(inputs.roads, frame).table;
+    this.roadFeatures = inputs.roads;
+    this.frame = frame;
     this.skipped = skipped;
-    this.bounds = tableBounds(this.buildings, this.defaultRoads, this.green?.polygons);
+    this.bounds = tableBounds(this.buildings, inputs.roads ? this.roadTable('KR') : undefined, this.green?.polygons);
+  }
+
+  private readonly frame: LocalFrame;
+
+  private roadTable(profile: ProfileId): RoadLinkTable | undefined {
+    if (!this.roadFeatures) return undefined;
+    let t = this.tableRoads.get(profile);
+    if (!t) this.tableRoads.set(profile, (t = readRoads(this.roadFeatures, this.frame, { speedLimits: PROFILES[profile].speedLimitsKmh.value }).table));
+    return t;
   }
 
   get districtCount(): number {
@@ -146,12 +163,13 @@ export class CarbonSession {
         ? { retrofits: [{ area: districtOnly(this.districtSet, params.retrofit.district), reduction: params.retrofit.reduction }] }
         : {}),
     };
-    const roads = traffic ? roadsFromTraffic(traffic) : this.defaultRoads;
+    const profile = params.profile ?? 'KR';
+    const roads = traffic ? roadsFromTraffic(traffic) : this.roadTable(profile);
     const result = computeCarbon({
       buildings: this.buildings,
       ...(roads ? { roads } : {}),
       ...(this.green ? { green: this.green } : {}),
-      factors: { ...params.factors, transportBasis: params.basis },
+      factors: { ...params.factors, profile, transportBasis: params.basis },
       scenario,
     });
     let spec = this.specs.get(params.cellSize);
@@ -164,7 +182,7 @@ export class CarbonSession {
       counts: result.counts,
       assumptions: result.assumptions,
       params,
-      transportSource: traffic ? 'assignment' : 'default-load',
+      transportSource: traffic ? 'assignment' : roads ? 'road-class-table' : 'none',
       seconds: (performance.now() - t0) / 1000,
     };
   }

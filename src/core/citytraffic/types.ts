@@ -27,7 +27,10 @@ export interface TrafficNetworkView {
   /** Feature index in the roads layer (-1 for connectors). */
   readonly sourceFeature: Int32Array;
   readonly zones: {
+    /** All zones: internal ones first, then external (cordon) zones. */
     readonly count: number;
+    /** Internal zones (0..internalCount-1); zones from internalCount on are external gates. Absent: all internal. */
+    readonly internalCount?: number;
     /** Local metres x, y per zone. */
     readonly centroids: Float32Array;
     /** Trips produced / attracted per zone in the peak hour, veh/h. */

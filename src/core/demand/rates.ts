@@ -137,3 +137,91 @@ export function landUseOf(props: Readonly<Record<string, unknown>>): number {
   if (typeof amenity === 'string' && EDUCATION_AMENITY.has(amenity)) return LandUse.education;
   return LandUse.unknown;
 }
+
+/**
+ * Trip-generation method: 'ite' — ITE vehicle trip rates per floor area (US practice, above);
+ * 'korea' — Korean practice: person trips × car mode share ÷ vehicle occupancy (KTDB-style, below).
+ */
+export type TripMethod = 'ite' | 'korea';
+export const TRIP_METHODS: readonly TripMethod[] = ['ite', 'korea'];
+
+/**
+ * Korean practice (국가교통DB / 수도권 가구통행실태조사 style): vehicle trips = person trips × car mode share
+ * ÷ car occupancy. Person trips come from the people a building holds (residents per dwelling, jobs per
+ * floor area), their daily person-trip ends and the PM peak hour's share of the day; the in/out split
+ * is ITE's (same land use). Each figure states whether it is published or a CityTwin assumption.
+ */
+export interface KoreaRateParameters {
+  /** Residents per dwelling unit. */
+  readonly personsPerDwelling: number;
+  /** Person trips per resident per day (each has about one end at home). */
+  readonly tripsPerResident: number;
+  /** Gross floor area per job, m², by non-residential land use. */
+  readonly m2PerJob: Readonly<Record<'office' | 'retail' | 'education' | 'other', number>>;
+  /** Person-trip ends per job per day (workers and visitors), by non-residential land use. */
+  readonly tripEndsPerJob: Readonly<Record<'office' | 'retail' | 'education' | 'other', number>>;
+  /** Share of the day's trips in the PM peak hour. */
+  readonly peakHourShare: number;
+  /** Car (승용차) share of person trips. */
+  readonly carShare: number;
+  /** Persons per car (재차인원). */
+  readonly occupancy: number;
+}
+
+export const KOREA_DEFAULTS: KoreaRateParameters = {
+  personsPerDwelling: 2.3,
+  tripsPerResident: 1.68,
+  m2PerJob: { office: 20, retail: 40, education: 40, other: 60 },
+  tripEndsPerJob: { office: 2.5, retail: 10, education: 4, other: 2.5 },
+  peakHourShare: 0.1,
+  carShare: 0.241,
+  occupancy: 1.22,
+};
+
+/** Where each Korean figure comes from (shown in the assumptions). */
+export const KOREA_SOURCES: Readonly<Record<keyof KoreaRateParameters, string>> = {
+  personsPerDwelling: 'CityTwin assumption: about the Korean average household size (Statistics Korea census, 2.3 persons per household around 2020); one household per dwelling',
+  tripsPerResident:
+    'Derived: 87,051,000 person trips per day in Korea in 2016 (MOLIT / KOTI 국가교통조사, press release 16 May 2018) ÷ 51.7 million registered residents (end of 2016, 주민등록인구)',
+  m2PerJob: 'CityTwin assumption: gross floor area per job (office 20, shop 40, school 40, other 60 m²)',
+  tripEndsPerJob: 'CityTwin assumption: person-trip ends per job per day, workers and visitors (office 2.5, shop 10, school 4, other 2.5)',
+  peakHourShare: 'CityTwin assumption: the PM peak hour carries 10 % of the day\'s trips',
+  carShare: 'Seoul residents, 2010 수도권 가구통행실태조사 (Seoul Metropolitan Government, reported by 서울신문 19 Feb 2013): car 24.1 %, taxi 7.2 %, public transport 64.3 %',
+  occupancy: 'Average car occupancy 1.22 persons, Korea 2016 (MOLIT / KOTI 국가교통조사, press release 16 May 2018; 82.5 % of cars carry the driver alone)',
+};
+
+/** Korean-practice rates per 100 m² (same form as `tripRates`), veh/h in the PM peak hour. */
+export function koreaTripRates(
+  dwellingAreaM2: number = DWELLING_AREA_M2,
+  unknownResidentialShare: number = UNKNOWN_RESIDENTIAL_SHARE,
+  k: KoreaRateParameters = KOREA_DEFAULTS,
+): TripRates {
+  if (!(dwellingAreaM2 > 0)) throw new RangeError('dwellingAreaM2 must be > 0');
+  if (!(unknownResidentialShare >= 0 && unknownResidentialShare <= 1)) throw new RangeError('unknownResidentialShare must be in [0, 1]');
+  if (!(k.occupancy >= 1) || !(k.carShare >= 0 && k.carShare <= 1) || !(k.peakHourShare >= 0 && k.peakHourShare <= 1)) {
+    throw new RangeError('korea rates: occupancy must be >= 1, carShare and peakHourShare in [0, 1]');
+  }
+  const toVehicles = (k.peakHourShare * k.carShare) / k.occupancy;
+  const production = new Float64Array(LAND_USE_COUNT);
+  const attraction = new Float64Array(LAND_USE_COUNT);
+  for (const row of ITE_RATES) {
+    const i = LandUse[row.landUse];
+    let personEnds: number;
+    if (row.landUse === 'residential') {
+      personEnds = ((k.personsPerDwelling * 100) / dwellingAreaM2) * k.tripsPerResident;
+    } else {
+      const use = row.landUse as 'office' | 'retail' | 'education' | 'other';
+      if (!(k.m2PerJob[use] > 0)) throw new RangeError(`korea rates: m2PerJob.${use} must be > 0`);
+      personEnds = (100 / k.m2PerJob[use]) * k.tripEndsPerJob[use];
+    }
+    const veh = personEnds * toVehicles;
+    production[i] = veh * (1 - row.entering);
+    attraction[i] = veh * row.entering;
+  }
+  const r = LandUse.residential;
+  const o = LandUse.office;
+  const u = LandUse.unknown;
+  production[u] = unknownResidentialShare * production[r]! + (1 - unknownResidentialShare) * production[o]!;
+  attraction[u] = unknownResidentialShare * attraction[r]! + (1 - unknownResidentialShare) * attraction[o]!;
+  return { production, attraction };
+}

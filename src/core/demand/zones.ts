@@ -9,10 +9,18 @@
  */
 import { type LocalFrame, type PolygonLayerData, STOREY_HEIGHT_M, buildPolygonLayer, propertiesOf } from '../geo/index.ts';
 import type { Assumption } from '../roadnet/index.ts';
+import { DEFAULT_COMMUTER_LAND_USES } from './external.ts';
 import {
   DWELLING_AREA_M2,
   DWELLING_AREA_SOURCE,
   ITE_RATES,
+  KOREA_DEFAULTS,
+  KOREA_SOURCES,
+  type KoreaRateParameters,
+  LandUse,
+  type TripMethod,
+  type TripRates,
+  koreaTripRates,
   LAND_USE_COUNT,
   LAND_USE_KEYS,
   type LandUseKey,
@@ -37,6 +45,12 @@ export interface DemandZoneOptions {
   readonly dwellingAreaM2?: number;
   /** Share of untyped (`building=yes`) floor area counted as residential, the rest office (default 0.5). */
   readonly unknownResidentialShare?: number;
+  /** Trip generation: ITE vehicle rates ('ite', default) or Korean person trips × car share ÷ occupancy ('korea'). */
+  readonly tripMethod?: TripMethod;
+  /** Korean-practice figures to override (tripMethod 'korea'). */
+  readonly korea?: Partial<KoreaRateParameters>;
+  /** Land uses whose trip ends are commutes (`workProductions` / `workAttractions`); default office and other. */
+  readonly commuterLandUses?: readonly LandUseKey[];
 }
 
 export interface DemandZoneStats {
@@ -68,6 +82,10 @@ export interface DemandZones {
   /** PM-peak trip ends leaving (productions) and entering (attractions) each zone, veh/h. */
   readonly productions: Float64Array;
   readonly attractions: Float64Array;
+  /** The part of productions / attractions from commuter land uses (with the office part of untyped floor area), veh/h. */
+  readonly workProductions: Float64Array;
+  readonly workAttractions: Float64Array;
+  readonly tripMethod: TripMethod;
   /** Per input feature: its zone (-1 when not used), land use (-1 when left out) and floor area (m²). */
   readonly buildingZone: Int32Array;
   readonly buildingLandUse: Int8Array;
@@ -88,7 +106,18 @@ export function buildDemandZones(features: readonly unknown[], options: DemandZo
   if (!(cellSize > 0) || !Number.isFinite(cellSize)) throw new RangeError('cellSizeM must be a positive number');
   const dwellingArea = options.dwellingAreaM2 ?? DWELLING_AREA_M2;
   const unknownShare = options.unknownResidentialShare ?? UNKNOWN_RESIDENTIAL_SHARE;
-  const rates = tripRates(dwellingArea, unknownShare);
+  const tripMethod: TripMethod = options.tripMethod ?? 'ite';
+  if (tripMethod !== 'ite' && tripMethod !== 'korea') throw new RangeError(`tripMethod must be 'ite' or 'korea', got ${String(tripMethod)}`);
+  const korea: KoreaRateParameters = { ...KOREA_DEFAULTS, ...options.korea };
+  const rates = tripMethod === 'korea' ? koreaTripRates(dwellingArea, unknownShare, korea) : tripRates(dwellingArea, unknownShare);
+  const commuterUses = options.commuterLandUses ?? DEFAULT_COMMUTER_LAND_USES;
+  // Share of each land use's trip ends that are commutes: 1 for commuter uses, the office part of untyped floor area.
+  const workWeight = new Float64Array(LAND_USE_COUNT);
+  for (const key of commuterUses) {
+    if (!LAND_USE_KEYS.includes(key)) throw new RangeError(`commuterLandUses: unknown land use ${String(key)}`);
+    workWeight[LandUse[key]] = 1;
+  }
+  if (commuterUses.includes('office') && !commuterUses.includes('unknown')) workWeight[LandUse.unknown] = 0;
   const layer = options.layer ?? buildPolygonLayer(features, options.frame === undefined ? {} : { frame: options.frame });
   const table = layer.features;
   if (table.count !== features.length) throw new RangeError(`layer has ${table.count} features, input has ${features.length}`);
@@ -147,6 +176,11 @@ export function buildDemandZones(features: readonly unknown[], options: DemandZo
   const count = new Int32Array(numZones);
   const productions = new Float64Array(numZones);
   const attractions = new Float64Array(numZones);
+  const workProductions = new Float64Array(numZones);
+  const workAttractions = new Float64Array(numZones);
+  // Untyped floor area's office part: its office rates × (1 − residential share).
+  const unknownWorkP = commuterUses.includes('office') && !commuterUses.includes('unknown') ? (1 - unknownShare) * rates.production[LandUse.office]! : 0;
+  const unknownWorkA = commuterUses.includes('office') && !commuterUses.includes('unknown') ? (1 - unknownShare) * rates.attraction[LandUse.office]! : 0;
   const byUse = new Float64Array(LAND_USE_COUNT);
   let used = 0;
   for (let i = 0; i < n; i++) {
@@ -164,6 +198,13 @@ export function buildDemandZones(features: readonly unknown[], options: DemandZo
     count[z]! += 1;
     productions[z]! += (fa / 100) * rates.production[use]!;
     attractions[z]! += (fa / 100) * rates.attraction[use]!;
+    if (use === LandUse.unknown && workWeight[use] === 0) {
+      workProductions[z]! += (fa / 100) * unknownWorkP;
+      workAttractions[z]! += (fa / 100) * unknownWorkA;
+    } else if (workWeight[use] === 1) {
+      workProductions[z]! += (fa / 100) * rates.production[use]!;
+      workAttractions[z]! += (fa / 100) * rates.attraction[use]!;
+    }
   }
   const centroid = new Float64Array(2 * numZones);
   for (let z = 0; z < numZones; z++) {
@@ -192,6 +233,9 @@ export function buildDemandZones(features: readonly unknown[], options: DemandZo
     floorArea,
     productions,
     attractions,
+    workProductions,
+    workAttractions,
+    tripMethod,
     buildingZone,
     buildingLandUse,
     buildingFloorArea,
@@ -206,12 +250,17 @@ export function buildDemandZones(features: readonly unknown[], options: DemandZo
       productions: sumP,
       attractions: sumA,
     },
-    assumptions: zoneAssumptions(cellSize, dwellingArea, unknownShare, rates),
+    assumptions: zoneAssumptions(cellSize, dwellingArea, unknownShare, rates, tripMethod, korea),
   };
 }
 
-function zoneAssumptions(cellSize: number, dwellingArea: number, unknownShare: number, rates: ReturnType<typeof tripRates>): Assumption[] {
+function zoneAssumptions(cellSize: number, dwellingArea: number, unknownShare: number, rates: TripRates, method: TripMethod, korea: KoreaRateParameters): Assumption[] {
   const list: Assumption[] = [
+    {
+      key: 'rates.method',
+      value: method === 'korea' ? 'korea: person trips × car share ÷ occupancy' : 'ite: ITE vehicle trip rates per floor area',
+      source: method === 'korea' ? 'Korean practice (국가교통DB / 가구통행실태조사); city profile setting' : `${TRIP_RATE_SOURCE}; city profile setting`,
+    },
     { key: 'zones.cellSize', value: cellSize, unit: 'm', source: 'CityTwin assumption (regular grid, a zone where buildings are)' },
     {
       key: 'floorArea.storeys',
@@ -229,6 +278,29 @@ function zoneAssumptions(cellSize: number, dwellingArea: number, unknownShare: n
       source: 'CityTwin assumption (no information: an even mix of ITE 221 and ITE 710)',
     },
   ];
+  if (method === 'korea') {
+    list.push(
+      { key: 'korea.personsPerDwelling', value: korea.personsPerDwelling, unit: 'persons per dwelling unit', source: KOREA_SOURCES.personsPerDwelling },
+      { key: 'korea.tripsPerResident', value: korea.tripsPerResident, unit: 'person trips per resident per day', source: KOREA_SOURCES.tripsPerResident },
+      { key: 'korea.m2PerJob', value: Object.entries(korea.m2PerJob).map(([k, v]) => `${k} ${v}`).join(', '), unit: 'm² GFA per job', source: KOREA_SOURCES.m2PerJob },
+      { key: 'korea.tripEndsPerJob', value: Object.entries(korea.tripEndsPerJob).map(([k, v]) => `${k} ${v}`).join(', '), unit: 'person-trip ends per job per day', source: KOREA_SOURCES.tripEndsPerJob },
+      { key: 'korea.peakHourShare', value: korea.peakHourShare, unit: 'share of daily trips in the PM peak hour', source: KOREA_SOURCES.peakHourShare },
+      { key: 'korea.carShare', value: korea.carShare, unit: 'car share of person trips', source: KOREA_SOURCES.carShare },
+      { key: 'korea.occupancy', value: korea.occupancy, unit: 'persons per car', source: KOREA_SOURCES.occupancy },
+      { key: 'korea.directionalSplit', value: 'ITE entering shares by land use (221: 61 %, 710: 16 %, 820: 48 %, 530: 48 %, 110: 13 %)', source: TRIP_RATE_SOURCE },
+    );
+    for (const row of ITE_RATES) {
+      const u = LAND_USE_KEYS.indexOf(row.landUse);
+      list.push({
+        key: `rates.${row.landUse}`,
+        value: `${rates.production[u]!.toFixed(4)} out + ${rates.attraction[u]!.toFixed(4)} in per 100 m²`,
+        unit: 'veh/h',
+        source: 'Korean practice: person-trip ends × peak-hour share × car share ÷ occupancy (see korea.*)',
+      });
+    }
+    list.push({ key: 'rates.none', value: 0, unit: 'veh/h per 100 m²', source: 'CityTwin assumption: roofs, garages, sheds and other ancillary structures generate no trips' });
+    return list;
+  }
   for (const row of ITE_RATES) {
     const u = LAND_USE_KEYS.indexOf(row.landUse);
     list.push({

@@ -44,6 +44,13 @@ export interface RoadNetworkOptions {
   readonly connectorCapacity?: number;
   /** Factor on tagged speed limits below 51 km/h (default 0.9, MATSim); 1 keeps tagged limits. */
   readonly urbanSpeedFactor?: number;
+  /**
+   * The country's legal limit of an untagged road by `highway` class, km/h (a city profile's): such a
+   * road's free-flow speed is the lower of its class default and this limit read as a tagged maxspeed.
+   */
+  readonly speedLimits?: Readonly<Record<string, number>>;
+  /** Where `speedLimits` come from, for the assumptions list. */
+  readonly speedLimitsSource?: string;
 }
 
 export interface RoadNetworkStats {
@@ -102,7 +109,7 @@ export interface RoadNetwork {
 }
 
 /** Per-direction link attributes of a way. */
-interface WayAttributes {
+export interface WayAttributes {
   readonly cls: number;
   readonly dir: Direction;
   readonly lanesForward: number;
@@ -111,7 +118,7 @@ interface WayAttributes {
   readonly speedBackward: number;
 }
 
-interface TagReading {
+export interface TagReading {
   attrs: WayAttributes;
   lanesFallback: boolean;
   maxspeedFallback: boolean;
@@ -121,7 +128,25 @@ function hasValue(v: unknown): boolean {
   return v !== undefined && v !== null && v !== '';
 }
 
-function readWayAttributes(props: Readonly<Record<string, unknown>>, cls: number, urbanFactor: number): TagReading {
+/** Free-flow speed of an untagged road of class `cls`, km/h: the class default, capped by the legal limit when one is given. */
+export function untaggedSpeedKmh(cls: number, urbanFactor: number, speedLimits?: Readonly<Record<string, number>>): number {
+  const def = ROAD_CLASS_DEFAULTS[cls]!;
+  const limit = speedLimits?.[def.key];
+  if (limit === undefined) return def.speedKmh;
+  return Math.min(def.speedKmh, limit < URBAN_SPEED_LIMIT_KMH ? limit * urbanFactor : limit);
+}
+
+/**
+ * A car road's lanes and free-flow speed in each direction of travel, read from its OSM tags with the
+ * class defaults where a tag is missing or unreadable (the fallbacks are flagged). One reading for every
+ * model: the traffic network and the carbon map's own road table both use it.
+ */
+export function readWayAttributes(
+  props: Readonly<Record<string, unknown>>,
+  cls: number,
+  urbanFactor: number = URBAN_SPEED_FACTOR,
+  speedLimits?: Readonly<Record<string, number>>,
+): TagReading {
   const def: RoadClassDefaults = ROAD_CLASS_DEFAULTS[cls]!;
   const dir = directionOf(props, def.oneway);
   const total = parseLanes(props['lanes']);
@@ -152,7 +177,7 @@ function readWayAttributes(props: Readonly<Record<string, unknown>>, cls: number
     const tagged = parseMaxspeed(props[key]);
     if (hasValue(props[key]) && tagged === undefined) maxspeedFallback = true;
     const kmh = tagged ?? base;
-    if (kmh === undefined) return def.speedKmh;
+    if (kmh === undefined) return untaggedSpeedKmh(cls, urbanFactor, speedLimits);
     return kmh < URBAN_SPEED_LIMIT_KMH ? kmh * urbanFactor : kmh;
   };
   return {
@@ -384,7 +409,7 @@ export function buildRoadNetwork(features: readonly unknown[], options: RoadNetw
       skippedList.push(skipped(i, f, err));
       continue;
     }
-    const reading = readWayAttributes(props, cls, urbanFactor);
+    const reading = readWayAttributes(props, cls, urbanFactor, options.speedLimits);
     if (reading.lanesFallback) lanesFallback++;
     if (reading.maxspeedFallback) maxspeedFallback++;
     classUsed[cls] = 1;
@@ -696,19 +721,44 @@ export function buildRoadNetwork(features: readonly unknown[], options: RoadNetw
     frame,
     stats,
     skipped: skippedList,
-    assumptions: roadAssumptions(classUsed, { urbanFactor, connectorsPerZone, connectorSpeed, connectorCapacity, zones: numZones > 0 }),
+    assumptions: roadAssumptions(classUsed, {
+      urbanFactor,
+      connectorsPerZone,
+      connectorSpeed,
+      connectorCapacity,
+      zones: numZones > 0,
+      ...(options.speedLimits ? { speedLimits: options.speedLimits, speedLimitsSource: options.speedLimitsSource ?? 'given speed limits' } : {}),
+    }),
   };
 }
 
 function roadAssumptions(
   classUsed: Uint8Array,
-  o: { urbanFactor: number; connectorsPerZone: number; connectorSpeed: number; connectorCapacity: number; zones: boolean },
+  o: {
+    urbanFactor: number;
+    connectorsPerZone: number;
+    connectorSpeed: number;
+    connectorCapacity: number;
+    zones: boolean;
+    speedLimits?: Readonly<Record<string, number>>;
+    speedLimitsSource?: string;
+  },
 ): Assumption[] {
   const list: Assumption[] = [];
   ROAD_CLASS_DEFAULTS.forEach((c, i) => {
     if (classUsed[i] !== 1) return;
     list.push({ key: `lanes.${c.key}`, value: c.lanesPerDirection, unit: 'lanes per direction', source: c.source });
-    list.push({ key: `speed.${c.key}`, value: c.speedKmh, unit: 'km/h', source: c.source });
+    const speed = untaggedSpeedKmh(i, o.urbanFactor, o.speedLimits);
+    const limit = o.speedLimits?.[c.key];
+    list.push({
+      key: `speed.${c.key}`,
+      value: +speed.toFixed(2),
+      unit: 'km/h (untagged)',
+      source:
+        limit === undefined || speed === c.speedKmh
+          ? `${c.source}${limit !== undefined ? `; under the legal limit ${limit} km/h (${o.speedLimitsSource})` : ''}`
+          : `legal limit ${limit} km/h${limit < URBAN_SPEED_LIMIT_KMH ? ` x ${o.urbanFactor}` : ''} (${o.speedLimitsSource}), below the class default ${c.speedKmh} km/h (${c.source})`,
+    });
     list.push({ key: `laneCapacity.${c.key}`, value: c.laneCapacity, unit: 'veh/h/lane', source: c.source });
     if (c.oneway) list.push({ key: `oneway.${c.key}`, value: 'yes unless oneway=no', source: c.source });
   });

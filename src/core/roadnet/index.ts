@@ -15,8 +15,8 @@
  *    on the zoning.
  * Pure and deterministic: no DOM, no clocks, no randomness.
  */
-export { buildRoadNetwork, groupLinksByNode, stronglyConnectedComponents } from './build.ts';
-export type { RoadNetwork, RoadNetworkOptions, RoadNetworkStats } from './build.ts';
+export { buildRoadNetwork, groupLinksByNode, readWayAttributes, stronglyConnectedComponents, untaggedSpeedKmh } from './build.ts';
+export type { RoadNetwork, RoadNetworkOptions, RoadNetworkStats, TagReading, WayAttributes } from './build.ts';
 export {
   BPR_B,
   BPR_POWER,

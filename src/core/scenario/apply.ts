@@ -8,7 +8,30 @@ import type { TrafficRunParams } from '../citytraffic/index.ts';
 import { type LocalFrame, toLocal } from '../geo/index.ts';
 import type { LayerStation, ModelOverrides, TrafficLinks } from '../hydrogen/index.ts';
 import { applyEdits, withLayerStations, withTrafficDemand } from '../hydrogen/index.ts';
+import { PROFILES, type ProfileId } from '../profile/index.ts';
+import type { CityTrafficOptions } from '../citytraffic/build.ts';
 import type { Scenario } from './schema.ts';
+
+/** The city profile a scenario runs under (KR when its city names none). */
+export function profileOf(s: Scenario): ProfileId {
+  return s.city.profile ?? 'KR';
+}
+
+/** How the city's traffic model is built under a profile: the speed limits of untagged roads and the trip method. */
+export function trafficModelOptions(profile: ProfileId): CityTrafficOptions {
+  const p = PROFILES[profile];
+  return {
+    speedLimits: p.speedLimitsKmh.value,
+    speedLimitsSource: p.speedLimitsKmh.source,
+    tripMethod: p.tripMethod.value,
+    external: {
+      commuterShare: p.commuterShare.value,
+      commuterShareSource: p.commuterShare.source,
+      commuterCarShare: p.commuterCarShare.value,
+      commuterCarShareSource: p.commuterCarShare.source,
+    },
+  };
+}
 
 /**
  * The traffic run of a scenario. Always a cold start: a warm start from whatever ran before would make the
@@ -30,6 +53,7 @@ export function carbonParams(s: Scenario, frame: LocalFrame, hydrogenKgCo2ePerKg
   const c = s.carbon;
   const factors = { ...(c.factors as CarbonParams['factors']), ...(hydrogenKgCo2ePerKg !== null ? { hydrogenKgPerKg: hydrogenKgCo2ePerKg } : {}) };
   return {
+    profile: profileOf(s),
     cellSize: c.cellSize,
     basis: c.basis,
     fleetShift: s.fleet,
@@ -67,6 +91,14 @@ export function hydrogenInput(
     ...(h.objective !== null ? { objective: h.objective } : {}),
     ...(h.stationChoice !== null ? { stationChoice: h.stationChoice } : {}),
     ...(Object.keys(h.fcevShare).length > 0 ? { fcevShare: h.fcevShare } : {}),
+    ...(h.catchment && (h.catchment.mode !== null || h.catchment.maxDetourKm !== null)
+      ? {
+          catchment: {
+            ...(h.catchment.mode !== null ? { mode: h.catchment.mode } : {}),
+            ...(h.catchment.maxDetourKm !== null ? { maxDetourKm: h.catchment.maxDetourKm } : {}),
+          },
+        }
+      : {}),
   };
   return { json, overrides, demand, stations: fromLayer.length > 0 ? 'layer' : 'model' };
 }

@@ -36,6 +36,7 @@ export const BASELINE_HYDROGEN: Scenario['hydrogen'] = {
   stationCapacity: {},
   sources: {},
   unmetAllowed: null,
+  catchment: null,
 };
 
 /** A baseline scenario (no edits) for a city. */

@@ -56,6 +56,10 @@ export function listEdits(s: Scenario): ScenarioEdit[] {
     else out.push({ id: `hydrogen.source:${id}`, domain: 'hydrogen', kind: 'sourceChanged', params: { source: id, kg: e.capacityKgPerDay ?? '—', co2: e.kgCo2ePerKg ?? '—' } });
   }
   if (h.unmetAllowed !== null) out.push({ id: 'hydrogen.unmet', domain: 'hydrogen', kind: h.unmetAllowed ? 'unmetAllowed' : 'unmetForbidden', params: {} });
+  if (h.catchment && h.catchment.mode === 'nearest') out.push({ id: 'hydrogen.catchment', domain: 'hydrogen', kind: 'catchmentNearest', params: {} });
+  else if (h.catchment && (h.catchment.mode !== null || h.catchment.maxDetourKm !== null)) {
+    out.push({ id: 'hydrogen.catchment', domain: 'hydrogen', kind: 'catchmentDetour', params: { km: h.catchment.maxDetourKm ?? '—' } });
+  }
   return out;
 }
 
@@ -95,6 +99,7 @@ export function removeEdit(s: Scenario, id: string): Scenario {
     case 'hydrogen.capacity': return { ...s, hydrogen: { ...h, stationCapacity: without(h.stationCapacity, arg) } };
     case 'hydrogen.source': return { ...s, hydrogen: { ...h, sources: without(h.sources, arg) } };
     case 'hydrogen.unmet': return { ...s, hydrogen: { ...h, unmetAllowed: null } };
+    case 'hydrogen.catchment': return { ...s, hydrogen: { ...h, catchment: null } };
     default: return s;
   }
 }

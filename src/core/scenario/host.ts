@@ -9,7 +9,8 @@ import { type CityTraffic, buildCityTraffic } from '../citytraffic/build.ts';
 import { TrafficSession, type TrafficNetworkView, type TrafficRunResult } from '../citytraffic/index.ts';
 import type { LocalFrame } from '../geo/index.ts';
 import { type HighsLike, type HydrogenResult, type LayerStation, runHydrogen, trafficLinksOf } from '../hydrogen/index.ts';
-import { carbonParams, hydrogenInput, trafficParams } from './apply.ts';
+import type { ProfileId } from '../profile/index.ts';
+import { carbonParams, hydrogenInput, profileOf, trafficModelOptions, trafficParams } from './apply.ts';
 import type { PipelineRunners, StageHooks } from './pipeline.ts';
 import type { Scenario } from './schema.ts';
 
@@ -45,6 +46,8 @@ export class CityModels {
   private traffic: CityTraffic | null | undefined;
   private trafficError: string | null = null;
   private session: TrafficSession | undefined;
+  /** The profile the traffic model was built under (its speed limits and trip method). */
+  private trafficProfile: ProfileId = 'KR';
   private carbon: CarbonSession | undefined;
 
   constructor(
@@ -53,12 +56,17 @@ export class CityModels {
     private readonly highs: () => Promise<HighsLike>,
   ) {}
 
-  /** The routable network and demand (built once, on first use); null when the city has no roads. */
-  trafficModel(): CityTraffic | null {
-    if (this.traffic !== undefined) return this.traffic;
+  /**
+   * The routable network and demand under a profile (built on first use, again when the profile changes);
+   * null when the city has no roads.
+   */
+  trafficModel(profile: ProfileId = this.trafficProfile): CityTraffic | null {
+    if (this.traffic !== undefined && profile === this.trafficProfile) return this.traffic;
+    this.trafficProfile = profile;
+    this.trafficError = null;
     if (!this.city.roads) return (this.traffic = null);
     try {
-      this.traffic = buildCityTraffic(this.city.roads, this.city.buildings, this.city.frame);
+      this.traffic = buildCityTraffic(this.city.roads, this.city.buildings, this.city.frame, trafficModelOptions(profile));
       this.session = new TrafficSession(this.traffic.network, this.traffic.view, this.traffic.demandFor);
     } catch (err) {
       this.traffic = null;
@@ -93,7 +101,7 @@ export class CityModels {
   }
 
   async runTraffic(s: Scenario, hooks: StageHooks = {}): Promise<TrafficStage> {
-    const model = this.trafficModel();
+    const model = this.trafficModel(profileOf(s));
     if (!model || !this.session) throw new Error(`traffic: ${this.trafficProblem}`);
     const params = trafficParams(s);
     const run = await this.session.run(params, async (it) => {

@@ -5,6 +5,7 @@
  * key is in the cache is not run again. Where the stages run (workers in the viewer, in-process in the CLI)
  * is the caller's: it passes the runners. Deterministic runners give the same bytes for the same scenario.
  */
+import { profileOf } from './apply.ts';
 import { hashValue } from './hash.ts';
 import type { Scenario } from './schema.ts';
 
@@ -89,7 +90,7 @@ const layer = (s: Scenario, role: keyof Scenario['city']['layers']): string | nu
 
 /** What the traffic stage reads: the roads and buildings (network, zones, trip table) and the traffic edits. */
 export function trafficStageInput(s: Scenario) {
-  return { stage: 'traffic', roads: layer(s, 'roads'), buildings: layer(s, 'buildings'), traffic: s.traffic };
+  return { stage: 'traffic', roads: layer(s, 'roads'), buildings: layer(s, 'buildings'), profile: profileOf(s), traffic: s.traffic };
 }
 
 /** What the carbon stage reads: its layers, its parameters, the fleet, the traffic result (by its key) and the hydrogen factor. */
@@ -101,6 +102,7 @@ export function carbonStageInput(s: Scenario, trafficHash: string | null, hydrog
     roads: layer(s, 'roads'),
     green: layer(s, 'green'),
     districts: layer(s, 'districts'),
+    profile: profileOf(s),
     carbon,
     fleet: s.fleet,
     traffic: trafficHash,

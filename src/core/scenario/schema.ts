@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import { LAND_COVER_KEYS, VEHICLE_CLASS_KEYS } from '../carbon/index.ts';
 import { H2_VEHICLE_CLASSES } from '../hydrogen/index.ts';
+import { PROFILE_IDS } from '../profile/index.ts';
 
 export const SCENARIO_FORMAT = 'citytwin.scenario';
 export const SCENARIO_VERSION = 2;
@@ -101,6 +102,19 @@ const HydrogenSchema = v.strictObject({
   sources: v.record(v.pipe(v.string(), v.maxLength(100)), SourceEditSchema),
   /** Overrides whether unmet demand is allowed; null: the model's own. */
   unmetAllowed: v.nullable(v.boolean()),
+  /**
+   * Which stations a zone's drivers may use: the model's own setting (null), or capacitated (any open
+   * station within the maximum detour, km per visit) or nearest only. Absent in older files: null.
+   */
+  catchment: v.optional(
+    v.nullable(
+      v.strictObject({
+        mode: v.nullable(v.picklist(['capacitated', 'nearest'])),
+        maxDetourKm: v.nullable(v.pipe(finite, v.minValue(0), v.maxValue(100))),
+      }),
+    ),
+    null,
+  ),
 });
 
 export const ScenarioSchema = v.strictObject({
@@ -111,6 +125,8 @@ export const ScenarioSchema = v.strictObject({
   city: v.strictObject({
     name: text(300),
     layers: v.strictObject(Object.fromEntries(CITY_LAYER_ROLES.map((r) => [r, v.exactOptional(LayerRefSchema)])) as Record<CityLayerRole, v.ExactOptionalSchema<typeof LayerRefSchema, undefined>>),
+    /** The city profile (country defaults: grid and gas factors, climate region, speed limits, trip method); absent: KR. */
+    profile: v.exactOptional(v.picklist(PROFILE_IDS)),
   }),
   traffic: TrafficSchema,
   fleet: FleetSchema,

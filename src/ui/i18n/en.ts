@@ -1,10 +1,12 @@
 // English UI strings. Every key here must exist in ko.ts too (the type checker enforces it).
 import { hydrogenEn } from './hydrogen.en.ts';
 import { scenarioEn } from './scenario.en.ts';
+import { profileEn } from './profile.en.ts';
 
 export const en = {
   ...hydrogenEn,
   ...scenarioEn,
+  ...profileEn,
   'app.title': 'CityTwin',
   'app.subtitle': 'Digital-twin city viewer',
   'lang.label': 'Language',
@@ -276,7 +278,6 @@ export const en = {
   'carbon.visible': 'Show the carbon map',
   'carbon.legend': 't CO₂e/yr per cell (red emits, blue absorbs)',
   'carbon.transportFrom.assignment': 'Transport from the assigned traffic (PM peak hour expanded to a year).',
-  'carbon.transportFrom.default-load': 'No traffic assignment yet: roads carry a default peak load (see assumptions). Run the traffic assignment for real flows.',
   'carbon.cells': '{cells} cells with emissions or sinks, {seconds} s',
   'carbon.noBuildings': 'Load a buildings layer first.',
   'carbon.failed': 'Carbon model failed: {message}',
@@ -349,6 +350,32 @@ export const en = {
   'unit.min': 'min',
   'unit.kmh': 'km/h',
   'notice.trafficCancelled': 'Traffic assignment cancelled; the last result is kept.',
+  'layer.parts': 'Kinds in this file',
+  'layer.part': '{kind} · {n}',
+  'layer.partShow': 'Show {kind} of {name}',
+  'part.points': 'Points',
+  'part.roads': 'Lines',
+  'part.areas': 'Polygons (flat)',
+  'part.green': 'Polygons (flat)',
+  'part.buildings': 'Polygons (3D, extruded)',
+  'part.unlocated': 'No location (attribute table only)',
+  'layer.warnings': '{n} warnings — show',
+  'warn.title': 'Warnings in {name}',
+  'skip.titleBoth': 'Skipped features and warnings in {name}',
+  'skip.heading': 'Skipped ({n})',
+  'warn.heading': 'Read with warnings ({n})',
+  'warn.more': 'The first {shown} of {n} warnings are listed.',
+  'warn.feature': 'Feature {index}',
+  'warn.file': 'The file',
+  'warn.row': '{where}: {reason} — at {path}',
+  'warn.wrong-case': 'a name in the wrong case, read anyway ({detail})',
+  'warn.missing-type': 'no "type", read as {detail}',
+  'warn.geometry-as-feature': 'a bare {detail} geometry where a Feature belongs, read as a Feature',
+  'warn.missing-geometry': 'no "geometry" member, kept without a location',
+  'warn.no-features': 'the file has no features',
+  'skip.ambiguous-member': 'ambiguous, could be read two ways (at {detail})',
+  'table.noLocation': 'no location',
+  'table.noLocationTitle': 'This feature has no geometry: it is listed here but not drawn on the map.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,10 +2,12 @@
 import type { MessageKey } from './en.ts';
 import { hydrogenKo } from './hydrogen.ko.ts';
 import { scenarioKo } from './scenario.ko.ts';
+import { profileKo } from './profile.ko.ts';
 
 export const ko: Record<MessageKey, string> = {
   ...hydrogenKo,
   ...scenarioKo,
+  ...profileKo,
   'app.title': 'CityTwin',
   'app.subtitle': '디지털 트윈 도시 뷰어',
   'lang.label': '언어',
@@ -277,7 +279,6 @@ export const ko: Record<MessageKey, string> = {
   'carbon.visible': '탄소지도 표시',
   'carbon.legend': '격자당 t CO₂e/년 (빨강 배출, 파랑 흡수)',
   'carbon.transportFrom.assignment': '수송 배출은 배정된 교통량(저녁 첨두시를 연간으로 환산)에서 계산했습니다.',
-  'carbon.transportFrom.default-load': '교통량 배정 전: 도로에 기본 첨두 부하를 가정했습니다(가정 참조). 실제 교통량은 교통 배정을 실행하세요.',
   'carbon.cells': '배출·흡수가 있는 격자 {cells}개, {seconds}초',
   'carbon.noBuildings': '먼저 건물 레이어를 불러오세요.',
   'carbon.failed': '탄소 모형 오류: {message}',
@@ -350,4 +351,30 @@ export const ko: Record<MessageKey, string> = {
   'unit.min': '분',
   'unit.kmh': 'km/h',
   'notice.trafficCancelled': '교통량 배정을 취소했습니다. 이전 결과는 그대로입니다.',
+  'layer.parts': '이 파일의 도형 종류',
+  'layer.part': '{kind} · {n}',
+  'layer.partShow': '{name}의 {kind} 표시',
+  'part.points': '점',
+  'part.roads': '선',
+  'part.areas': '면 (평면)',
+  'part.green': '면 (평면)',
+  'part.buildings': '면 (3D 돌출)',
+  'part.unlocated': '위치 없음 (속성표에만 표시)',
+  'layer.warnings': '경고 {n}개 — 보기',
+  'warn.title': '{name} 읽기 경고',
+  'skip.titleBoth': '{name}에서 건너뛴 객체와 경고',
+  'skip.heading': '건너뜀 ({n})',
+  'warn.heading': '경고와 함께 읽음 ({n})',
+  'warn.more': '경고 {n}개 중 처음 {shown}개만 표시합니다.',
+  'warn.feature': '피처 {index}',
+  'warn.file': '파일',
+  'warn.row': '{where}: {reason} — 위치 {path}',
+  'warn.wrong-case': '대소문자가 다른 이름을 그대로 읽음 ({detail})',
+  'warn.missing-type': '"type" 없음, {detail}(으)로 읽음',
+  'warn.geometry-as-feature': 'Feature 자리에 {detail} 도형만 있어 Feature로 읽음',
+  'warn.missing-geometry': '"geometry" 항목 없음, 위치 없이 보관',
+  'warn.no-features': '파일에 피처가 없습니다',
+  'skip.ambiguous-member': '두 가지로 읽힐 수 있어 모호함 (위치 {detail})',
+  'table.noLocation': '위치 없음',
+  'table.noLocationTitle': '도형이 없는 피처입니다. 여기에는 표시되지만 지도에는 그려지지 않습니다.',
 };

@@ -148,4 +148,6 @@ export const scenarioEn = {
   'scenario.edit.sourceChanged': 'Source {source}: {kg} kg/day, {co2} kg CO₂e/kg',
   'scenario.edit.unmetAllowed': 'Unmet hydrogen demand allowed',
   'scenario.edit.unmetForbidden': 'Unmet hydrogen demand not allowed',
+  'scenario.edit.catchmentNearest': 'Hydrogen: each zone fuels at its nearest station only',
+  'scenario.edit.catchmentDetour': 'Hydrogen: zones may fuel at any open station within {km} km of detour',
 } as const;

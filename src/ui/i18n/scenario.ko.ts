@@ -150,4 +150,6 @@ export const scenarioKo: Record<keyof typeof scenarioEn, string> = {
   'scenario.edit.sourceChanged': '공급원 {source}: {kg} kg/일, {co2} kgCO₂e/kg',
   'scenario.edit.unmetAllowed': '수소 미충족 수요 허용',
   'scenario.edit.unmetForbidden': '수소 미충족 수요 불허',
+  'scenario.edit.catchmentNearest': '수소: 각 구역은 가장 가까운 충전소만 이용',
+  'scenario.edit.catchmentDetour': '수소: 우회 {km} km 안의 열린 충전소 모두 이용 가능',
 };

@@ -33,6 +33,8 @@ describe('COPERT fuel consumption curves', () => {
       'truck_rigid_14-20t_euroVI_load0',
       'truck_rigid_14-20t_euroVI_load50',
       'truck_rigid_14-20t_euroVI_load100',
+      'truck_rigid_7.5-12t_euroVI_load50',
+      'truck_articulated_34-40t_euroVI_load50',
     ]);
     for (const row of rows) {
       const [v, fc] = row.published!;
@@ -94,8 +96,25 @@ describe('COPERT fuel consumption curves', () => {
     const h2 = vehicleCo2(f, 'car_fcev', 30);
     expect(h2.ttw).toBe(0);
     expect(h2.wtw).toBeCloseTo(0.0095 * 11.2 * 1000, 9);
-    expect(vehicleCo2(resolveFactors({ hydrogenKgPerKg: 2.9 }), 'bus_fcev', 30).wtw).toBeCloseTo(0.1 * 2.9 * 1000, 9);
+    // Hyundai Elec City: 13.5 km/kg = 7.41 kg/100 km.
+    expect(vehicleCo2(resolveFactors({ hydrogenKgPerKg: 2.9 }), 'bus_fcev', 30).wtw).toBeCloseTo(0.0741 * 2.9 * 1000, 9);
     expect(vehicleCo2(resolveFactors({ gridTPerMWh: 0 }), 'car_bev', 30).wtw).toBe(0);
+  });
+
+  it('light trucks follow the COPERT N1 diesel Euro 6c curve, FC = a V^b + c V^d', () => {
+    // 367.204078 V^-0.49652 + 1.22660744e-3 V^2.18849635: 83.8 g/km at 20, 59.1 at 50, 71.6 at 110 km/h.
+    const lcv = curve('lcv_diesel_euro6c');
+    expect(evalCurve(lcv, 20)).toBeCloseTo(367.204078143516 * 20 ** -0.496520228841925 + 1.22660743820454e-3 * 20 ** 2.18849635128224, 9);
+    expect(evalCurve(lcv, 20)).toBeCloseTo(83.8, 1);
+    expect(evalCurve(lcv, 50)).toBeCloseTo(59.1, 1);
+    expect(evalCurve(lcv, 110)).toBeCloseTo(71.6, 1);
+    expect(evalCurve(lcv, 150)).toBe(evalCurve(lcv, 110)); // clamped to the curve's range
+    // A light truck at 50 km/h emits less than a medium one, which emits less than a heavy one.
+    const f = resolveFactors();
+    const [light, medium, heavy] = (['truck_light', 'truck_medium', 'truck_heavy'] as const).map((k) => vehicleCo2(f, k, 50).ttw);
+    expect(light).toBeCloseTo(59.1 * co2PerGramFuel(FUELS.diesel), 0);
+    expect(light).toBeLessThan(medium!);
+    expect(medium).toBeLessThan(heavy!);
   });
 
   it('hybrid and LPG cars scale the petrol curve', () => {

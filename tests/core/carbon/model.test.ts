@@ -102,14 +102,19 @@ describe('carbon model: a hand-computed small city', () => {
 
   it('uses the cited defaults when nothing is overridden', () => {
     const r = computeCarbon(smallCity());
-    // Apartment, central region: 2000 m² × 136 kWh/m² = 272 MWh × (0.35 × 0.4173 + 0.55 × 0.20196 + 0.10 × 0.1293696).
-    expect(r.buildings!.t[0]).toBeCloseTo(272 * (0.35 * 0.4173 + 0.55 * 0.20196 + 0.1 * 0.1293696), 9);
-    // Office: 500 m² × 159 kWh/m² = 79.5 MWh × (0.65 × 0.4173 + 0.30 × 0.20196 + 0.05 × 0.1293696).
-    expect(r.buildings!.t[1]).toBeCloseTo(79.5 * (0.65 * 0.4173 + 0.3 * 0.20196 + 0.05 * 0.1293696), 9);
+    // Gas on gross calorific value: 0.20196 t/MWh (NCV) × 0.9 = 0.181764 t/MWh.
+    // Apartment, central region: 2000 m² × 136 kWh/m² = 272 MWh × (0.37 × 0.4173 + 0.53 × 0.181764 + 0.10 × 0.1293696).
+    expect(r.buildings!.t[0]).toBeCloseTo(272 * (0.37 * 0.4173 + 0.53 * 0.181764 + 0.1 * 0.1293696), 9);
+    // Office: 500 m² × 159 kWh/m² = 79.5 MWh × (0.72 × 0.4173 + 0.23 × 0.181764 + 0.05 × 0.1293696).
+    expect(r.buildings!.t[1]).toBeCloseTo(79.5 * (0.72 * 0.4173 + 0.23 * 0.181764 + 0.05 * 0.1293696), 9);
     // Park: 40 % crown cover × 2.9 t C/ha × 44/12.
     expect(r.totals.sinks).toBeCloseTo(-0.4 * 2.9 * (44 / 12), 9);
     const south = computeCarbon({ ...smallCity(), factors: { region: 'south' } });
     expect(south.buildings!.t[0]).toBeCloseTo((r.buildings!.t[0]! * 111) / 136, 9);
+    // Monaco's profile: south region, French grid 0.055 t/MWh.
+    const mc = computeCarbon({ ...smallCity(), factors: { profile: 'MC' } });
+    expect(mc.buildings!.t[0]).toBeCloseTo(2000 * 0.111 * (0.37 * 0.055 + 0.53 * 0.181764 + 0.1 * 0.1293696), 9);
+    expect(() => computeCarbon({ ...smallCity(), factors: { profile: 'XX' as 'KR' } })).toThrow(/profile must be one of KR, MC, got 'XX'/);
   });
 });
 
@@ -130,7 +135,8 @@ describe('carbon model: what-ifs move the right way', () => {
     const extraGreen = greenFromLocal([[[0, 200, 200, 200, 200, 300, 0, 300]]], 'forest');
     const greener = computeCarbon({ ...smallCity(), scenario: { extraGreen } });
     expect(greener.totals.sinks).toBeLessThan(base.totals.sinks);
-    expect(greener.totals.sinks - base.totals.sinks).toBeCloseTo(-2 * 2.28 * (44 / 12), 9);
+    // 2 ha of forest at the National Institute of Forest Science's 30-year pine figure, 10.8 t CO2/ha·yr.
+    expect(greener.totals.sinks - base.totals.sinks).toBeCloseTo(-2 * 10.8, 9);
     expect(greener.green!.cover.length).toBe(2);
   });
 
@@ -241,11 +247,43 @@ describe('carbon inputs from GeoJSON', () => {
     const withFlows = readRoads(features, frame, { flows: [1200, 0], speeds: [35, 5] });
     expect(withFlows.table.count).toBe(2);
     expect(Array.from(withFlows.table.flow)).toEqual([1200, 0]);
+    expect(withFlows.table.flowBasis).toBe('peak-hour');
     const defaults = readRoads(features, frame);
     expect(defaults.table.count).toBe(1); // the footway carries no cars
-    expect(defaults.table.flow[0]).toBe(0.5 * 2 * 1500); // v/c 0.5 × 2 lanes × 1500 veh/h/lane
-    expect(defaults.table.speed[0]).toBeCloseTo(80 / (1 + 0.15 * 0.5 ** 4), 12);
+    expect(defaults.table.flowBasis).toBe('daily');
+    expect(defaults.table.flow[0]).toBe(17_000); // an urban principal arterial's typical AADT, both ways
+    expect(defaults.table.speed[0]).toBe(80); // untagged primary, no profile: MATSim's class default
+    // Korea's profile caps an untagged primary at its 50 km/h limit (× 0.9 below 51 km/h, as a tagged one).
+    const kr = readRoads(features, frame, { speedLimits: { primary: 50 } });
+    expect(kr.table.speed[0]).toBeCloseTo(45, 12);
+    expect(readRoads(features, frame, { fallback: 'none' }).table.count).toBe(0);
     expect(() => readRoads(features, frame, { flows: [1] })).toThrow(/flows has 1 values for 2 road features/);
     expect(() => readRoads(features, frame, { flows: [-1, 0] })).toThrow(/flow must be a finite number >= 0/);
+  });
+
+  it('without an assignment: daily volume by road class, half on a one-way carriageway, none on service ways', () => {
+    const line = (props: Record<string, unknown>, lat: number) => ({
+      type: 'Feature',
+      properties: props,
+      geometry: { type: 'LineString', coordinates: [[7.42, lat], [7.421, lat]] },
+    });
+    const features = [
+      line({ highway: 'secondary', oneway: 'yes', maxspeed: '50 km/h' }, 43.73),
+      line({ highway: 'residential' }, 43.731),
+      line({ highway: 'service' }, 43.732),
+      line({ highway: 'tertiary', motor_vehicle: 'no' }, 43.733),
+    ];
+    const frame = frameForFeatures(features);
+    const r = readRoads(features, frame);
+    expect(r.carRoads).toBe(3); // the tertiary closed to motor vehicles is not a car road
+    expect(Array.from(r.table.feature)).toEqual([0, 1, 2]);
+    expect(Array.from(r.table.flow)).toEqual([8_500 / 2, 80, 0]);
+    expect(r.table.speed[0]).toBeCloseTo(45, 12); // "50 km/h" is read (× 0.9 below 51 km/h, as the traffic network reads it)
+    expect(r.table.speed[1]).toBe(15);
+    // A year of vehicle-km: daily volume × length × 365.
+    const c = computeCarbon({ roads: r.table });
+    const km = (i: number) => c.roads!.length[i]! / 1000;
+    expect(c.roads!.vehKm[0]).toBeCloseTo(4_250 * km(0) * 365, 6);
+    expect(c.roads!.vehKm[2]).toBe(0);
   });
 });

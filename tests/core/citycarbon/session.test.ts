@@ -18,7 +18,7 @@ describe('city carbon session (Monaco)', () => {
     expect(r0.totals.transport).toBeGreaterThan(0);
     expect(r0.totals.sinks).toBeLessThan(0);
     expect(r0.grid.totals.net).toBeCloseTo(r0.totals.net, 6);
-    expect(r0.transportSource).toBe('default-load');
+    expect(r0.transportSource).toBe('road-class-table');
     expect(session.districtCount).toBe(6);
   });
 

@@ -15,8 +15,11 @@ const go = (s: TrafficSession, p: Partial<TrafficRunParams> = {}) => s.run({ ...
 describe('Monaco traffic model', () => {
   it('has the network and demand built from its OSM roads and buildings (golden counts)', () => {
     expect(city.view.stats['roadLinks']).toBe(1672);
-    expect(city.view.stats['zones']).toBe(56);
-    expect(city.view.totalDemand).toBeCloseTo(11585.85, 1);
+    // 56 internal zones + 9 external (cordon) zones; the trips were 11,585.85 veh/h (departures and
+    // arrivals averaged, no trips across the border) before external zones and balancing to attractions.
+    expect(city.view.stats['zones']).toBe(65);
+    expect(city.view.stats['internalZones']).toBe(56);
+    expect(city.view.totalDemand).toBeCloseTo(20199.26, 1);
     // Every assumption names a source.
     for (const a of city.view.assumptions) expect(a.source.length).toBeGreaterThan(3);
   });
@@ -49,7 +52,11 @@ describe('Monaco traffic model', () => {
     expect(closed.flows[busiest]).toBe(0);
     expect(closed.capacity[busiest]).toBe(0);
     const undone = await go(s, { warmStart: true });
-    for (let l = 0; l < city.view.linkCount; l++) expect(Math.abs(undone.flows[l]! - first.flows[l]!)).toBeLessThan(0.5);
+    // Within 0.1 % of the largest link flow (was 0.5 veh/h): with the commuters leaving through the gates
+    // the network is loaded far beyond capacity, and relative gap 1e-6 of those large costs leaves a few
+    // veh/h of slack on a link.
+    const maxFlow = first.flows.reduce((m, v) => Math.max(m, v), 0);
+    for (let l = 0; l < city.view.linkCount; l++) expect(Math.abs(undone.flows[l]! - first.flows[l]!)).toBeLessThan(1e-3 * maxFlow);
     expect(undone.summary.vehKm).toBeCloseTo(first.summary.vehKm, -1);
   });
 

@@ -89,12 +89,14 @@ describe('balancing, scaling and zone edits', () => {
   const model = createDemandModel(zones([120, 30, 80, 0, 55, 210], [60, 140, 20, 90, 35, 25]), cost);
   const base = distribute(model);
 
-  it('rows sum to productions and columns to attractions (1e-9) after balancing to the mean total', () => {
-    const mean = (495 + 370) / 2;
-    expect(base.total).toBeCloseTo(mean, 9);
+  // Balancing changed from the mean of ΣO and ΣD (432.5) to the attractions' total (370): productions
+  // are scaled to the attractions, which stay as given.
+  it('rows sum to productions and columns to attractions (1e-9) after balancing to the attractions', () => {
+    expect(base.total).toBeCloseTo(370, 9);
     let sp = 0;
     for (const v of base.productions) sp += v;
-    expect(sp).toBeCloseTo(mean, 9);
+    expect(sp).toBeCloseTo(370, 9);
+    expect(Array.from(base.attractions)).toEqual([60, 140, 20, 90, 35, 25]);
     expectMargins(base.matrix, base.productions, base.attractions);
     expect(base.productions[3]).toBe(0);
     for (let j = 0; j < Z; j++) expect(base.matrix[3 * Z + j]).toBe(0);
@@ -116,7 +118,8 @@ describe('balancing, scaling and zone edits', () => {
     let sp = 0;
     for (const v of edited.productions) sp += v;
     expect(edited.productions[0]! / sp).toBeCloseTo(240 / 615, 12);
-    expect(edited.total).toBeCloseTo((615 + 430) / 2, 9);
+    // Balanced to the edited attractions: 370 + 60 (zone 0's doubled 60).
+    expect(edited.total).toBeCloseTo(430, 9);
     const undone = distribute(model, {});
     expect(Buffer.from(undone.matrix.buffer).equals(Buffer.from(base.matrix.buffer))).toBe(true);
     const closed = distribute(model, { zones: [{ zone: 5, factor: 0 }] });
@@ -171,5 +174,85 @@ describe('traffic forms', () => {
     const demand = buildDemand(t.trips, net);
     expect(demand.total).toBeCloseTo(t.total, 9);
     expect(demand.intrazonal).toBe(0);
+  });
+});
+
+describe('balancing options and external zones (hand-computed)', () => {
+  // 2 internal zones (0, 1) and 2 gates (2, 3); every pair 5 minutes apart, so each block's gravity
+  // solution is r_i·c_j / total. Internal–internal ends: O = (66, 54), D = (45, 55).
+  const N = 4;
+  const cost = new Float64Array(N * N);
+  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) cost[i * N + j] = i === j ? 0 : 5;
+  const totals: ZoneTotals = {
+    numZones: 2,
+    productions: f64([96, 64]),
+    attractions: f64([50, 70]),
+    centroid: new Float64Array(4),
+    external: {
+      numGates: 2,
+      gateShare: f64([0.25, 0.75]),
+      centroid: new Float64Array(4),
+      outbound: f64([30, 10]),
+      inbound: f64([5, 15]),
+      throughShare: 0.2,
+    },
+  };
+  const at = (m: Float64Array, i: number, j: number): number => m[i * N + j]!;
+
+  it('balances internal productions to the attractions by default; the external blocks follow the gate shares', () => {
+    const t = distribute(createDemandModel(totals, cost));
+    expect(t.numZones).toBe(4);
+    expect(t.numInternal).toBe(2);
+    // Internal: O scaled 120 → 100 gives (55, 45); two zones: T01 = 55, T10 = 45.
+    expect(at(t.matrix, 0, 1)).toBeCloseTo(55, 9);
+    expect(at(t.matrix, 1, 0)).toBeCloseTo(45, 9);
+    // Outbound 40 split 10 / 30 by gate share: T = r_i·c_g / 40.
+    expect(at(t.matrix, 0, 2)).toBeCloseTo(7.5, 9);
+    expect(at(t.matrix, 0, 3)).toBeCloseTo(22.5, 9);
+    expect(at(t.matrix, 1, 2)).toBeCloseTo(2.5, 9);
+    expect(at(t.matrix, 1, 3)).toBeCloseTo(7.5, 9);
+    // Inbound 20: gates 5 / 15 to zones 5 / 15.
+    expect(at(t.matrix, 2, 0)).toBeCloseTo(1.25, 9);
+    expect(at(t.matrix, 3, 1)).toBeCloseTo(11.25, 9);
+    // Through: φ/(1−φ)·60 = 15, each way 15·0.25·0.75 / (1 − 0.0625 − 0.5625) = 7.5.
+    expect(at(t.matrix, 2, 3)).toBeCloseTo(7.5, 12);
+    expect(at(t.matrix, 3, 2)).toBeCloseTo(7.5, 12);
+    expect(t.segments.internal).toBeCloseTo(100, 9);
+    expect(t.segments.outbound).toBeCloseTo(40, 12);
+    expect(t.segments.inbound).toBeCloseTo(20, 12);
+    expect(t.segments.through).toBeCloseTo(15, 12);
+    expect(t.total).toBeCloseTo(175, 9);
+    expectMargins(t.matrix, t.productions, t.attractions);
+    // Zone 0 departs 55 internal + 30 outbound; arrivals keep the attractions (45 + 5).
+    expect(t.productions[0]).toBeCloseTo(85, 9);
+    expect(t.attractions[0]).toBeCloseTo(50, 9);
+  });
+
+  it("'productions' and a control total balance the internal block; external trips are not rescaled", () => {
+    const p = distribute(createDemandModel(totals, cost, { balancing: 'productions' }));
+    expect(at(p.matrix, 0, 1)).toBeCloseTo(66, 9);
+    expect(at(p.matrix, 1, 0)).toBeCloseTo(54, 9);
+    expect(p.segments.outbound).toBeCloseTo(40, 12);
+    const c = distribute(createDemandModel(totals, cost, { balancing: { controlTotal: 200 } }));
+    expect(at(c.matrix, 0, 1)).toBeCloseTo(110, 9);
+    expect(at(c.matrix, 1, 0)).toBeCloseTo(90, 9);
+    expect(c.total).toBeCloseTo(275, 9);
+    expect(() => createDemandModel(totals, cost, { balancing: { controlTotal: -1 } })).toThrow(RangeError);
+  });
+
+  it('a factor on a gate scales its trips; the others keep theirs; undoing gives the same bytes', () => {
+    const model = createDemandModel(totals, cost);
+    const base = distribute(model);
+    const shut = distribute(model, { zones: [{ zone: 2, factor: 0 }] });
+    for (let k = 0; k < N; k++) {
+      expect(at(shut.matrix, 2, k)).toBe(0);
+      expect(at(shut.matrix, k, 2)).toBe(0);
+    }
+    // Gate 3 keeps its 30 outbound and 15 inbound; there is no through trip with one gate open.
+    expect(shut.segments.outbound).toBeCloseTo(30, 9);
+    expect(shut.segments.inbound).toBeCloseTo(15, 9);
+    expect(shut.segments.through).toBe(0);
+    const again = distribute(model, { zones: [] });
+    expect(Buffer.from(again.matrix.buffer).equals(Buffer.from(base.matrix.buffer))).toBe(true);
   });
 });

@@ -58,6 +58,7 @@ function everyKind(): Scenario {
       stationsAdded: [{ id: 'placed-1', name: 'New station', lonLat: [7.425, 43.735], capacityKgPerDay: 400 }],
       stationsRemoved: ['osm-avia'],
       stationCapacity: { 'osm-esso': 800 },
+      catchment: { mode: 'capacitated', maxDetourKm: 2 },
       sources: { 'smr-provence': { enabled: false } },
       unmetAllowed: false,
     },
@@ -169,16 +170,21 @@ describe('hashes', () => {
   it("pins a known scenario's stage input hashes (a change of hashing or of a stage's inputs shows here)", () => {
     const s: Scenario = { ...newScenario(MONACO, 'Pinned'), fleet: { car_bev: 0.3 }, traffic: { ...newScenario(MONACO).traffic, closedLinks: [876] } };
     const traffic = hashValue(trafficStageInput(s));
-    expect(traffic).toBe('0d493aa1547a97005a9fb544c145eff1');
-    expect(hashValue(carbonStageInput(s, traffic, null))).toBe('5f3e79df6cfb5aa108c8352bca5f5e44');
-    expect(hashValue(carbonStageInput(s, traffic, 5.87017))).toBe('e651fb21acac685e7a366f4eefe3a615');
-    expect(hashValue(hydrogenStageInput(s, traffic))).toBe('707be8d947f9db315c58d31c50c1872d');
+    expect(traffic).toBe('f1ef216ddddeace1add2cc16de844367');
+    expect(hashValue(carbonStageInput(s, traffic, null))).toBe('6a51e461117edd3a434402717fa00892');
+    expect(hashValue(carbonStageInput(s, traffic, 5.87017))).toBe('69df99a6f2e1350e69982d306e4416bc');
+    expect(hashValue(hydrogenStageInput(s, traffic))).toBe('6e7ea3ef737a2e788f9daa18a14d2c7c');
     // Monaco's baseline (the CLI reports these for `scenario --new` run as is).
     const base = newScenario(MONACO);
     const baseTraffic = hashValue(trafficStageInput(base));
-    expect(baseTraffic).toBe('6913f6f12613b474359e6c507d902997');
-    expect(hashValue(carbonStageInput(base, baseTraffic, null))).toBe('5dd90004bb0b036694f7ec3d847e6b86');
-    expect(hashValue(hydrogenStageInput(base, baseTraffic))).toBe('08fc168d6cf94b8949f4bd219c40e7d0');
+    expect(baseTraffic).toBe('725abd852e2adb2e81e96a148c883fb0');
+    expect(hashValue(carbonStageInput(base, baseTraffic, null))).toBe('08c245c8c888014449fcc5aeed734637');
+    expect(hashValue(hydrogenStageInput(base, baseTraffic))).toBe('1d916ebbf59f8baf73a0694faf5a7205');
+    // The city profile is in the traffic and carbon stages' inputs (speed limits, trips, grid and gas), not the hydrogen stage's.
+    const kr = { ...s, city: { ...s.city, profile: 'KR' as const } };
+    expect(hashValue(trafficStageInput(kr))).not.toBe(traffic);
+    expect(hashValue(carbonStageInput(kr, traffic, null))).not.toBe(hashValue(carbonStageInput(s, traffic, null)));
+    expect(hashValue(hydrogenStageInput(kr, traffic))).toBe(hashValue(hydrogenStageInput(s, traffic)));
     // The scenario's name, notes and hydrogenFromSupply are in no stage's input.
     const renamed = { ...s, name: 'Other', notes: 'n', carbon: { ...s.carbon, hydrogenFromSupply: false } };
     expect(hashValue(trafficStageInput(renamed))).toBe(traffic);
@@ -215,6 +221,7 @@ describe('edits', () => {
       ['hydrogen.capacity:osm-esso', 'stationCapacity'],
       ['hydrogen.source:smr-provence', 'sourceOff'],
       ['hydrogen.unmet', 'unmetForbidden'],
+      ['hydrogen.catchment', 'catchmentDetour'],
     ]);
     expect(edits.find((e) => e.id === 'traffic.zone:3')!.params).toEqual({ zone: 4, factor: 1.5 });
     const ids = edits.map((e) => e.id);

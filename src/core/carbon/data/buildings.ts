@@ -41,28 +41,34 @@ export interface CarrierSplitRow extends CarrierSplit {
   readonly source: string;
 }
 
-const SPLIT_RES = 'CityTwin assumption: Korean homes heat mostly with city-gas boilers, some with district heat; electricity 35 %, gas 55 %, district heat 10 % of final energy (replace with local data)';
-const SPLIT_NONRES = 'CityTwin assumption: non-residential buildings are electricity-led (cooling, lighting, equipment); electricity 65 %, gas 30 %, district heat 5 % of final energy (replace with local data)';
+const SPLIT_RES = 'MOLIT building energy statistics (2019 national shares, as reported with the 2020 statistics): homes use gas 53 %, electricity 37 %, district heat 10 % of final energy';
+const SPLIT_NONRES = 'MOLIT building energy statistics (2019 national shares): non-residential buildings use 72 % electricity; CityTwin assumption for the rest: gas 23 %, district heat 5 %';
 
 export const CARRIER_SPLIT: Readonly<Record<BuildingUse, CarrierSplitRow>> = {
-  apartment: { electricity: 0.35, gas: 0.55, districtHeat: 0.1, source: SPLIT_RES },
-  house: { electricity: 0.35, gas: 0.55, districtHeat: 0.1, source: SPLIT_RES },
-  office: { electricity: 0.65, gas: 0.3, districtHeat: 0.05, source: SPLIT_NONRES },
-  commercial: { electricity: 0.65, gas: 0.3, districtHeat: 0.05, source: SPLIT_NONRES },
-  education: { electricity: 0.65, gas: 0.3, districtHeat: 0.05, source: SPLIT_NONRES },
-  other: { electricity: 0.65, gas: 0.3, districtHeat: 0.05, source: SPLIT_NONRES },
-  mixed: { electricity: 0.5, gas: 0.425, districtHeat: 0.075, source: 'CityTwin assumption: mean of the residential and non-residential splits' },
+  apartment: { electricity: 0.37, gas: 0.53, districtHeat: 0.1, source: SPLIT_RES },
+  house: { electricity: 0.37, gas: 0.53, districtHeat: 0.1, source: SPLIT_RES },
+  office: { electricity: 0.72, gas: 0.23, districtHeat: 0.05, source: SPLIT_NONRES },
+  commercial: { electricity: 0.72, gas: 0.23, districtHeat: 0.05, source: SPLIT_NONRES },
+  education: { electricity: 0.72, gas: 0.23, districtHeat: 0.05, source: SPLIT_NONRES },
+  other: { electricity: 0.72, gas: 0.23, districtHeat: 0.05, source: SPLIT_NONRES },
+  mixed: { electricity: 0.545, gas: 0.38, districtHeat: 0.075, source: 'CityTwin assumption: mean of the residential and non-residential splits' },
   unconditioned: { electricity: 1, gas: 0, districtHeat: 0, source: 'No energy (EUI 0); split irrelevant' },
 };
 
-/** Grid electricity, t CO2e per MWh consumed (2023 consumption-side factor). */
+/** Korea's grid electricity, t CO2e per MWh consumed (2023 consumption-side factor). */
 export const GRID_T_PER_MWH = 0.4173;
-export const GRID_SOURCE = 'Korea grid electricity 0.4173 t CO2e/MWh (2023 consumption-side factor; 0.4541 average 2020-22): docs/ARCHITECTURE.md reference facts';
+export const GRID_SOURCE =
+  'Korea national grid emission factor 2023, consumption side: 0.4173 t CO2e/MWh (Greenhouse Gas Inventory and Research Center (GIR) and the national GHG statistics committee of the Ministry of Climate, Energy and Environment, announced December 2025; 0.4509 for 2021, 0.4312 for 2022, 0.4541 the 2020-22 average)';
 
-/** Natural gas: 56,100 kg CO2/TJ (NCV) = 0.20196 t CO2/MWh. */
-export const GAS_T_PER_MWH = (56_100 * 3.6) / 1e6;
+/**
+ * Natural gas per MWh of gross calorific value. IPCC's 56,100 kg CO2/TJ is per TJ of net calorific value
+ * (0.20196 t/MWh NCV); gas is metered, sold and reported on GCV (as Korean energy statistics and the EUIs
+ * above are), and one MWh of it holds NCV/GCV = 0.9 MWh of NCV.
+ */
+export const NCV_PER_GCV_NATURAL_GAS = 0.9;
+export const GAS_T_PER_MWH = ((56_100 * 3.6) / 1e6) * NCV_PER_GCV_NATURAL_GAS;
 export const GAS_SOURCE =
-  'IPCC 2006 Guidelines Vol. 2 ch. 2 Stationary combustion, Tables 2.4/2.5 (commercial, residential): natural gas 56,100 kg CO2/TJ (NCV basis) = 0.20196 t CO2/MWh; CH4 and N2O (5 and 0.1 kg/TJ) left out (< 0.3 %)';
+  'IPCC 2006 Guidelines Vol. 2 ch. 2 Stationary combustion, Tables 2.4/2.5: natural gas 56,100 kg CO2/TJ on net calorific value (0.20196 t CO2/MWh NCV) x NCV/GCV 0.9 (IEA energy statistics convention for natural gas) = 0.18176 t CO2/MWh on gross calorific value, the basis of metered gas and of the MOLIT energy-use figures it multiplies; CH4 and N2O (< 0.3 %) left out';
 
 /** District heat: Korea District Heating Corp., 2021 factor for its capital-region plants, 35,936 kg CO2/TJ. */
 export const DISTRICT_HEAT_T_PER_MWH = (35_936 * 3.6) / 1e6;

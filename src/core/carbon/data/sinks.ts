@@ -13,14 +13,19 @@ export interface SinkRow {
 
 /** 44/12: mass of CO2 per mass of carbon. */
 const C_TO_CO2 = 44 / 12;
-/** IPCC default carbon accumulation of urban trees, t C per hectare of crown cover per year. */
+/**
+ * Urban trees: t C per hectare of tree-crown cover per year. This is IPCC's Tier 2a crown-cover method
+ * (2006 Guidelines Vol. 4 ch. 8 Settlements, Eq. 8.2 with Table 8.1 "default crown cover area-based growth
+ * rates (CRW) for urban tree crown cover by region"), a regional figure derived from U.S. urban-forest data,
+ * not a Tier 1 default (Tier 1 assumes no change in settlements).
+ */
 const URBAN_TREE_TC_PER_HA_CROWN = 2.9;
-const URBAN_TREE = `IPCC 2006 Guidelines Vol. 4 ch. 8 Settlements, default carbon accumulation rate of settlement trees 2.9 t C per ha of crown cover per year (x 44/12 = ${(URBAN_TREE_TC_PER_HA_CROWN * C_TO_CO2).toFixed(3)} t CO2)`;
+const URBAN_TREE = `IPCC 2006 Guidelines Vol. 4 ch. 8 Settlements, Tier 2a crown-cover method (Eq. 8.2, Table 8.1 regional crown-cover growth rate CRW; a figure from U.S. urban-forest data, not a Tier 1 default): 2.9 t C per ha of crown cover per year (x 44/12 = ${(URBAN_TREE_TC_PER_HA_CROWN * C_TO_CO2).toFixed(3)} t CO2); use a Korean crown-cover figure where one exists`;
 
 export const SINK_RATES: Readonly<Record<LandCover, SinkRow>> = {
   forest: {
-    tPerHa: 2.28 * C_TO_CO2,
-    source: 'National Institute of Forest Science (Korea): Lee, Ko, Yim & Kang (2019), J. Climate Change Research 10(4) 463-471, annual carbon stock change of Pinus densiflora stands 2.28 t C/ha/yr (new stem volume table, Gangwon) x 44/12 = 8.36 t CO2/ha/yr; Quercus mongolica 3.98 and Larix kaempferi 3.79 t C/ha/yr would give more',
+    tPerHa: 10.8,
+    source: 'National Institute of Forest Science (국립산림과학원), standard carbon uptake of major tree species (주요 산림수종의 표준 탄소흡수량, Korea Forest Service, November 2012; 8 species, 3,212 plots): a 30-year-old pine (소나무) stand absorbs 10.8 t CO2/ha/yr; on a 60-year basis sawtooth oak (상수리) 11.72, Mongolian oak (신갈) 9.00, larch (낙엽송) 8.96, Gangwon pine 7.35 t CO2/ha/yr. The forest\'s species and age are not in OSM data: the 30-year pine figure stands for all',
   },
   park: {
     tPerHa: URBAN_TREE_TC_PER_HA_CROWN * C_TO_CO2 * 0.4,

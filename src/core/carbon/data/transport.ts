@@ -15,18 +15,22 @@ export const EMEP_EEA_2013 =
   'EMEP/EEA air pollutant emission inventory guidebook 2013 (update Sept. 2014), 1.A.3.b.i-iv Road transport';
 const VIA_POLLEMISSION_PC = 'coefficients read from pollemission/pollemission copert.py (efc_gasoline_passenger_car_fc, commit 0492b31e)';
 const VIA_POLLEMISSION_HDV = 'row read from pollemission/pollemission input/HDV_parameter.csv (commit a41ba776)';
+const VIA_POLLEMISSION_LDV =
+  'row read from pollemission/pollemission input/LDV_parameter.csv (commit 0492b31e), whose copert.py reads "Equation 9" as FC = (a V^b + c V^d)(1 - RF), RF = 0 here';
 
 /**
  * A speed curve for fuel consumption, g/km, valid on [vMin, vMax] km/h; outside it the speed is clamped
  * to the range (the guidebook gives no values there; clamping is what COPERT-based tools do).
  *  - `rational`: FC = (a + c·V + e·V²) / (1 + b·V + d·V²)  (guidebook 2013 equation for Euro 1–4 PCs);
  *  - `poly`: FC = c0 + c1·V + c2·V² + c3·V³  (quadratic PC curves; HDV annex function 14, the cubic);
- *  - `expPower`: FC = a · b^V · V^c  (HDV annex function 0).
+ *  - `expPower`: FC = a · b^V · V^c  (HDV annex function 0);
+ *  - `powerSum`: FC = a · V^b + c · V^d  (light commercial vehicle "Equation 9").
  */
 export type SpeedCurve =
   | { readonly form: 'rational'; readonly a: number; readonly b: number; readonly c: number; readonly d: number; readonly e: number; readonly vMin: number; readonly vMax: number }
   | { readonly form: 'poly'; readonly coefficients: readonly number[]; readonly vMin: number; readonly vMax: number }
-  | { readonly form: 'expPower'; readonly a: number; readonly b: number; readonly c: number; readonly vMin: number; readonly vMax: number };
+  | { readonly form: 'expPower'; readonly a: number; readonly b: number; readonly c: number; readonly vMin: number; readonly vMax: number }
+  | { readonly form: 'powerSum'; readonly a: number; readonly b: number; readonly c: number; readonly d: number; readonly vMin: number; readonly vMax: number };
 
 export interface CurveRow {
   readonly key: string;
@@ -109,6 +113,26 @@ export const FC_CURVES: readonly CurveRow[] = [
     source: `${EMEP_EEA_2013}, HDV hot emission factor annex (June 2012), HDV / Rigid 14 - 20 t / HD Euro VI / FC / load 100 / slope 0%, function 0; ${VIA_POLLEMISSION_HDV}`,
     published: [86, 170.48854],
   },
+  {
+    key: 'lcv_diesel_euro6c',
+    label: 'Light commercial vehicle (N1, <= 3.5 t), diesel, Euro 6c',
+    curve: { form: 'powerSum', a: 367.204078143516, b: -0.496520228841925, c: 1.22660743820454e-3, d: 2.18849635128224, vMin: 10, vMax: 110 },
+    source: `EMEP/EEA guidebook light commercial vehicle annex (COPERT), Diesel < 3.5 t, LD Euro 6c, FC: FC = 367.204 V^-0.49652 + 1.22661e-3 V^2.18850 g/km on 10-110 km/h (83.8 g/km at 20, 59.1 at 50, 71.6 at 110 km/h); ${VIA_POLLEMISSION_LDV}`,
+  },
+  {
+    key: 'truck_rigid_7.5-12t_euroVI_load50',
+    label: 'Rigid truck 7.5–12 t, Euro VI, 50 % load, 0 % slope',
+    curve: { form: 'expPower', a: 1338.1912170277, b: 1.0106310527, c: -0.716766153, vMin: 12, vMax: 86 },
+    source: `${EMEP_EEA_2013}, HDV hot emission factor annex (June 2012), HDV / Rigid 7.5 - 12 t / HD Euro VI / FC / load 50 / slope 0%, function 0; ${VIA_POLLEMISSION_HDV}`,
+    published: [86, 136.42754],
+  },
+  {
+    key: 'truck_articulated_34-40t_euroVI_load50',
+    label: 'Articulated truck 34–40 t, Euro VI, 50 % load, 0 % slope',
+    curve: { form: 'expPower', a: 2192.3909861221, b: 1.001535678, c: -0.5531156056, vMin: 12, vMax: 86 },
+    source: `${EMEP_EEA_2013}, HDV hot emission factor annex (June 2012), HDV / Articulated 34 - 40 t / HD Euro VI / FC / load 50 / slope 0%, function 0; ${VIA_POLLEMISSION_HDV}`,
+    published: [86, 212.92628],
+  },
 ];
 
 export type FuelKey = 'petrol' | 'diesel' | 'lpg';
@@ -154,7 +178,9 @@ export const VEHICLE_CLASS_KEYS = [
   'car_fcev',
   'bus_diesel',
   'bus_fcev',
-  'truck_diesel',
+  'truck_light',
+  'truck_medium',
+  'truck_heavy',
 ] as const;
 export type VehicleClassKey = (typeof VEHICLE_CLASS_KEYS)[number];
 
@@ -213,13 +239,23 @@ export const VEHICLE_CLASSES: readonly VehicleClassRow[] = [
   },
   {
     key: 'bus_fcev', label: 'City bus, fuel cell (hydrogen)',
-    energy: { kind: 'hydrogen', kgPerKm: 0.1 },
-    source: 'Fuel-cell buses 8-12 kg H2/100 km (JIVE project): docs/ARCHITECTURE.md reference facts; midpoint 10 kg/100 km; no speed dependence modelled',
+    energy: { kind: 'hydrogen', kgPerKm: 0.0741 },
+    source: 'Hyundai Elec City FCEV (Korean 11 m city bus): 13.5 km per kg H2 = 7.41 kg/100 km, Hyundai figure at the first series bus delivery, Changwon, 5 June 2019 (as reported by Korean press; a manufacturer figure, not fleet data); European 12 m fuel-cell buses in the JIVE project used 8-12 kg/100 km (docs/ARCHITECTURE.md reference facts); no speed dependence modelled',
   },
   {
-    key: 'truck_diesel', label: 'Truck, diesel (rigid 14-20 t, Euro VI)',
+    key: 'truck_light', label: 'Light truck / van (<= 3.5 t), diesel',
+    energy: { kind: 'fuel', fuel: 'diesel', curve: 'lcv_diesel_euro6c', scale: 1 },
+    source: 'COPERT light commercial vehicle diesel <3.5 t Euro 6c (see transport.curve.lcv_diesel_euro6c); Korea\'s 1-tonne class trucks (소형: <= 1 t load, <= 3.5 t gross, Motor Vehicle Management Act rule, annex 1) fall in this class',
+  },
+  {
+    key: 'truck_medium', label: 'Medium truck (3.5–12 t), diesel',
+    energy: { kind: 'fuel', fuel: 'diesel', curve: 'truck_rigid_7.5-12t_euroVI_load50', scale: 1 },
+    source: 'COPERT rigid truck 7.5-12 t Euro VI, 50 % load, flat road (see transport.curve.truck_rigid_7.5-12t_euroVI_load50); Korea\'s 중형 class is 3.5-10 t gross',
+  },
+  {
+    key: 'truck_heavy', label: 'Heavy truck (> 12 t), diesel',
     energy: { kind: 'fuel', fuel: 'diesel', curve: 'truck_rigid_14-20t_euroVI_load50', scale: 1 },
-    source: 'COPERT rigid truck 14-20 t Euro VI, 50 % load, flat road (see transport.curve.truck_rigid_14-20t_euroVI_load50)',
+    source: 'COPERT rigid truck 14-20 t Euro VI, 50 % load, flat road (see transport.curve.truck_rigid_14-20t_euroVI_load50); articulated 34-40 t tractors (transport.curve.truck_articulated_34-40t_euroVI_load50) use 30-60 % more and can be chosen as a factor override',
   },
 ];
 
@@ -235,10 +271,12 @@ export const DEFAULT_FLEET_MIX: FleetMix = {
   car_fcev: 0,
   bus_diesel: 0.02,
   bus_fcev: 0,
-  truck_diesel: 0.13,
+  truck_light: 0.09,
+  truck_medium: 0.025,
+  truck_heavy: 0.015,
 };
 export const DEFAULT_FLEET_MIX_SOURCE =
-  'CityTwin assumption: an illustrative Korean urban traffic mix by vehicles (petrol 45 %, diesel 24 %, LPG 6 %, hybrid 7 %, BEV 3 % cars; 2 % buses; 13 % trucks); replace with local counts';
+  'CityTwin assumption: an illustrative Korean urban traffic mix by vehicles (petrol 45 %, diesel 24 %, LPG 6 %, hybrid 7 %, BEV 3 % cars; 2 % buses; 13 % trucks, of which light 9 %, medium 2.5 %, heavy 1.5 %). Trucks are 14.4 % of Korea\'s registered vehicles (MOLIT, June 2023) and 24.9 % of counted traffic on intercity roads (MOLIT 2024 road traffic survey); most registered trucks are of the 1-tonne class, and the split by weight is a CityTwin assumption pending the MOLIT registration table by size (차종별 규모별 등록현황). Replace with local counts';
 
 /**
  * Peak hour → day → year. K = design-hour volume / AADT; with the modelled peak hour taken as the design
@@ -255,9 +293,31 @@ export const HYDROGEN_KG_CO2E_PER_KG = 11.2;
 export const HYDROGEN_SOURCE = 'Steam methane reforming approx. 9.35 kg CO2e/kg H2 direct, 11.2 with upstream: docs/ARCHITECTURE.md reference facts (to be replaced by the hydrogen model)';
 
 /**
- * Default peak-hour link flow when no traffic results are given (CLI): flow = v/c × lanes × lane capacity
- * and speed = BPR speed at that v/c (free-flow speed / (1 + 0.15 (v/c)^4)).
+ * Typical daily traffic of a road by OSM class when no assignment is available (the carbon map's
+ * fallback): annual average daily traffic (AADT), both directions, vehicles per day. Arterials and
+ * collectors take the middle of the U.S. urban AADT ranges by functional class; motorways the Korean
+ * expressway average; local streets the bottom of the local range; service ways none (driveways and
+ * parking aisles carry the last metres of trips already counted on the streets).
  */
-export const DEFAULT_PEAK_VC = 0.5;
-export const DEFAULT_PEAK_VC_SOURCE =
-  'CityTwin assumption for roads without traffic results: peak-hour volume/capacity 0.5 on every car road; lanes, capacities and free-flow speeds are MATSim OSM network-reader defaults by highway class (matsim-libs contribs/osm LinkProperties), speed from BPR (1964) t = t0 (1 + 0.15 (v/c)^4)';
+const FHWA_2013 = 'FHWA, Highway Functional Classification: Concepts, Criteria and Procedures (2013 ed.), typical urban AADT ranges by functional class (U.S. roads; Korean urban counts by class would be better: 도로교통량 통계연보)';
+export interface DailyVolumeRow {
+  readonly aadt: number;
+  readonly source: string;
+}
+export const ROAD_CLASS_AADT: Readonly<Record<string, DailyVolumeRow>> = {
+  motorway: { aadt: 53_392, source: 'MOLIT road traffic survey 2024: average daily traffic on Korean expressways 53,392 veh/day' },
+  motorway_link: { aadt: 8_500, source: `CityTwin assumption: a ramp carries about a minor arterial's volume (${FHWA_2013}: minor arterial 3,000-14,000, midpoint 8,500)` },
+  trunk: { aadt: 17_000, source: `${FHWA_2013}: other principal arterial 7,000-27,000 veh/day, midpoint` },
+  trunk_link: { aadt: 3_700, source: `CityTwin assumption: a link road carries about a collector's volume (${FHWA_2013}: collector 1,100-6,300, midpoint 3,700)` },
+  primary: { aadt: 17_000, source: `${FHWA_2013}: other principal arterial 7,000-27,000 veh/day, midpoint` },
+  primary_link: { aadt: 3_700, source: `CityTwin assumption: a link road carries about a collector's volume (${FHWA_2013}: collector 1,100-6,300, midpoint 3,700)` },
+  secondary: { aadt: 8_500, source: `${FHWA_2013}: minor arterial 3,000-14,000 veh/day, midpoint` },
+  secondary_link: { aadt: 3_700, source: `CityTwin assumption: a link road carries about a collector's volume (${FHWA_2013}: collector 1,100-6,300, midpoint 3,700)` },
+  tertiary: { aadt: 3_700, source: `${FHWA_2013}: major and minor collector 1,100-6,300 veh/day, midpoint` },
+  tertiary_link: { aadt: 1_100, source: `CityTwin assumption: the bottom of the collector range (${FHWA_2013})` },
+  unclassified: { aadt: 390, source: `${FHWA_2013}: local road 80-700 veh/day, midpoint` },
+  road: { aadt: 390, source: `${FHWA_2013}: local road 80-700 veh/day, midpoint (highway=road: class unknown)` },
+  residential: { aadt: 80, source: `${FHWA_2013}: local road 80-700 veh/day, bottom of the range (residential streets carry their own residents' trips)` },
+  living_street: { aadt: 80, source: `${FHWA_2013}: local road 80-700 veh/day, bottom of the range` },
+  service: { aadt: 0, source: 'CityTwin assumption: driveways, parking aisles and alleys carry the last metres of trips already counted on the street network' },
+};
