@@ -83,7 +83,7 @@ describe('a planner’s scenario', () => {
     expect(await stages(page)).toEqual({ traffic: 'false', carbon: 'false', hydrogen: 'false', carbonFinal: 'false' });
     const k = await kpisB(page);
     expect(Number(k['vkt'])).toBeGreaterThan(10_000);
-    expect(Number(k['co2e.net'])).toBeGreaterThan(100_000);
+    expect(Number(k['co2e.net'])).toBeGreaterThan(30_000); // Monaco on its own profile (French grid): about 59 kt
     expect(Number(k['hydrogen.deliveredKgPerDay'])).toBeGreaterThan(0);
     // One model host reads the city for traffic and carbon: each layer file fetched (and parsed) once.
     expect(modelReads.sort()).toEqual(['admin', 'buildings', 'green', 'roads']);
@@ -91,7 +91,24 @@ describe('a planner’s scenario', () => {
 
   it('closing a road and raising the electric-car share start a scenario of their own, listed edit by edit, and it is named', async () => {
     await page.click('button[data-tab=traffic]');
-    await page.locator('.congested button').first().click();
+    // The most congested street inside the city (secondary … service class, not the main roads that are a
+    // cordon gate's only way in: closing one of those cuts the gate off and its trips go unassigned, they
+    // do not reroute). Selected as a click in the congested list would, then closed from its card.
+    await page.evaluate(() => {
+      interface Shown {
+        traffic: { view: { linkCount: number; isConnector: ArrayLike<number>; roadClass: ArrayLike<number>; capacity: ArrayLike<number> }; result: { flows: ArrayLike<number> } };
+        select(ref: { layerId: string; featureId: number }): void;
+      }
+      const st = (window as unknown as { __citytwinStore: { getState(): Shown } }).__citytwinStore.getState();
+      const view = st.traffic.view;
+      const flows = st.traffic.result.flows;
+      let best = -1;
+      for (let l = 0; l < view.linkCount; l++) {
+        if (view.isConnector[l] || view.roadClass[l]! < 6 || view.roadClass[l]! > 13) continue;
+        if (best < 0 || flows[l]! / view.capacity[l]! > flows[best]! / view.capacity[best]!) best = l;
+      }
+      st.select({ layerId: 'traffic', featureId: best });
+    });
     await page.click('[data-testid=link-close]');
     await page.click('button[data-tab=carbon]');
     await page.locator('[data-testid=carbon-ev]').fill('30');
@@ -248,7 +265,7 @@ describe('a planner’s scenario', () => {
     await page.waitForSelector('[data-testid=scenario-issues]');
     const text = (await page.textContent('[data-testid=scenario-issues]'))!;
     expect(text).toContain('“Made elsewhere” was made for other data: 1 edits point past');
-    expect(text).toContain('$.traffic.closedLinks[1]: no link 99999 (the city\'s network has 1896)');
+    expect(text).toContain('$.traffic.closedLinks[1]: no link 99999 (the city\'s network has 1916)');
     expect(await page.textContent('.scenario-panel [role=alert]')).toContain('Not run');
   });
 

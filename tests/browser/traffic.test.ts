@@ -42,7 +42,7 @@ describe('traffic assignment in the viewer', () => {
     await page.click('button[data-tab=traffic]');
     await page.getByRole('button', { name: 'Build network and demand' }).click();
     await page.waitForSelector('[data-testid=traffic-run]', { timeout: 60_000 });
-    expect(await page.textContent('[data-testid=traffic-network]')).toBe('1,672 road links, 56 zones, 11,586 trips/h');
+    expect(await page.textContent('[data-testid=traffic-network]')).toBe('1,672 road links, 65 zones, 11,965 trips/h');
     await page.locator('[data-testid=traffic-panel] summary', { hasText: 'Assumptions and sources' }).click();
     await expect.poll(() => page.textContent('[data-testid=traffic-panel]')).toContain('ITE Trip Generation Manual');
   });
@@ -83,7 +83,7 @@ describe('traffic assignment in the viewer', () => {
     expect(text).toContain(t.top!.vc.toFixed(2));
     expect(text).toMatch(/Flow[\d,]+ veh\/h/);
     expect(text).toMatch(/Free-flow time[\d.]+ s/);
-    expect(text).toMatch(/Congested time[\d.]+ s/);
+    expect(text).toMatch(/Congested time[\d.,]+ s/);
     // A click on the map at that link picks the same link.
     const pos = await page.evaluate((link) => {
       const h = (window as unknown as { __citytwin: { lookAt(l: string, i: number, d?: number, t?: number): boolean; screenOf(l: string, i: number): { x: number; y: number } | null } }).__citytwin;

@@ -121,7 +121,7 @@ export const hydrogenEn = {
   'hydrogen.info.noFlows': 'Nothing is delivered here.',
   'hydrogen.info.flow': '{source}: {kg} kg/day by {mode}, {km} km, {trips} trips/day',
   'hydrogen.catchment': 'Drivers refuel at',
-  'hydrogen.catchment.capacitated': 'any open station within a detour',
-  'hydrogen.catchment.nearest': 'their nearest station only',
+  'hydrogen.catchment.capacitated': 'any within the detour',
+  'hydrogen.catchment.nearest': 'the nearest only',
   'hydrogen.catchment.detour': 'Longest detour (there and back)',
 } as const;

@@ -123,7 +123,7 @@ export const hydrogenKo: Record<keyof typeof hydrogenEn, string> = {
   'hydrogen.info.noFlows': '이곳에는 공급되는 수소가 없습니다.',
   'hydrogen.info.flow': '{source}: {kg} kg/일, {mode}, {km} km, 하루 {trips}회',
   'hydrogen.catchment': '운전자가 충전하는 곳',
-  'hydrogen.catchment.capacitated': '우회 거리 안의 열린 충전소 어디든',
-  'hydrogen.catchment.nearest': '가장 가까운 충전소만',
+  'hydrogen.catchment.capacitated': '우회 거리 안 어디든',
+  'hydrogen.catchment.nearest': '가장 가까운 곳만',
   'hydrogen.catchment.detour': '최대 우회 거리 (왕복)',
 };
