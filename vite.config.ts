@@ -23,6 +23,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**'],
           testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -2,19 +2,21 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { BenchApp, benchParams } from './bench/index.ts';
-import { useStore } from './store/index.ts';
-import { workerBridges } from './sim-client/index.ts';
+import type { AppTestHandles } from './app/testHooks.ts';
 // Korean and Latin glyphs shipped with the app (SIL Open Font License), so kiosks need no system fonts.
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import './styles.css';
 
-// The store, for browser tests, benchmarks and kiosk automation (read state, call actions), and the
-// worker bridges (crash-and-restart tests, a kiosk watchdog): the ingest worker and the model host.
-const handles = window as unknown as { __citytwinStore?: typeof useStore; __citytwinIngest?: unknown; __citytwinTraffic?: unknown };
-handles.__citytwinStore = useStore;
-handles.__citytwinIngest = workerBridges().get('ingest');
-handles.__citytwinTraffic = workerBridges().get('models');
+// Test hooks (window.__citytwinStore, __citytwinIngest, __citytwinTraffic; src/app/testHooks.ts) only in a
+// page under test automation: one driven through WebDriver or the DevTools protocol (navigator.webdriver,
+// which Chromium launched by playwright sets: the browser tests and benchmarks) or opened with `?test` (by
+// hand). A person's browser never loads them, and nothing but tests and harnesses reads them. Installed
+// before the first render, so the ingest bridge starts its self-test worker from the first call.
+if (navigator.webdriver || new URLSearchParams(window.location.search).has('test')) {
+  const { installTestHooks } = await import('./app/testHooks.ts');
+  installTestHooks(window as unknown as AppTestHandles);
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

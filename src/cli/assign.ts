@@ -15,8 +15,8 @@ import {
   parseTntpTrips,
 } from '../core/traffic/index.ts';
 import type { AssignMethod } from '../core/traffic/index.ts';
-import { EXIT_OK, InputError, UsageError, integerOption, numberOption, parseOptions, readTextFile } from './command.ts';
-import type { CliIo, Command } from './command.ts';
+import { EXIT_OK, InputError, UsageError, defineCommand, integerOption, numberOption, readTextFile } from './command.ts';
+import type { CliIo, Command, OptionSpecs, OptionValues } from './command.ts';
 
 const USAGE = `Usage: cli assign --net <net.tntp> --trips <trips.tntp> [options]
 
@@ -56,21 +56,20 @@ interface AssignArgs {
   readonly flowsOut: string | undefined;
 }
 
-function parse(args: readonly string[]): AssignArgs | 'help' {
-  const values = parseOptions(args, {
-    net: { type: 'string' },
-    trips: { type: 'string' },
-    method: { type: 'string' },
-    gap: { type: 'string' },
-    'max-iter': { type: 'string' },
-    'toll-factor': { type: 'string' },
-    'distance-factor': { type: 'string' },
-    'demand-scale': { type: 'string' },
-    close: { type: 'string', multiple: true },
-    'flows-out': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help === true) return 'help';
+const OPTIONS = {
+  net: { type: 'string' },
+  trips: { type: 'string' },
+  method: { type: 'string' },
+  gap: { type: 'string' },
+  'max-iter': { type: 'string' },
+  'toll-factor': { type: 'string' },
+  'distance-factor': { type: 'string' },
+  'demand-scale': { type: 'string' },
+  close: { type: 'string', multiple: true },
+  'flows-out': { type: 'string' },
+} as const satisfies OptionSpecs;
+
+function parse(values: OptionValues<typeof OPTIONS>): AssignArgs {
   if (values.net === undefined) throw new UsageError('missing --net <net.tntp>');
   if (values.trips === undefined) throw new UsageError('missing --trips <trips.tntp>');
   const method = values.method ?? 'b';
@@ -107,12 +106,7 @@ function parseFile<T>(run: () => T): T {
   }
 }
 
-function run(args: readonly string[], io: CliIo): number {
-  const parsed = parse(args);
-  if (parsed === 'help') {
-    io.out(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+function run(parsed: AssignArgs, io: CliIo): number {
   const netText = readTextFile('net', parsed.net);
   const tripsText = readTextFile('trips', parsed.trips);
   const net = parseFile(() => buildNetwork(parseTntpNet(netText, parsed.net)));
@@ -169,9 +163,11 @@ function run(args: readonly string[], io: CliIo): number {
   return EXIT_OK;
 }
 
-export const assignCommand: Command = {
+export const assignCommand: Command = defineCommand({
   name: 'assign',
   summary: 'static user-equilibrium traffic assignment of TNTP files',
   usage: USAGE,
+  options: OPTIONS,
+  parse,
   run,
-};
+});

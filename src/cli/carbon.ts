@@ -27,8 +27,8 @@ import { TrafficSession } from '../core/citytraffic/index.ts';
 import { PROFILES, PROFILE_IDS, type ProfileId, isProfileId, profileAt } from '../core/profile/index.ts';
 import { trafficModelOptions } from '../core/scenario/apply.ts';
 import { BASELINE_TRAFFIC } from '../core/scenario/defaults.ts';
-import { EXIT_OK, InputError, UsageError, numberOption, parseOptions, readTextFile } from './command.ts';
-import type { CliIo, Command } from './command.ts';
+import { EXIT_OK, InputError, UsageError, defineCommand, numberOption, readTextFile } from './command.ts';
+import type { CliIo, Command, OptionSpecs, OptionValues } from './command.ts';
 
 const USAGE = `Usage: cli carbon --buildings <geojson> [options]
 
@@ -74,23 +74,22 @@ interface CarbonArgs {
   readonly fleetShift: Partial<Record<VehicleClassKey, number>> | undefined;
 }
 
-function parse(args: readonly string[]): CarbonArgs | 'help' {
-  const values = parseOptions(args, {
-    buildings: { type: 'string' },
-    roads: { type: 'string' },
-    green: { type: 'string' },
-    districts: { type: 'string' },
-    cell: { type: 'string' },
-    'grid-out': { type: 'string' },
-    region: { type: 'string' },
-    basis: { type: 'string' },
-    profile: { type: 'string' },
-    transport: { type: 'string' },
-    'grid-factor': { type: 'string' },
-    'fleet-shift': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help === true) return 'help';
+const OPTIONS = {
+  buildings: { type: 'string' },
+  roads: { type: 'string' },
+  green: { type: 'string' },
+  districts: { type: 'string' },
+  cell: { type: 'string' },
+  'grid-out': { type: 'string' },
+  region: { type: 'string' },
+  basis: { type: 'string' },
+  profile: { type: 'string' },
+  transport: { type: 'string' },
+  'grid-factor': { type: 'string' },
+  'fleet-shift': { type: 'string' },
+} as const satisfies OptionSpecs;
+
+function parse(values: OptionValues<typeof OPTIONS>): CarbonArgs {
   if (values.buildings === undefined) throw new UsageError('missing --buildings <geojson>');
   const region = values.region;
   if (region !== undefined && region !== 'central' && region !== 'south') throw new UsageError(`--region must be central or south, got '${region}'`);
@@ -167,12 +166,7 @@ async function assignCity(roads: readonly unknown[], buildings: readonly unknown
   return { table: roadsFromTraffic(trafficForCarbon(city.view, run)), run, zones: city.view.stats['zones'] ?? 0 };
 }
 
-async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parse(args);
-  if (parsed === 'help') {
-    io.out(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+async function run(parsed: CarbonArgs, io: CliIo): Promise<number> {
   const buildingFeatures = readFeatures('buildings', parsed.buildings);
   const roadFeatures = parsed.roads === undefined ? [] : readFeatures('roads', parsed.roads);
   const greenFeatures = parsed.green === undefined ? [] : readFeatures('green', parsed.green);
@@ -305,9 +299,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-export const carbonCommand: Command = {
+export const carbonCommand: Command = defineCommand({
   name: 'carbon',
   summary: 'carbon spatial map: building, transport and sink CO2e per grid cell (GeoJSON)',
   usage: USAGE,
+  options: OPTIONS,
+  parse,
   run,
-};
+});

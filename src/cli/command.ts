@@ -1,7 +1,8 @@
 /**
- * What every CLI subcommand shares: the output channels, the command shape, usage errors and small
- * argument helpers. Subcommands live one per file (assign.ts; later carbon, hydrogen, tiles) and are
- * listed in main.ts.
+ * What every CLI subcommand shares: the output channels, the command skeleton (`defineCommand`: options
+ * parsed strictly, -h/--help, usage errors), exit statuses and small argument helpers. Subcommands live
+ * one per file (assign, carbon, hydrogen, tiles, scenario) and are listed in main.ts, which runs them
+ * with `runCommand`.
  */
 import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
@@ -65,7 +66,8 @@ export function readTextFile(option: string, path: string): string {
   }
 }
 
-type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+/** Option specs as node's parseArgs takes them. */
+export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
 
 /** Parses `--name value` options strictly (no positionals); a bad or unknown option is a UsageError. */
 export function parseOptions<const O extends OptionSpecs>(args: readonly string[], options: O) {
@@ -73,5 +75,68 @@ export function parseOptions<const O extends OptionSpecs>(args: readonly string[
     return parseArgs({ args: [...args], strict: true, allowPositionals: false, options }).values;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The option values `parseOptions` gives for option specs `O`. */
+export type OptionValues<O extends OptionSpecs> = ReturnType<typeof parseOptions<O>>;
+
+/** -h/--help: every command has it. */
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const satisfies OptionSpecs;
+
+export interface CommandSpec<O extends OptionSpecs, A> {
+  readonly name: string;
+  /** One line for `cli --help`. */
+  readonly summary: string;
+  /** The text of `cli <name> --help`. */
+  readonly usage: string;
+  /** The command's options (`--name value` or flags; no positionals); -h/--help is added. */
+  readonly options: O;
+  /** Checks the option values and turns them into the command's arguments; throws UsageError for bad ones. */
+  readonly parse: (values: OptionValues<O>) => A;
+  /** Does the work; returns the exit status. Throws UsageError for bad arguments, InputError for bad files. */
+  readonly run: (args: A, io: CliIo) => Promise<number> | number;
+}
+
+/**
+ * A subcommand from its parts. Every command opens the same way: the options are parsed strictly (an
+ * unknown option, a missing value or a positional is a UsageError), -h/--help prints the usage on stdout
+ * with exit status 0, then `parse` checks the values and `run` does the work.
+ */
+export function defineCommand<const O extends OptionSpecs, A>(spec: CommandSpec<O, A>): Command {
+  const options = { ...spec.options, ...HELP_OPTION };
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    usage: spec.usage,
+    run: (args, io) => {
+      const values = parseOptions(args, options) as OptionValues<O> & { readonly help?: boolean };
+      if (values.help === true) {
+        io.out(`${spec.usage}\n`);
+        return EXIT_OK;
+      }
+      return spec.run(spec.parse(values), io);
+    },
+  };
+}
+
+/**
+ * Runs a command and turns its errors into exit statuses, the same for every command: a UsageError is
+ * status 2 with a pointer to the command's help, an InputError status 1; anything else is a bug and is
+ * thrown on.
+ */
+export async function runCommand(command: Command, args: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${command.name}: ${error.message}\nRun 'cli ${command.name} --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof InputError) {
+      io.err(`error: ${error.message}\n`);
+      return EXIT_INPUT;
+    }
+    throw error;
   }
 }

@@ -7,8 +7,8 @@ import loadHighs from 'highs';
 import { jsonErrorLocation } from '../core/geo/index.ts';
 import { CATCHMENT_MODES, H2_VEHICLE_CLASSES, runHydrogen } from '../core/hydrogen/index.ts';
 import type { CatchmentInput, CatchmentMode, H2VehicleClass, HighsLike, ModelOverrides, ObjectiveKind } from '../core/hydrogen/index.ts';
-import { EXIT_OK, InputError, UsageError, parseOptions, readTextFile } from './command.ts';
-import type { CliIo, Command } from './command.ts';
+import { EXIT_OK, InputError, UsageError, defineCommand, readTextFile } from './command.ts';
+import type { CliIo, Command, OptionSpecs, OptionValues } from './command.ts';
 
 /** The model was read but has no solution (infeasible, unbounded, solver error): the JSON says why. */
 export const EXIT_NO_SOLUTION = 3;
@@ -44,17 +44,16 @@ interface HydrogenArgs {
   readonly overrides: ModelOverrides;
 }
 
-function parse(args: readonly string[]): HydrogenArgs | 'help' {
-  const values = parseOptions(args, {
-    model: { type: 'string' },
-    objective: { type: 'string' },
-    'station-choice': { type: 'string' },
-    'fcev-share': { type: 'string' },
-    catchment: { type: 'string' },
-    'max-detour-km': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help === true) return 'help';
+const OPTIONS = {
+  model: { type: 'string' },
+  objective: { type: 'string' },
+  'station-choice': { type: 'string' },
+  'fcev-share': { type: 'string' },
+  catchment: { type: 'string' },
+  'max-detour-km': { type: 'string' },
+} as const satisfies OptionSpecs;
+
+function parse(values: OptionValues<typeof OPTIONS>): HydrogenArgs {
   if (values.model === undefined) throw new UsageError('missing --model <json>');
   const objective = values.objective;
   if (objective !== undefined && objective !== 'cost' && objective !== 'co2' && objective !== 'weighted') {
@@ -101,12 +100,7 @@ function parse(args: readonly string[]): HydrogenArgs | 'help' {
 const r3 = (v: number): number => Math.round(v * 1000) / 1000 + 0;
 const r6 = (v: number): number => Math.round(v * 1e6) / 1e6 + 0;
 
-async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parse(args);
-  if (parsed === 'help') {
-    io.out(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+async function run(parsed: HydrogenArgs, io: CliIo): Promise<number> {
   const text = readTextFile('model', parsed.model);
   let json: unknown;
   try {
@@ -205,9 +199,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   return EXIT_NO_SOLUTION;
 }
 
-export const hydrogenCommand: Command = {
+export const hydrogenCommand: Command = defineCommand({
   name: 'hydrogen',
   summary: 'optimise hydrogen supply to refuelling stations (HiGHS LP/MIP)',
   usage: USAGE,
+  options: OPTIONS,
+  parse,
   run,
-};
+});

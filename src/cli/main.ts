@@ -9,11 +9,11 @@ import { assignCommand } from './assign.ts';
 import { carbonCommand } from './carbon.ts';
 import { hydrogenCommand } from './hydrogen.ts';
 import { scenarioCommand } from './scenario.ts';
-import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './command.ts';
+import { EXIT_OK, EXIT_USAGE, runCommand } from './command.ts';
 import type { CliIo, Command } from './command.ts';
 import { tilesCommand } from './tiles.ts';
 
-/** Registered subcommands; add carbon, hydrogen, tiles here. */
+/** Registered subcommands (each made with defineCommand, command.ts). */
 export const COMMANDS: readonly Command[] = [assignCommand, carbonCommand, tilesCommand, hydrogenCommand, scenarioCommand];
 
 function usage(): string {
@@ -37,19 +37,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`error: unknown command '${name}'\n\n${usage()}\n`);
     return EXIT_USAGE;
   }
-  try {
-    return await command.run(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`error: ${command.name}: ${error.message}\nRun 'cli ${command.name} --help' for usage.\n`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof InputError) {
-      io.err(`error: ${error.message}\n`);
-      return EXIT_INPUT;
-    }
-    throw error;
-  }
+  return runCommand(command, rest, io);
 }
 
 const entry = process.argv[1];

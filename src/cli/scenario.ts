@@ -42,8 +42,8 @@ import {
   stationsGeoJson,
 } from '../core/scenario/index.ts';
 import { BUILT_IN_CITIES, type BuiltInCity, isBuiltInCity, loadBuiltInCity } from './city.ts';
-import { EXIT_OK, InputError, UsageError, parseOptions, readTextFile } from './command.ts';
-import type { CliIo, Command } from './command.ts';
+import { EXIT_OK, InputError, UsageError, defineCommand, readTextFile } from './command.ts';
+import type { CliIo, Command, OptionSpecs, OptionValues } from './command.ts';
 
 const USAGE = `Usage: cli scenario --new [--city <name>] [--name <text>]
        cli scenario --scenario <json> [--baseline <json>] [--city <name>] [--out-dir <dir>] [--no-timing]
@@ -82,18 +82,17 @@ type ScenarioArgs =
   | { readonly mode: 'new'; readonly city: string; readonly name: string }
   | { readonly mode: 'run'; readonly city: string; readonly scenario: string; readonly baseline: string | undefined; readonly outDir: string | undefined; readonly timing: boolean };
 
-function parse(args: readonly string[]): ScenarioArgs | 'help' {
-  const values = parseOptions(args, {
-    new: { type: 'boolean' },
-    name: { type: 'string' },
-    scenario: { type: 'string' },
-    baseline: { type: 'string' },
-    city: { type: 'string' },
-    'out-dir': { type: 'string' },
-    'no-timing': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help === true) return 'help';
+const OPTIONS = {
+  new: { type: 'boolean' },
+  name: { type: 'string' },
+  scenario: { type: 'string' },
+  baseline: { type: 'string' },
+  city: { type: 'string' },
+  'out-dir': { type: 'string' },
+  'no-timing': { type: 'boolean' },
+} as const satisfies OptionSpecs;
+
+function parse(values: OptionValues<typeof OPTIONS>): ScenarioArgs {
   const city = values.city ?? DEFAULT_CITY;
   if (!isBuiltInCity(city)) throw new UsageError(`--city '${city}' is not a built-in city (built-in: ${BUILT_IN_CITIES.join(', ')})`);
   if (values.new === true) {
@@ -301,12 +300,7 @@ async function runScenario(a: Extract<ScenarioArgs, { mode: 'run' }>, io: CliIo)
   return EXIT_OK;
 }
 
-async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parse(args);
-  if (parsed === 'help') {
-    io.out(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+async function run(parsed: ScenarioArgs, io: CliIo): Promise<number> {
   if (parsed.mode === 'new') {
     const s = newScenario(loadBuiltInCity(parsed.city).city, parsed.name);
     const checked = checkScenario(s);
@@ -317,9 +311,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   return runScenario(parsed, io);
 }
 
-export const scenarioCommand: Command = {
+export const scenarioCommand: Command = defineCommand({
   name: 'scenario',
   summary: 'run a scenario file on a built-in city (traffic, carbon, hydrogen) against its baseline',
   usage: USAGE,
+  options: OPTIONS,
+  parse,
   run,
-};
+});

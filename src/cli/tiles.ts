@@ -9,8 +9,8 @@ import { GeoJsonError, createLocalFrame, firstLineObject, parseGeoJson, parseJso
 import type { LocalFrame } from '../core/geo/index.ts';
 import { toWgs84InPlace } from '../core/ingest/index.ts';
 import { DEFAULT_MAX_FEATURES_PER_TILE, writeTileset } from '../core/tiles/index.ts';
-import { EXIT_OK, InputError, UsageError, integerOption, parseOptions, readTextFile } from './command.ts';
-import type { CliIo, Command } from './command.ts';
+import { EXIT_OK, InputError, UsageError, defineCommand, integerOption, readTextFile } from './command.ts';
+import type { CliIo, Command, OptionSpecs, OptionValues } from './command.ts';
 
 const USAGE = `Usage: cli tiles --buildings <geojson> --out <dir> [options]
 
@@ -42,16 +42,15 @@ interface TilesArgs {
   readonly origin: LocalFrame | undefined;
 }
 
-function parse(args: readonly string[]): TilesArgs | 'help' {
-  const values = parseOptions(args, {
-    buildings: { type: 'string' },
-    out: { type: 'string' },
-    'max-features-per-tile': { type: 'string' },
-    'lod-features': { type: 'string' },
-    origin: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help === true) return 'help';
+const OPTIONS = {
+  buildings: { type: 'string' },
+  out: { type: 'string' },
+  'max-features-per-tile': { type: 'string' },
+  'lod-features': { type: 'string' },
+  origin: { type: 'string' },
+} as const satisfies OptionSpecs;
+
+function parse(values: OptionValues<typeof OPTIONS>): TilesArgs {
   if (values.buildings === undefined) throw new UsageError('missing --buildings <geojson>');
   if (values.out === undefined) throw new UsageError('missing --out <dir>');
   const maxFeatures = integerOption('max-features-per-tile', values['max-features-per-tile'], DEFAULT_MAX_FEATURES_PER_TILE);
@@ -100,12 +99,7 @@ function readFeatures(path: string): unknown[] {
   }
 }
 
-function run(args: readonly string[], io: CliIo): number {
-  const parsed = parse(args);
-  if (parsed === 'help') {
-    io.out(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+function run(parsed: TilesArgs, io: CliIo): number {
   const features = readFeatures(parsed.buildings);
   const started = performance.now();
   try {
@@ -157,9 +151,11 @@ function run(args: readonly string[], io: CliIo): number {
   return EXIT_OK;
 }
 
-export const tilesCommand: Command = {
+export const tilesCommand: Command = defineCommand({
   name: 'tiles',
   summary: 'write buildings as an OGC 3D Tiles 1.1 tileset (tileset.json + glb)',
   usage: USAGE,
+  options: OPTIONS,
+  parse,
   run,
-};
+});

@@ -1,5 +1,6 @@
 // The computed carbon map in 3D: the non-empty grid cells as value columns (or flat tiles).
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 import { ValueColumns } from './ValueColumns.tsx';
 import { cellValues, maxAbsOf } from './carbonStyle.ts';
@@ -8,7 +9,9 @@ import type { CarbonRun } from '../core/citycarbon/index.ts';
 
 /** The shown carbon map (or its difference from the baseline), or `run` given (a side of the split view). */
 export function CarbonGridLayer({ run }: { run?: CarbonRun } = {}) {
-  const c = useStore((s) => s.carbon);
+  const c = useStore(
+    useShallow((s) => ({ result: s.carbon.result, baseline: s.carbon.baseline, show: s.carbon.show, display: s.carbon.display, visible: s.carbon.visible })),
+  );
   const { display, visible } = c;
   const result = run ?? c.result;
   const baseline = run ? null : c.baseline;

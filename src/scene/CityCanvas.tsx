@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import * as THREE from 'three';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 import { type Bounds, applyView, useMapControls, viewOf } from './MapCamera.tsx';
 import { MapLayer } from './layers.tsx';
@@ -78,13 +79,15 @@ function ResultOverlays() {
 }
 
 function Scene() {
-  const layers = useStore((s) => s.layers);
+  // Layer ids (each MapLayer reads its own layer) and the first drawn layer's bounds: a layer's load progress changes neither.
+  const layerIds = useStore(useShallow((s) => s.layers.map((l) => l.id)));
+  const layerBase = useStore((s) => s.layers.find((l) => l.data)?.data?.data.bounds);
   const split = useStore((s) => s.mapView === 'split' && s.results.a !== null && s.results.b !== null);
   const tilesBase = useStore((s) => s.tilesets.find((t) => t.bounds)?.bounds ?? undefined);
   // A TNTP network opened alone has no layer: its links' extent frames the view.
   const trafficView = useStore((s) => (s.traffic.tntp ? s.traffic.view : null));
   const trafficBase = useMemo(() => (trafficView ? polylineBounds(trafficView.polylines.coords) : undefined), [trafficView]);
-  const base = layers.find((l) => l.data)?.data?.data.bounds ?? tilesBase ?? trafficBase;
+  const base = layerBase ?? tilesBase ?? trafficBase;
   const controls = useMapControls();
   usePrecompiledPrograms();
   useFarDetail();
@@ -124,8 +127,8 @@ function Scene() {
       {base ? <Ground bounds={base} /> : null}
       {/* Local (x east, y north, z up) -> three's y-up world. */}
       <group rotation-x={-Math.PI / 2}>
-        {layers.map((l, i) => (
-          <MapLayer key={l.id} layer={l} order={i} />
+        {layerIds.map((id, i) => (
+          <MapLayer key={id} id={id} order={i} />
         ))}
         <ResultOverlays />
         <ImportedCarbonLayer />

@@ -228,9 +228,8 @@ export function HydrogenLayer() {
   const frame = useStore((s) => s.frame);
   const visible = useStore((s) => s.hydrogen.visible);
   const paused = useStore((s) => s.hydrogen.paused);
-  const layers = useStore((s) => s.layers);
-  // The rectangle by value: a layer's opacity changing must not rebuild the arcs.
-  const rectKey = mapRect({ layers })?.join(',') ?? '';
+  // The rectangle by value: a layer's opacity or load progress changing must not rebuild the arcs (nor redraw this).
+  const rectKey = useStore((s) => mapRect(s)?.join(',') ?? '');
   const scene = useMemo(() => {
     const r = rectKey ? (rectKey.split(',').map(Number) as unknown as readonly [number, number, number, number]) : null;
     return hydrogenScene(solution, frame, resultFrame, r);

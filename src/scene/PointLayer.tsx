@@ -16,7 +16,7 @@ const RADIUS_M = 3;
 const HEIGHT_M = 10;
 const CLICK_SLOP_PX = 6;
 
-export function PointLayer({ layer, data, renderOrder, visible = layer.visible }: { layer: LayerState; data: PointLayerData; renderOrder: number; visible?: boolean }) {
+export function PointLayer({ layer, data, renderOrder, visible = layer.visible }: { layer: Omit<LayerState, 'progress' | 'phase'>; data: PointLayerData; renderOrder: number; visible?: boolean }) {
   const invalidate = useThree((s) => s.invalidate);
   const count = data.featureOfPoint.length;
   const mesh = useMemo(() => {

@@ -7,6 +7,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type ThreeEvent, useThree } from '@react-three/fiber';
 import * as THREE from 'three';
+import { useShallow } from 'zustand/react/shallow';
 import { TilesPlugin, TilesRenderer } from '3d-tiles-renderer/r3f';
 import { GLTFExtensionsPlugin } from '3d-tiles-renderer/plugins';
 import type { TilesRenderer as TilesRendererImpl } from '3d-tiles-renderer/three';
@@ -102,7 +103,7 @@ function featuresIn(scene: THREE.Object3D): number {
 /** Live renderers by tileset id (tests and benchmarks read their state). */
 export const tilesRenderers = new Map<string, TilesRendererImpl>();
 
-function TilesetView({ info }: { info: TilesetInfo }) {
+function TilesetView({ info }: { info: Pick<TilesetInfo, 'id' | 'url' | 'visible' | 'origin'> }) {
   const frame = useStore((s) => s.frame);
   const patchTileset = useStore((s) => s.patchTileset);
   const pickTileFeature = useStore((s) => s.pickTileFeature);
@@ -210,13 +211,24 @@ function TilesetView({ info }: { info: TilesetInfo }) {
   );
 }
 
+/** Tileset `id` as the view draws it: its load stats (reported while tiles stream) are not drawn here. */
+function TilesetById({ id }: { id: string }) {
+  const info = useStore(
+    useShallow((s) => {
+      const t = s.tilesets.find((x) => x.id === id);
+      return t ? { id: t.id, url: t.url, visible: t.visible, origin: t.origin ?? null } : null;
+    }),
+  );
+  return info ? <TilesetView info={info} /> : null;
+}
+
 /** Every ready tileset of the store. */
 export function TilesLayers() {
-  const tilesets = useStore((s) => s.tilesets);
+  const ids = useStore(useShallow((s) => s.tilesets.filter((t) => t.status === 'ready').map((t) => t.id)));
   return (
     <>
-      {tilesets.filter((t) => t.status === 'ready').map((t) => (
-        <TilesetView key={t.id} info={t} />
+      {ids.map((id) => (
+        <TilesetById key={id} id={id} />
       ))}
     </>
   );

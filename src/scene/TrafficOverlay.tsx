@@ -1,5 +1,6 @@
 // Traffic results in the 3D view: coloured, widened links and moving vehicles, from the store.
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { vehicleInstances } from '../core/flowviz/index.ts';
 import { useStore } from '../store/index.ts';
 import { TrafficLayer } from './TrafficLayer.tsx';
@@ -12,10 +13,22 @@ import type { TrafficRunResult } from '../core/citytraffic/index.ts';
  * difference B − A in flow when `diff` gives both sides. Vehicles move only on the shown result.
  */
 export function TrafficOverlay({ result, diff }: { result?: TrafficRunResult; diff?: { a: TrafficRunResult; b: TrafficRunResult; measure: 'flow' | 'vc' } } = {}) {
-  const t = useStore((s) => s.traffic);
+  // The fields drawn; a progress tick of a running assignment changes none of them.
+  const t = useStore(
+    useShallow((s) => ({
+      view: s.traffic.view,
+      result: s.traffic.result,
+      closed: s.traffic.edits.closed,
+      ribbons: s.traffic.ribbons,
+      index: s.traffic.index,
+      showFlows: s.traffic.showFlows,
+      showVehicles: s.traffic.showVehicles,
+      vehiclesPaused: s.traffic.vehiclesPaused,
+    })),
+  );
   const view = t.view;
   const shown = result ?? t.result;
-  const closed = result || diff ? (diff?.b ?? result)!.params.edits.closed : t.edits.closed;
+  const closed = result || diff ? (diff?.b ?? result)!.params.edits.closed : t.closed;
   const style = useMemo(
     () => (view ? (diff ? trafficDiffStyle(view.linkCount, view.isConnector, closed, diff.a, diff.b, diff.measure) : trafficStyle(view.linkCount, view.isConnector, closed, shown)) : null),
     [view, closed, shown, diff],

@@ -1,6 +1,7 @@
 // The base-map layers: buildings, roads and green areas, each a ChunkedLayer with its own colours.
 import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
+import { useShallow } from 'zustand/react/shallow';
 import { HeightSource, type PackedProperties, type PolygonLayerData, ROAD_CLASSES, type RoadLayerData } from '../core/geo/index.ts';
 import type { LayerPart } from '../core/ingest/index.ts';
 import { type LayerState, useStore } from '../store/index.ts';
@@ -10,6 +11,9 @@ import { type FeatureMaterial, createFeatureMaterial, hexBytes } from './feature
 import { layerExtrusion, styleColors } from './styleByProperty.ts';
 import { AREA_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREEN_COLOR, roadColor } from './palette.ts';
 
+/** A layer as the map draws it: its load progress is not drawn here. */
+type DrawnLayer = Omit<LayerState, 'progress' | 'phase'>;
+
 type PolygonKind = 'buildings' | 'green' | 'areas';
 const FLAT_COLOR: Readonly<Record<Exclude<PolygonKind, 'buildings'>, string>> = { green: GREEN_COLOR, areas: AREA_COLOR };
 
@@ -17,7 +21,7 @@ const FLAT_COLOR: Readonly<Record<Exclude<PolygonKind, 'buildings'>, string>> = 
  * Writes a layer's colours into its feature texture: its style's colours when it is styled by a
  * property, else `base(i)`. Runs again when the style changes; the geometry is never rebuilt.
  */
-function useLayerColors(feature: FeatureMaterial, layer: LayerState, properties: PackedProperties, base: (i: number) => readonly [number, number, number]) {
+function useLayerColors(feature: FeatureMaterial, layer: DrawnLayer, properties: PackedProperties, base: (i: number) => readonly [number, number, number]) {
   const invalidate = useThree((s) => s.invalidate);
   const style = layer.style;
   useEffect(() => {
@@ -75,12 +79,12 @@ function useRoadMaterial(data: RoadLayerData) {
 }
 
 /** Per-feature height factors for the layer's extrusion (null: the heights it was built with). */
-function useExtrusion(layer: LayerState, data: PolygonLayerData): Float32Array | null {
+function useExtrusion(layer: DrawnLayer, data: PolygonLayerData): Float32Array | null {
   const extrude = layer.extrude;
   return useMemo(() => (extrude ? layerExtrusion(data, extrude).factors : null), [extrude, data]);
 }
 
-function PolygonLayer({ layer, data, kind, order, visible, pendingKey }: { layer: LayerState; data: PolygonLayerData; kind: PolygonKind; order: number; visible: boolean; pendingKey: string }) {
+function PolygonLayer({ layer, data, kind, order, visible, pendingKey }: { layer: DrawnLayer; data: PolygonLayerData; kind: PolygonKind; order: number; visible: boolean; pendingKey: string }) {
   const feature = usePolygonMaterial(data, kind);
   const zScale = useExtrusion(layer, data);
   const base = useMemo(() => {
@@ -99,7 +103,7 @@ function PolygonLayer({ layer, data, kind, order, visible, pendingKey }: { layer
   );
 }
 
-function RoadLayer({ layer, data, order, visible, pendingKey }: { layer: LayerState; data: RoadLayerData; order: number; visible: boolean; pendingKey: string }) {
+function RoadLayer({ layer, data, order, visible, pendingKey }: { layer: DrawnLayer; data: RoadLayerData; order: number; visible: boolean; pendingKey: string }) {
   const feature = useRoadMaterial(data);
   const base = useMemo(() => {
     const byClass = ROAD_CLASSES.map((_, c) => hexBytes(roadColor(c)));
@@ -118,20 +122,29 @@ export function drawOrder(group: number, order: number): number {
 }
 
 /** One kind of a layer's features: its main kind or a sub-layer, each with its own colours. */
-function PartLayer({ layer, part, order, visible, pendingKey }: { layer: LayerState; part: LayerPart; order: number; visible: boolean; pendingKey: string }) {
+function PartLayer({ layer, part, order, visible, pendingKey }: { layer: DrawnLayer; part: LayerPart; order: number; visible: boolean; pendingKey: string }) {
   if (part.kind === 'roads') return <RoadLayer layer={layer} data={part.data} order={order} visible={visible} pendingKey={pendingKey} />;
   if (part.kind === 'points') return <PointLayer layer={layer} data={part.data} renderOrder={drawOrder(6, order)} visible={visible} />;
   return <PolygonLayer layer={layer} data={part.data} kind={part.kind} order={order} visible={visible} pendingKey={pendingKey} />;
 }
 
 /**
- * One layer of the map; `order` is its place in the layer list (0 at the bottom). A file of several
- * geometry kinds draws each kind as a sub-layer (the same feature numbers, so picking and selection
- * work across them), shown with the layer and each hidden on its own through `hiddenParts`.
+ * One layer of the map, layer `id` of the store; `order` is its place in the layer list (0 at the bottom).
+ * A file of several geometry kinds draws each kind as a sub-layer (the same feature numbers, so picking
+ * and selection work across them), shown with the layer and each hidden on its own through `hiddenParts`.
+ * The layer's load progress is left out of what it subscribes to: a reload's progress ticks do not redraw it.
  */
-export function MapLayer({ layer, order }: { layer: LayerState; order: number }) {
-  const d = layer.data;
-  if (!d) return null;
+export function MapLayer({ id, order }: { id: string; order: number }) {
+  const layer = useStore(
+    useShallow((s): DrawnLayer | null => {
+      const l = s.layers.find((x) => x.id === id);
+      if (!l) return null;
+      const { progress: _progress, phase: _phase, ...drawn } = l;
+      return drawn;
+    }),
+  );
+  const d = layer?.data;
+  if (!layer || !d) return null;
   const parts: readonly LayerPart[] = d.parts ? [d, ...d.parts] : [d];
   return (
     <>

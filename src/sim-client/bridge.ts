@@ -35,7 +35,7 @@ export class WorkerBridge<Api> {
 
   constructor(
     readonly name: string,
-    private readonly create: () => Worker,
+    private create: () => Worker,
     private readonly events: BridgeEvents = {},
   ) {}
 
@@ -94,6 +94,16 @@ export class WorkerBridge<Api> {
     this.stop(new WorkerCrashedError(`${this.name}: ${message}`));
     this.events.onCrash?.(this.name, message);
     for (const l of this.crashListeners) l(this.name, message);
+  }
+
+  /**
+   * Starts later workers from `create` instead: a variant of the same worker with a superset of its API
+   * (the test hooks' self-test worker, src/sim-client/selfTest.ts). A worker already running is stopped
+   * first, its calls rejected as cancelled.
+   */
+  startWith(create: () => Worker): void {
+    if (this.worker) this.cancel();
+    this.create = create;
   }
 
   /** Another party to tell when the worker dies (a worker shared by several clients); returns the unsubscribe. */

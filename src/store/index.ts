@@ -11,6 +11,7 @@ import { createInputsSlice } from './inputs.ts';
 import { createHydrogenSlice } from './hydrogen.ts';
 import { createTilesSlice } from './tiles.ts';
 import { createScenarioSlice, watchScenarioEdits } from './scenario.ts';
+import { createCitySlice } from './city.ts';
 import { createJobsSlice, createLayersSlice, createSelectionSlice, createUiSlice } from './slices.ts';
 import type { AppState } from './types.ts';
 
@@ -26,6 +27,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createHydrogenSlice(...a),
   ...createTilesSlice(...a),
   ...createScenarioSlice(...a),
+  ...createCitySlice(...a),
 }));
 
 // Every change of the models' edits is a step of the scenario's history (undo/redo).

@@ -133,12 +133,7 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       const far = frame && data.stats.drawn > 0 && farFromCity(frame, (w + e) / 2, (s + n) / 2);
       if (far && get().layers.length > 1) {
         // Another place on Earth: open it as a new city rather than draw it hundreds of km away.
-        for (const l of get().layers) if (l.id !== id) get().removeLayer(l.id);
-        get().resetTraffic();
-        get().resetCarbon();
-        get().resetHydrogen();
-        get().resetScenarios();
-        get().clearFrame();
+        get().openCity(null, id);
         get().notify('info', 'notice.newCity', { name });
         if (await load()) {
           const again = get().layers.find((l) => l.id === id)?.data;
@@ -181,13 +176,8 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       );
       if (!ok) return;
       // A synthetic city replaces the current one: other layers lie somewhere else on Earth.
-      for (const l of get().layers) if (l.id !== 'buildings') get().removeLayer(l.id);
-      get().resetTraffic();
-      get().resetCarbon();
-      get().resetHydrogen();
-      get().resetScenarios();
       const built = get().layers.find((l) => l.id === 'buildings')?.data?.data.frame;
-      if (built) get().setFrame(built);
+      get().openCity(built ?? get().frame, 'buildings');
       const frame = built;
       await runIngest({ id: 'roads', kind: 'roads', name: { text: `synthetic streets (${buildings} buildings)` }, source: syntheticSource(buildings, seed, 'roads') }, (c, onProgress) =>
         c.ingestSynthetic(buildings, seed, 'roads', frame, { onProgress }),

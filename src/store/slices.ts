@@ -1,6 +1,6 @@
 // The store's slices (zustand slices pattern): plain state and the actions that change it.
 import type { StateCreator } from 'zustand';
-import { type Language, isLanguage } from '../ui/i18n/index.ts';
+import { type Language, isLanguage } from '../core/language/index.ts';
 import type { AppState, JobsSlice, LayerState, LayersSlice, SelectionSlice, UiSlice } from './types.ts';
 
 type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -151,11 +151,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       const far = !current || farFromCity(current, frame.lon0, frame.lat0);
       if (far) {
         // Another place: the network opens as a new city (its own frame, no other layers).
-        for (const l of get().layers) get().removeLayer(l.id);
-        get().resetCarbon();
-        get().resetHydrogen();
-        get().resetScenarios();
-        get().setFrame(frame);
+        get().openCity(frame);
       }
       const inFrame = get().frame!;
       set({ traffic: { ...INITIAL_TRAFFIC, status: 'preparing', tntp: files.net.name } });

@@ -16,6 +16,7 @@ import type { Language, MessageKey, MessageParams } from '../ui/i18n/index.ts';
 import type { TilesSlice } from './tiles.ts';
 import type { HydrogenSlice } from './hydrogen.ts';
 import type { ScenarioInternals, ScenarioSlice } from './scenario.ts';
+import type { CitySlice } from './city.ts';
 
 export type LayerStatus = 'loading' | 'ready' | 'error';
 
@@ -251,4 +252,4 @@ export interface CarbonSlice {
   setImportVisible(visible: boolean): void;
 }
 
-export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice & InputsSlice & TilesSlice & HydrogenSlice & ScenarioSlice & ScenarioInternals;
+export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice & InputsSlice & TilesSlice & HydrogenSlice & ScenarioSlice & ScenarioInternals & CitySlice;

@@ -1,4 +1,5 @@
 // A selected carbon-map cell: its emissions by sector, against the baseline on the same grid.
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 import { SectorTable } from './SectorTable.tsx';
 import { useNumberFormat, useT } from './useT.ts';
@@ -6,11 +7,10 @@ import { useNumberFormat, useT } from './useT.ts';
 export function CarbonCellInfo({ cell }: { cell: number }) {
   const t = useT();
   const fmt1 = useNumberFormat(1);
-  const c = useStore((s) => s.carbon);
+  const { r, baseline } = useStore(useShallow((s) => ({ r: s.carbon.result, baseline: s.carbon.baseline })));
   const select = useStore((s) => s.select);
-  const r = c.result;
   if (!r || cell < 0 || cell >= r.grid.length) return null;
-  const b = c.baseline && c.baseline.grid.length === r.grid.length ? c.baseline : null;
+  const b = baseline && baseline.grid.length === r.grid.length ? baseline : null;
   return (
     <aside className="panel info-panel" aria-label={t('info.title')} data-testid="info-panel">
       <header>

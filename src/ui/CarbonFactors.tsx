@@ -14,20 +14,20 @@ import {
 import { useStore } from '../store/index.ts';
 import { cityProfileOf } from '../store/carbon.ts';
 import type { MessageKey } from './i18n/index.ts';
+import { NumberInput } from './NumberInput.tsx';
 import { useT } from './useT.ts';
 
-function NumberField({ label, value, step, onChange, disabled }: { label: string; value: number; step: number; onChange: (v: number) => void; disabled: boolean }) {
+/** One factor: its label and the shared number input (reports only finite, non-negative values; shown to 6 significant digits). */
+function FactorField({ label, value, step, onChange, disabled }: { label: string; value: number; step: number; onChange: (v: number) => void; disabled: boolean }) {
   return (
     <label className="field">
       <span>{label}</span>
-      <input type="number" value={Number(value.toPrecision(6))} step={step} min={0} disabled={disabled} className="span2"
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          if (e.target.value !== '' && Number.isFinite(v)) onChange(v);
-        }} />
+      <NumberInput value={value} label={label} step={step} disabled={disabled} className="span2" shown={sixDigits} onChange={onChange} />
     </label>
   );
 }
+
+const sixDigits = (v: number): number => Number(v.toPrecision(6));
 
 export function CarbonFactors({ busy }: { busy: boolean }) {
   const t = useT();
@@ -60,23 +60,23 @@ export function CarbonFactors({ busy }: { busy: boolean }) {
       </label>
       <h4>{t('carbon.factors.eui')}</h4>
       {BUILDING_USE_KEYS.map((u) => (
-        <NumberField key={u} label={t(`use.${u}` as MessageKey)} value={f.eui[u]} step={1} disabled={busy}
+        <FactorField key={u} label={t(`use.${u}` as MessageKey)} value={f.eui[u]} step={1} disabled={busy}
           onChange={(v) => set({ eui: { ...overrides.eui, [u]: v } })} />
       ))}
       <h4>{t('carbon.factors.emission')}</h4>
-      <NumberField label={t('carbon.factors.gas')} value={f.gasTPerMWh} step={0.001} disabled={busy} onChange={(v) => set({ gasTPerMWh: v })} />
-      <NumberField label={t('carbon.factors.heat')} value={f.districtHeatTPerMWh} step={0.001} disabled={busy} onChange={(v) => set({ districtHeatTPerMWh: v })} />
-      <NumberField label={t('carbon.factors.hydrogen')} value={f.hydrogenKgPerKg} step={0.1} disabled={busy} onChange={(v) => set({ hydrogenKgPerKg: v })} />
-      <NumberField label={t('carbon.factors.peak')} value={f.peakHourShare} step={0.005} disabled={busy} onChange={(v) => set({ peakHourShare: v })} />
-      <NumberField label={t('carbon.factors.days')} value={f.daysPerYear} step={1} disabled={busy} onChange={(v) => set({ daysPerYear: v })} />
+      <FactorField label={t('carbon.factors.gas')} value={f.gasTPerMWh} step={0.001} disabled={busy} onChange={(v) => set({ gasTPerMWh: v })} />
+      <FactorField label={t('carbon.factors.heat')} value={f.districtHeatTPerMWh} step={0.001} disabled={busy} onChange={(v) => set({ districtHeatTPerMWh: v })} />
+      <FactorField label={t('carbon.factors.hydrogen')} value={f.hydrogenKgPerKg} step={0.1} disabled={busy} onChange={(v) => set({ hydrogenKgPerKg: v })} />
+      <FactorField label={t('carbon.factors.peak')} value={f.peakHourShare} step={0.005} disabled={busy} onChange={(v) => set({ peakHourShare: v })} />
+      <FactorField label={t('carbon.factors.days')} value={f.daysPerYear} step={1} disabled={busy} onChange={(v) => set({ daysPerYear: v })} />
       <h4>{t('carbon.factors.sinks')}</h4>
       {LAND_COVER_KEYS.map((c) => (
-        <NumberField key={c} label={t(`cover.${c}` as MessageKey)} value={f.sinkTPerHa[c]} step={0.1} disabled={busy}
+        <FactorField key={c} label={t(`cover.${c}` as MessageKey)} value={f.sinkTPerHa[c]} step={0.1} disabled={busy}
           onChange={(v) => set({ sinkTPerHa: { ...overrides.sinkTPerHa, [c]: v } })} />
       ))}
       <h4>{t('carbon.factors.fleet')}</h4>
       {VEHICLE_CLASSES.map((row) => (
-        <NumberField key={row.key} label={row.label} value={overrides.fleetMix?.[row.key] ?? f.fleetMix[row.key]} step={0.01} disabled={busy}
+        <FactorField key={row.key} label={row.label} value={overrides.fleetMix?.[row.key] ?? f.fleetMix[row.key]} step={0.01} disabled={busy}
           onChange={(v) => set({ fleetMix: { ...f.fleetMix, ...overrides.fleetMix, [row.key]: v } })} />
       ))}
       <div className={Math.abs(fleetSum - 1) > 1e-6 ? 'warn' : 'muted small'}>Σ = {fleetSum.toFixed(3)}</div>

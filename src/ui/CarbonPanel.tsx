@@ -3,6 +3,7 @@
 import { CityProfile } from './CityProfile.tsx';
 import { PROFILES, cityProfileOf } from '../store/carbon.ts';
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { LandCover } from '../core/carbon/index.ts';
 import { CRS_CODES, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { CARBON_RAMP } from '../scene/carbonStyle.ts';
@@ -70,7 +71,16 @@ function GreenAreas({ busy }: { busy: boolean }) {
 function ImportCarbonMap() {
   const t = useT();
   const fmt = useNumberFormat(1);
-  const c = useStore((s) => s.carbon);
+  const c = useStore(
+    useShallow((s) => ({
+      importFile: s.carbon.importFile,
+      importError: s.carbon.importError,
+      importProperty: s.carbon.importProperty,
+      importCrs: s.carbon.importCrs,
+      imported: s.carbon.imported,
+      importVisible: s.carbon.importVisible,
+    })),
+  );
   const { chooseCarbonFile, setImportChoice, showImportedCarbon, removeImportedCarbon, setImportVisible } = useStore.getState();
   const info = c.importFile?.info;
   const imp = c.imported;
@@ -139,7 +149,21 @@ export function CarbonPanel() {
   const t = useT();
   const fmt0 = useNumberFormat(0);
   const fmt1 = useNumberFormat(1);
-  const c = useStore((s) => s.carbon);
+  // The fields drawn here (the imported map, the green areas being drawn and the profile have their own components).
+  const c = useStore(
+    useShallow((s) => ({
+      status: s.carbon.status,
+      error: s.carbon.error,
+      params: s.carbon.params,
+      result: s.carbon.result,
+      baseline: s.carbon.baseline,
+      districtNames: s.carbon.districtNames,
+      drawing: s.carbon.drawing !== null,
+      visible: s.carbon.visible,
+      display: s.carbon.display,
+      show: s.carbon.show,
+    })),
+  );
   const { runCarbon, setCarbonParams, setCarbonDisplay, keepCarbonBaseline } = useStore.getState();
   const busy = c.status === 'running' || c.status === 'preparing';
   const profileGrid = useStore((s) => PROFILES[cityProfileOf(s)].gridTPerMWh.value);
@@ -223,7 +247,7 @@ export function CarbonPanel() {
       <GreenAreas busy={busy} />
       <CarbonFactors busy={busy} />
       <div className="buttons">
-        <button type="button" className="primary" onClick={() => void runCarbon()} disabled={busy || c.drawing !== null} data-testid="carbon-run">
+        <button type="button" className="primary" onClick={() => void runCarbon()} disabled={busy || c.drawing} data-testid="carbon-run">
           {busy ? t('carbon.computing') : r ? t('carbon.update') : t('carbon.compute')}
         </button>
       </div>

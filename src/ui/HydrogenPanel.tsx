@@ -3,8 +3,8 @@
 // baseline: cost and CO2 per kg delivered, unmet demand, trailer trips, per-station figures, charts, the
 // well-to-wheel CO2 of the fuel-cell fleet, what went wrong when it did, and every assumption.
 import { useEffect, useState } from 'react';
-import { CATCHMENT_DEFAULTS, H2_VEHICLE_CLASSES, SOURCE_DEFAULTS, SOURCE_TYPES } from '../core/hydrogen/index.ts';
-import type { H2VehicleClass, HydrogenResult, ObjectiveKind, SourceType } from '../core/hydrogen/index.ts';
+import { H2_VEHICLE_CLASSES, SOURCE_TYPES, modelSettings, modelSources, modelStations } from '../core/hydrogen/index.ts';
+import type { HydrogenResult, ObjectiveKind } from '../core/hydrogen/index.ts';
 import { SOURCE_COLORS, UTILISATION_RAMP, utilisationColor } from '../scene/hydrogenGeometry.ts';
 import { useStore } from '../store/index.ts';
 import type { HydrogenState } from '../store/hydrogen.ts';
@@ -13,12 +13,6 @@ import { Legend } from './Legend.tsx';
 import { useNumberFormat, useT } from './useT.ts';
 import { NumberInput } from './NumberInput.tsx';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-const isSourceType = (v: unknown): v is SourceType => (SOURCE_TYPES as readonly unknown[]).includes(v);
-
 interface ModelStation {
   readonly id: string;
   readonly name: string;
@@ -26,83 +20,22 @@ interface ModelStation {
   readonly candidate: boolean;
   readonly placed: boolean;
 }
-interface ModelSource {
-  readonly id: string;
-  readonly name: string;
-  readonly type: SourceType | null;
-  readonly capacity: number;
-  readonly kgCo2ePerKg: number | null;
-  readonly outside: boolean;
-}
 
-function modelStations(h: HydrogenState): ModelStation[] {
-  const list = isObject(h.model) && Array.isArray(h.model['stations']) ? h.model['stations'] : [];
-  const out: ModelStation[] = list.filter(isObject).map((s) => ({
-    id: text(s['id']),
-    name: text(s['name']) || text(s['id']),
-    capacity: h.edits.capacity[text(s['id'])] ?? num(s['capacityKgPerDay']) ?? 0,
-    candidate: s['status'] === 'candidate',
+/** The model's stations with their edited capacities, then the stations placed on the map. */
+function stationsOf(h: HydrogenState): ModelStation[] {
+  const out: ModelStation[] = modelStations(h.model).map((s) => ({
+    id: s.id,
+    name: s.name,
+    capacity: h.edits.capacity[s.id] ?? s.capacityKgPerDay,
+    candidate: s.candidate,
     placed: false,
   }));
   for (const a of h.edits.added) out.push({ id: a.id, name: a.name, capacity: h.edits.capacity[a.id] ?? a.capacityKgPerDay, candidate: true, placed: true });
   return out;
 }
 
-function modelSources(h: HydrogenState): ModelSource[] {
-  const list = isObject(h.model) && Array.isArray(h.model['sources']) ? h.model['sources'] : [];
-  return list.filter(isObject).map((s) => {
-    const type = isSourceType(s['type']) ? s['type'] : null;
-    return {
-      id: text(s['id']),
-      name: text(s['name']) || text(s['id']),
-      type,
-      capacity: num(s['capacityKgPerDay']) ?? 0,
-      kgCo2ePerKg: num(s['kgCo2ePerKg']) ?? (type ? SOURCE_DEFAULTS[type].kgCo2ePerKg.value : null),
-      outside: isObject(s['outsideMap']),
-    };
-  });
-}
-
-/** The model's own setting of a top-level field (what a what-if left at null falls back to). */
-function modelField<T>(h: HydrogenState, key: string, fallback: T, ok: (v: unknown) => v is T): T {
-  const v = isObject(h.model) ? h.model[key] : undefined;
-  return ok(v) ? v : fallback;
-}
-const isObjective = (v: unknown): v is ObjectiveKind => v === 'cost' || v === 'co2' || v === 'weighted';
-const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
-
-function modelShare(h: HydrogenState, cls: H2VehicleClass): number {
-  const d = isObject(h.model) ? h.model['demand'] : undefined;
-  const f = isObject(d) ? d['fcevShare'] : undefined;
-  return (isObject(f) ? num(f[cls]) : undefined) ?? 0;
-}
-
-function modelUnmetAllowed(h: HydrogenState): boolean {
-  const u = isObject(h.model) ? h.model['unmet'] : undefined;
-  return isObject(u) && u['allowed'] === false ? false : true;
-}
-
-/** Number input that commits on blur or Enter (so typing is not a solve per keystroke). */
-function NumberField({ value, onCommit, label, testId, disabled, step = 'any' }: { value: number; onCommit(v: number): void; label: string; testId?: string; disabled?: boolean; step?: string }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = (): void => {
-    if (draft === null) return;
-    const v = Number(draft);
-    setDraft(null);
-    if (draft.trim() !== '' && Number.isFinite(v) && v >= 0 && v !== value) onCommit(v);
-  };
-  return (
-    <input
-      type="number" min={0} step={step} className="num" aria-label={label} data-testid={testId} disabled={disabled}
-      value={draft ?? String(Math.round(value * 1000) / 1000)}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-      }}
-    />
-  );
-}
+/** The table's number fields: narrow, shown to 0.001, committed on leaving the field or Enter (not a solve per keystroke). */
+const EDIT_FIELD = { className: 'num', commitOn: 'blur', shown: (v: number): number => Math.round(v * 1000) / 1000 } as const;
 
 function Diff({ v, base, fmt, lowerIsBetter = true }: { v: number; base: number | undefined; fmt: (n: number) => string; lowerIsBetter?: boolean }) {
   if (base === undefined) return null;
@@ -334,7 +267,7 @@ function Sources({ busy }: { busy: boolean }) {
   const fmt0 = useNumberFormat(0);
   const h = useStore((s) => s.hydrogen);
   const { setSourceEdit } = useStore.getState();
-  const sources = modelSources(h);
+  const sources = modelSources(h.model);
   const supplied = new Map((h.result?.solution?.sources ?? []).map((s) => [s.id, s.suppliedKgPerDay]));
   return (
     <details open>
@@ -358,12 +291,12 @@ function Sources({ busy }: { busy: boolean }) {
                     onChange={(ev) => setSourceEdit(s.id, { enabled: ev.target.checked })} />
                 </td>
                 <td>
-                  <NumberField value={e?.capacityKgPerDay ?? s.capacity} label={t('hydrogen.capacityShort')} disabled={busy || !enabled} testId={`hydrogen-source-cap-${s.id}`}
-                    onCommit={(v) => setSourceEdit(s.id, { capacityKgPerDay: v })} />
+                  <NumberInput {...EDIT_FIELD} value={e?.capacityKgPerDay ?? s.capacityKgPerDay} label={t('hydrogen.capacityShort')} disabled={busy || !enabled} testId={`hydrogen-source-cap-${s.id}`}
+                    onChange={(v) => setSourceEdit(s.id, { capacityKgPerDay: v })} />
                 </td>
                 <td>
-                  <NumberField value={e?.kgCo2ePerKg ?? s.kgCo2ePerKg ?? 0} label="kg CO2e/kg" disabled={busy} testId={`hydrogen-source-co2-${s.id}`}
-                    onCommit={(v) => setSourceEdit(s.id, { kgCo2ePerKg: v })} />
+                  <NumberInput {...EDIT_FIELD} value={e?.kgCo2ePerKg ?? s.kgCo2ePerKg ?? 0} label="kg CO2e/kg" disabled={busy} testId={`hydrogen-source-co2-${s.id}`}
+                    onChange={(v) => setSourceEdit(s.id, { kgCo2ePerKg: v })} />
                 </td>
                 <td>{supplied.has(s.id) ? fmt0(supplied.get(s.id)!) : '—'}</td>
               </tr>
@@ -379,7 +312,7 @@ function Stations({ busy }: { busy: boolean }) {
   const t = useT();
   const h = useStore((s) => s.hydrogen);
   const { setStationCapacity, removeStation, restoreStation, setPlacing } = useStore.getState();
-  const stations = modelStations(h);
+  const stations = stationsOf(h);
   const removed = new Set(h.edits.removed);
   return (
     <details open>
@@ -393,7 +326,7 @@ function Stations({ busy }: { busy: boolean }) {
               <button type="button" className="link" onClick={() => restoreStation(s.id)} disabled={busy}>{t('hydrogen.restore')}</button>
             ) : (
               <>
-                <NumberField value={s.capacity} label={t('hydrogen.capacityOf', { name: s.name })} disabled={busy} testId={`hydrogen-station-cap-${s.id}`} onCommit={(v) => setStationCapacity(s.id, v)} />
+                <NumberInput {...EDIT_FIELD} value={s.capacity} label={t('hydrogen.capacityOf', { name: s.name })} disabled={busy} testId={`hydrogen-station-cap-${s.id}`} onChange={(v) => setStationCapacity(s.id, v)} />
                 <span className="muted"> {t('hydrogen.unit.kgDay')} </span>
                 <button type="button" className="link" onClick={() => removeStation(s.id)} disabled={busy} data-testid={`hydrogen-remove-${s.id}`}>{t('hydrogen.remove')}</button>
               </>
@@ -423,19 +356,12 @@ function Elapsed({ since }: { since: number }) {
   return <span>{t('hydrogen.solving', { s: ((now - since) / 1000).toFixed(1) })}</span>;
 }
 
-/** The model's own catchment setting (mode and maximum detour), with the core's defaults where it says nothing. */
-function modelCatchment(h: HydrogenState): { mode: 'capacitated' | 'nearest'; maxDetourKm: number } {
-  const c = isObject(h.model) ? h.model['catchment'] : undefined;
-  const mode = isObject(c) && c['mode'] === 'nearest' ? 'nearest' : 'capacitated';
-  return { mode, maxDetourKm: (isObject(c) ? num(c['maxDetourKm']) : undefined) ?? CATCHMENT_DEFAULTS.maxDetourKm.value };
-}
-
 /** Where a zone's drivers may refuel: any open station within a detour (with room), or the nearest only. */
 function Catchment({ busy }: { busy: boolean }) {
   const t = useT();
   const h = useStore((s) => s.hydrogen);
   const setHydrogenOptions = useStore((s) => s.setHydrogenOptions);
-  const own = modelCatchment(h);
+  const own = modelSettings(h.model).catchment;
   const mode = h.catchment?.mode ?? own.mode;
   const km = h.catchment?.maxDetourKm ?? own.maxDetourKm;
   const set = (next: { mode: 'capacitated' | 'nearest'; maxDetourKm: number }): void => {
@@ -474,10 +400,11 @@ export function HydrogenPanel() {
     if (cityReady) void ensureHydrogenModel();
   }, [cityReady, ensureHydrogenModel]);
   const busy = h.status === 'running';
-  const objective = h.objective ?? modelField(h, 'objective', 'cost', isObjective);
-  const stationChoice = h.stationChoice ?? modelField(h, 'stationChoice', false, isBool);
-  const unmetAllowed = h.edits.unmetAllowed ?? modelUnmetAllowed(h);
-  const modelName = isObject(h.model) ? text(h.model['name']) : '';
+  const own = modelSettings(h.model);
+  const objective = h.objective ?? own.objective;
+  const stationChoice = h.stationChoice ?? own.stationChoice;
+  const unmetAllowed = h.edits.unmetAllowed ?? own.unmetAllowed;
+  const modelName = own.name;
   return (
     <section className="panel hydrogen-panel" aria-label={t('hydrogen.title')} data-testid="hydrogen-panel" data-status={h.status}>
       <h2>{t('hydrogen.title')}</h2>
@@ -522,11 +449,11 @@ export function HydrogenPanel() {
           </label>
           <Catchment busy={busy} />
           <label className="check">
-            <input type="checkbox" checked={unmetAllowed} disabled={busy} data-testid="hydrogen-unmet-allowed" onChange={(e) => setUnmetAllowed(e.target.checked === modelUnmetAllowed(h) ? undefined : e.target.checked)} />
+            <input type="checkbox" checked={unmetAllowed} disabled={busy} data-testid="hydrogen-unmet-allowed" onChange={(e) => setUnmetAllowed(e.target.checked === own.unmetAllowed ? undefined : e.target.checked)} />
             {t('hydrogen.unmetAllowed')}
           </label>
           {H2_VEHICLE_CLASSES.map((cls) => {
-            const share = h.fcevShare[cls] ?? modelShare(h, cls);
+            const share = h.fcevShare[cls] ?? own.fcevShare[cls];
             return (
               <label className="field" key={cls}>
                 <span>{t(`hydrogen.fcev.${cls}`)}</span>

@@ -1,6 +1,7 @@
 // Layer list: show/hide, opacity, load status and progress, skipped features, and each layer's legend.
 import { saveFile } from './download.ts';
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Scheme } from '../core/attributes/index.ts';
 import { styleColors } from '../scene/styleByProperty.ts';
 import { LayerInputBadge } from './InputMapping.tsx';
@@ -166,6 +167,12 @@ function LayerParts({ layer }: { layer: LayerState }) {
   );
 }
 
+/** Layer `id`'s row: a layer's load progress redraws its own row only. */
+function LayerRowById({ id, index, count }: { id: string; index: number; count: number }) {
+  const layer = useStore((s) => s.layers.find((l) => l.id === id));
+  return layer ? <LayerRow layer={layer} index={index} count={count} /> : null;
+}
+
 function LayerRow({ layer, index, count }: { layer: LayerState; index: number; count: number }) {
   const t = useT();
   const fmt = useNumberFormat(0);
@@ -329,7 +336,7 @@ function FarDetail() {
 
 export function LayerPanel() {
   const t = useT();
-  const layers = useStore((s) => s.layers);
+  const ids = useStore(useShallow((s) => s.layers.map((l) => l.id)));
   // Top of the list is drawn on top: show in reverse load order.
   return (
     <section className="panel layer-panel" aria-label={t('layers.title')}>
@@ -337,8 +344,8 @@ export function LayerPanel() {
       <AddLayer />
       <TilesetInput />
       <ul className="layers">
-        {layers.map((l, i) => ({ l, i })).reverse().map(({ l, i }) => (
-          <LayerRow key={l.id} layer={l} index={i} count={layers.length} />
+        {ids.map((id, i) => ({ id, i })).reverse().map(({ id, i }) => (
+          <LayerRowById key={id} id={id} index={i} count={ids.length} />
         ))}
       </ul>
       <FarDetail />

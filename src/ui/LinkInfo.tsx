@@ -4,6 +4,7 @@ import { linkName } from './linkName.ts';
 import { ROAD_CLASS_DEFAULTS } from '../core/roadnet/index.ts';
 import { ROAD_CLASSES, roadClassOf } from '../core/geo/index.ts';
 import type { MessageKey } from './i18n/index.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
 
@@ -12,19 +13,17 @@ export function LinkInfo({ link }: { link: number }) {
   const fmt0 = useNumberFormat(0);
   const fmt1 = useNumberFormat(1);
   const fmt2 = useNumberFormat(2);
-  const traffic = useStore((s) => s.traffic);
-  const layers = useStore((s) => s.layers);
+  const { view, r, edits, running } = useStore(
+    useShallow((s) => ({ view: s.traffic.view, r: s.traffic.result, edits: s.traffic.edits, running: s.traffic.status === 'running' })),
+  );
+  const name = useStore((s) => linkName(s, link));
   const select = useStore((s) => s.select);
   const { closeLink, reopenLink, setLinkLanes } = useStore.getState();
-  const view = traffic.view;
   if (!view || link < 0 || link >= view.linkCount) return null;
   const connector = view.isConnector[link] === 1;
-  const name = linkName({ traffic, layers }, link);
-  const r = traffic.result;
-  const closed = traffic.edits.closed.includes(link);
-  const laneEdit = traffic.edits.lanes.find((x) => x.link === link);
+  const closed = edits.closed.includes(link);
+  const laneEdit = edits.lanes.find((x) => x.link === link);
   const lanes = laneEdit?.lanes ?? view.lanes[link]!;
-  const running = traffic.status === 'running';
   const facts: Array<[string, string]> = [];
   facts.push([t('link.length'), `${fmt0(view.lengthM[link]!)} m`]);
   if (!connector) facts.push([t('link.lanes'), `${fmt0(lanes)}${laneEdit ? ` (${fmt0(view.lanes[link]!)})` : ''}`]);

@@ -126,7 +126,7 @@ function EditList() {
 function StageList() {
   const t = useT();
   const fmt = useNumberFormat(2);
-  const p = useStore((s) => s.pipeline);
+  const p = useStore(useShallow((s) => ({ stages: s.pipeline.stages, progress: s.pipeline.progress })));
   return (
     <ol className="plain stages small" data-testid="scenario-stages">
       {STAGES.map((name) => {
@@ -145,7 +145,8 @@ function StageList() {
 function RunBox() {
   const t = useT();
   const fmt = useNumberFormat(2);
-  const p = useStore((s) => s.pipeline);
+  // Not the progress: StageList draws that.
+  const p = useStore(useShallow((s) => ({ status: s.pipeline.status, seconds: s.pipeline.seconds, error: s.pipeline.error })));
   const h2 = useStore((s) => s.hydrogenFromSupply);
   const running = p.status === 'running';
   return (

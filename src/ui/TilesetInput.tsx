@@ -1,12 +1,19 @@
 // 3D Tiles in the layer panel: a field to stream a tileset.json URL, and each tileset with its
 // visibility, removal, load stats (tiles in memory, cache bytes, buildings) and any error as text.
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 import type { TilesetInfo } from '../store/tiles.ts';
 import { TILE_CACHE } from '../scene/TilesLayer.tsx';
 import { useNumberFormat, useT } from './useT.ts';
 
-function TilesetRow({ tileset }: { tileset: TilesetInfo }) {
+/** Tileset `id`'s row: the one row its load stats redraw. */
+function TilesetRow({ id }: { id: string }) {
+  const tileset = useStore((s) => s.tilesets.find((x) => x.id === id));
+  return tileset ? <TilesetRowOf tileset={tileset} /> : null;
+}
+
+function TilesetRowOf({ tileset }: { tileset: TilesetInfo }) {
   const t = useT();
   const fmt0 = useNumberFormat(0);
   const fmt1 = useNumberFormat(1);
@@ -42,7 +49,7 @@ function TilesetRow({ tileset }: { tileset: TilesetInfo }) {
 export function TilesetInput() {
   const t = useT();
   const fmt0 = useNumberFormat(0);
-  const tilesets = useStore((s) => s.tilesets);
+  const ids = useStore(useShallow((s) => s.tilesets.map((ts) => ts.id)));
   const addTileset = useStore((s) => s.addTileset);
   const [url, setUrl] = useState('');
   return (
@@ -61,10 +68,10 @@ export function TilesetInput() {
         <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/tileset.json" data-testid="tileset-url" />
         <button type="submit" data-testid="tileset-add">{t('tiles.add')}</button>
       </form>
-      {tilesets.length > 0 ? (
+      {ids.length > 0 ? (
         <>
           <ul className="layers">
-            {tilesets.map((ts) => <TilesetRow key={ts.id} tileset={ts} />)}
+            {ids.map((id) => <TilesetRow key={id} id={id} />)}
           </ul>
           <p className="muted small">{t('tiles.cache', { mb: fmt0(TILE_CACHE.maxBytes / 2 ** 20) })}</p>
         </>

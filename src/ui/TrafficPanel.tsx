@@ -1,6 +1,7 @@
 // The traffic panel: build the network, run (and re-run) the assignment with progress and cancel,
 // scale demand, read the summary against the baseline, see the most congested links and every
 // assumption behind the model.
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 import { viewControl } from '../scene/viewControl.ts';
 import { VC_MAX, VC_RAMP } from '../scene/trafficStyle.ts';
@@ -20,13 +21,31 @@ function flyToLink(link: number): void {
   viewControl()?.lookAt('traffic', link, 500, 40);
 }
 
+/** The running assignment's iteration and gap: the one part of the panel a progress tick redraws. */
+function TrafficProgress({ targetGap }: { targetGap: number }) {
+  const t = useT();
+  const progress = useStore((s) => s.traffic.progress);
+  return (
+    <div className="small" role="status" data-testid="traffic-progress">
+      {progress ? t('traffic.running', { iteration: progress.iteration, gap: fmtGap(progress.relativeGap) }) : t('traffic.preparing')}
+      <progress max={1} value={progress ? Math.min(1, Math.log10(progress.relativeGap) / Math.log10(targetGap)) : 0} />
+    </div>
+  );
+}
+
 export function TrafficPanel() {
   const t = useT();
   const fmt0 = useNumberFormat(0);
   const fmt1 = useNumberFormat(1);
-  const traffic = useStore((s) => s.traffic);
+  // Every field the panel draws but the progress (TrafficProgress draws that).
+  const traffic = useStore(
+    useShallow((s) => {
+      const { progress: _progress, ...drawn } = s.traffic;
+      return drawn;
+    }),
+  );
   const { prepareTraffic, runTraffic, cancelTraffic, setDemandScale, setTargetGap, resetEdits, keepAsBaseline, setTrafficDisplay } = useStore.getState();
-  const { view, result, baseline, progress, status } = traffic;
+  const { view, result, baseline, status } = traffic;
   const running = status === 'running';
   const busy = running || status === 'preparing';
   const editCount = traffic.edits.closed.length + traffic.edits.lanes.length + traffic.zoneFactors.length;
@@ -99,12 +118,7 @@ export function TrafficPanel() {
               </button>
             )}
           </div>
-          {running ? (
-            <div className="small" role="status" data-testid="traffic-progress">
-              {progress ? t('traffic.running', { iteration: progress.iteration, gap: fmtGap(progress.relativeGap) }) : t('traffic.preparing')}
-              <progress max={1} value={progress ? Math.min(1, Math.log10(progress.relativeGap) / Math.log10(traffic.targetGap)) : 0} />
-            </div>
-          ) : null}
+          {running ? <TrafficProgress targetGap={traffic.targetGap} /> : null}
         </>
       )}
       {result ? (

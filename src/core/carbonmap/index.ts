@@ -15,7 +15,8 @@ export type { CarbonMapErrorCode, CsvRow, CsvSeparator, CsvTable } from './csv.t
 export { numericValue, parseNumber } from './numbers.ts';
 export { listCsvValueColumns, listValueProperties } from './properties.ts';
 export type { ValueProperty } from './properties.ts';
-export { X_COLUMNS, Y_COLUMNS, importCarbonMap } from './import.ts';
+export { X_COLUMNS, Y_COLUMNS } from './csvImport.ts';
+export { importCarbonMap } from './import.ts';
 export type {
   CarbonMap,
   CarbonMapInput,
@@ -26,4 +27,4 @@ export type {
   CarbonSkipped,
   CrsChoice,
   GeoJsonPolygonFeature,
-} from './import.ts';
+} from './types.ts';

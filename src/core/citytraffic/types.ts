@@ -1,13 +1,9 @@
 // Shapes exchanged between the model host worker and the viewer (plain data and typed arrays).
+import type { Assumption } from '../assumption/index.ts';
 import type { Polylines } from '../flowviz/index.ts';
 
-/** A model input the user cannot otherwise see: its value, unit and where it comes from. */
-export interface Assumption {
-  readonly key: string;
-  readonly value: string | number;
-  readonly unit?: string;
-  readonly source: string;
-}
+/** A model input the user cannot otherwise see: its value, unit and where it comes from (the shape every model uses). */
+export type { Assumption } from '../assumption/index.ts';
 
 /** The routable network and demand of a city, as the viewer draws and inspects it. */
 export interface TrafficNetworkView {

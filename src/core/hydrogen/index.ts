@@ -80,3 +80,5 @@ export { readSolution } from './results.ts';
 export type { FlowResult, HydrogenSolution, SourceResult, StationResult, SupplySummary, WellToWheel, ZoneAllocation, ZoneResult } from './results.ts';
 export { DEFAULT_STATION_CAPACITY_KG_PER_DAY, NO_EDITS, applyEdits, noEdits, placeLonLat, stationIds, typicalFixedCost, withLayerStations, withTrafficDemand } from './whatif.ts';
 export type { HydrogenEdits, LayerStation, PlacedStation, SourceEdit } from './whatif.ts';
+export { modelSettings, modelSources, modelStations } from './settings.ts';
+export type { ModelSettings, ModelSourceRow, ModelStationRow } from './settings.ts';

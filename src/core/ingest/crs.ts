@@ -1,8 +1,9 @@
 // Bringing a GeoJSON file's coordinates to WGS84 before ingest: the CRS the file declares (legacy
 // `crs` member), or the one the caller chose, or one inferred from the coordinates when that is not
 // ambiguous. Features are rewritten in place (they are the worker's own parsed copy).
+import { horizontalCrsFromName } from '../cityjson/index.ts';
 import { type CrsCode, type CrsGuess, CrsError, crsFromName, inferCrs, toWgs84 } from '../crs/index.ts';
-import { GeoJsonError, GeometryClass, type PositionSource, classOf, coordinatesOf, isWgs84CrsName } from '../geo/index.ts';
+import { type FeatureStore, GeoJsonError, GeometryClass, type PositionSource, classOf, coordinatesOf, isWgs84CrsName } from '../geo/index.ts';
 
 export interface CrsUsed {
   readonly code: CrsCode;
@@ -116,4 +117,45 @@ export function detectKind(features: readonly unknown[]): 'buildings' | 'areas' 
   if (most === 0) return null;
   if (most === polygons) return buildingish > polygons / 2 ? 'buildings' : 'areas';
   return most === lines ? 'roads' : 'points';
+}
+
+/** The layer kind detectKind would choose, from the classes the store counted. */
+export function detectKindOf(store: FeatureStore): 'buildings' | 'areas' | 'roads' | 'points' | null {
+  let polygons = 0, lines = 0, points = 0, buildingish = 0;
+  const c = store.classes.data;
+  for (let i = 0; i < store.count; i++) {
+    const k = c[i];
+    if (k === GeometryClass.Polygon) polygons++;
+    else if (k === GeometryClass.Building) {
+      polygons++;
+      buildingish++;
+    } else if (k === GeometryClass.Line) lines++;
+    else if (k === GeometryClass.Point) points++;
+  }
+  const most = Math.max(polygons, lines, points);
+  if (most === 0) return null;
+  if (most === polygons) return buildingish > polygons / 2 ? 'buildings' : 'areas';
+  return most === lines ? 'roads' : 'points';
+}
+
+/** Reprojects in place: the declared CRS (a 3D CRS by its horizontal part), the one given, or an inferred one. */
+export function reproject(features: readonly unknown[] | PositionSource, crsName: string | undefined, choice: CrsCode | 'auto'): CrsUsed {
+  if (choice === 'auto' && crsName !== undefined && !isWgs84CrsName(crsName)) {
+    let direct = true;
+    try {
+      crsFromName(crsName);
+    } catch {
+      direct = false;
+    }
+    if (!direct) {
+      let code: CrsCode | undefined;
+      try {
+        code = horizontalCrsFromName(crsName);
+      } catch {
+        code = undefined; // toWgs84InPlace below names the CRS in its error
+      }
+      if (code !== undefined) return { ...toWgs84InPlace(features, undefined, code), how: 'declared' };
+    }
+  }
+  return toWgs84InPlace(features, crsName, choice);
 }

@@ -14,35 +14,17 @@ import {
   FeatureSplitter,
   FeatureStore,
   GeoJsonError,
-  GeometryClass,
   JsonLinesReader,
   MAX_WARNINGS,
   WarningList,
-  buildPointLayer,
-  buildPolygonLayerFrom,
-  buildRoadLayer,
   readCrsName,
   readFeature,
   readRoot,
 } from '../geo/index.ts';
 import { isCityJsonRoot } from '../cityjson/index.ts';
-import type { IngestOptions, IngestedLayer, LayerKind, Notes, RejectedFeature } from './index.ts';
-
-/** Hooks into src/core/ingest/index.ts (which imports this module). */
-export interface WholeHooks {
-  readonly ingestWhole: (text: string, fileName: string | undefined, kind: LayerKind | 'auto', options: IngestOptions) => IngestedLayer;
-  readonly finish: (
-    store: FeatureStore,
-    crsName: string | undefined,
-    format: 'geojson' | 'geojsonl',
-    rejected: RejectedFeature[],
-    kind: LayerKind | 'auto',
-    options: IngestOptions,
-    t0: number,
-    lines?: Uint32Array,
-    notes?: Notes,
-  ) => IngestedLayer;
-}
+import { fromStore } from './geojson.ts';
+import type { IngestOptions, IngestedLayer, LayerKind, Notes, RejectedFeature } from './types.ts';
+import { ingestWhole } from './whole.ts';
 
 /** Duplicate ids, found while reading (the first feature with an id is kept). */
 class Ids {
@@ -86,7 +68,6 @@ export class GeoJsonStreamIngest {
     private readonly fileName: string | undefined,
     private readonly kind: LayerKind | 'auto',
     private readonly options: IngestOptions,
-    private readonly hooks: WholeHooks,
     lines: boolean,
     /** The whole text, when the caller has it anyway (then nothing is kept here). */
     private readonly whole?: string,
@@ -188,25 +169,25 @@ export class GeoJsonStreamIngest {
   }
 
   finish(): IngestedLayer {
-    const { kind, options, hooks } = this;
+    const { kind, options } = this;
     if (this.mode === 'lines') {
       if (!this.linesWhole) this.lines!.end();
-      if (this.linesWhole) return hooks.ingestWhole(this.whole ?? this.linesKept!.join(''), this.fileName, kind, options);
+      if (this.linesWhole) return ingestWhole(this.whole ?? this.linesKept!.join(''), this.fileName, kind, options);
       if (this.store.count === 0) throw new GeoJsonError('the file is empty', 'empty');
       const firstBad = this.firstBad;
       if (firstBad && this.badLines === this.store.count) {
         throw new GeoJsonError(`invalid JSON: no line of the file can be read (first: ${firstBad.message})`, 'invalid-json', firstBad.line, firstBad.column);
       }
-      return hooks.finish(this.store, undefined, 'geojsonl', this.rejected, kind, options, this.t0, Uint32Array.from(this.lineNumbers), this.notes(undefined));
+      return fromStore(this.store, undefined, 'geojsonl', this.rejected, kind, options, this.t0, Uint32Array.from(this.lineNumbers), this.notes(undefined));
     }
     const splitter = this.splitter!;
     const read = splitter.end();
     if (read === undefined) {
       const text = this.whole ?? splitter.text();
       if (text.trim() === '') throw new GeoJsonError('the file is empty', 'empty');
-      return hooks.ingestWhole(text, this.fileName, kind, options);
+      return ingestWhole(text, this.fileName, kind, options);
     }
-    if (read.root === 'array') return hooks.finish(this.store, undefined, 'geojson', this.rejected, kind, options, this.t0, undefined, this.notes(undefined));
+    if (read.root === 'array') return fromStore(this.store, undefined, 'geojson', this.rejected, kind, options, this.t0, undefined, this.notes(undefined));
     // The document's members beside its "features" array, read as the whole-text reader reads them.
     const root = new WarningList();
     let members;
@@ -224,7 +205,7 @@ export class GeoJsonStreamIngest {
       );
     }
     if (this.store.count === 0) root.warn({ index: -1, path: '$.features', code: 'no-features', message: 'the file has no features' });
-    return hooks.finish(this.store, readCrsName(members.crs), 'geojson', this.rejected, kind, options, this.t0, undefined, this.notes(root));
+    return fromStore(this.store, readCrsName(members.crs), 'geojson', this.rejected, kind, options, this.t0, undefined, this.notes(root));
   }
 
   /** The warnings to hand on: the document's first, then the features', as the whole-text reader lists them. */
@@ -233,24 +214,3 @@ export class GeoJsonStreamIngest {
     return { warnings: list, warningCount: (root?.count ?? 0) + this.warnings.count };
   }
 }
-
-/** The layer kind detectKind (crs.ts) would choose, from the classes the store counted. */
-export function detectKindOf(store: FeatureStore): 'buildings' | 'areas' | 'roads' | 'points' | null {
-  let polygons = 0, lines = 0, points = 0, buildingish = 0;
-  const c = store.classes.data;
-  for (let i = 0; i < store.count; i++) {
-    const k = c[i];
-    if (k === GeometryClass.Polygon) polygons++;
-    else if (k === GeometryClass.Building) {
-      polygons++;
-      buildingish++;
-    } else if (k === GeometryClass.Line) lines++;
-    else if (k === GeometryClass.Point) points++;
-  }
-  const most = Math.max(polygons, lines, points);
-  if (most === 0) return null;
-  if (most === polygons) return buildingish > polygons / 2 ? 'buildings' : 'areas';
-  return most === lines ? 'roads' : 'points';
-}
-
-export { buildPointLayer, buildPolygonLayerFrom, buildRoadLayer };

@@ -7,30 +7,31 @@
  * links at nodes, one link per direction of travel; links outside the largest strongly connected
  * component are dropped; zones connect to their K nearest road nodes. Road links come first, in source
  * order, so a road link's index does not depend on the zoning; connectors follow, zone by zone.
+ *
+ * The phases live in their own files: classify.ts (1: car roads and their tags), links.ts (2: nodes,
+ * 3: links), graph.ts (4: the largest strongly connected component), connectors.ts (5: zone
+ * connectors), assumptions.ts; this file holds the types and lays out the output arrays (6).
  */
-import { type LocalFrame, FeatureError, type SkippedFeature, createLocalFrame, projectInto, propertiesOf, readLines, skipped } from '../geo/index.ts';
+import { type LocalFrame, type SkippedFeature, createLocalFrame } from '../geo/index.ts';
 import type { Network } from '../traffic/index.ts';
+import { roadAssumptions } from './assumptions.ts';
+import { classifyWays } from './classify.ts';
+import { type ZoneConnectors, connectableNodes, nearestNodes } from './connectors.ts';
 import {
   type Assumption,
   BPR_B,
   BPR_POWER,
-  BPR_SOURCE,
   CONNECTOR_CAPACITY,
   CONNECTOR_CLASS,
   CONNECTOR_LINK_TYPE,
-  CONNECTOR_SOURCE,
   CONNECTOR_SPEED_KMH,
   DEFAULT_CONNECTORS_PER_ZONE,
   MIN_CONNECTOR_LENGTH_M,
   ROAD_CLASS_DEFAULTS,
-  type RoadClassDefaults,
-  URBAN_IMPLICIT_KMH,
   URBAN_SPEED_FACTOR,
-  URBAN_SPEED_LIMIT_KMH,
-  URBAN_SPEED_SOURCE,
-  carRoadClass,
 } from './defaults.ts';
-import { Direction, carsAllowed, directionOf, parseLanes, parseMaxspeed } from './tags.ts';
+import { groupLinksByNode, largestComponent } from './graph.ts';
+import { findNodes, splitLinks } from './links.ts';
 
 export interface RoadNetworkOptions {
   /** Frame to project into (share it with the zones' frame); default: centred on the roads' bounds. */
@@ -108,253 +109,6 @@ export interface RoadNetwork {
   readonly assumptions: readonly Assumption[];
 }
 
-/** Per-direction link attributes of a way. */
-export interface WayAttributes {
-  readonly cls: number;
-  readonly dir: Direction;
-  readonly lanesForward: number;
-  readonly lanesBackward: number;
-  readonly speedForward: number;
-  readonly speedBackward: number;
-}
-
-export interface TagReading {
-  attrs: WayAttributes;
-  lanesFallback: boolean;
-  maxspeedFallback: boolean;
-}
-
-function hasValue(v: unknown): boolean {
-  return v !== undefined && v !== null && v !== '';
-}
-
-/** Free-flow speed of an untagged road of class `cls`, km/h: the class default, capped by the legal limit when one is given. */
-export function untaggedSpeedKmh(cls: number, urbanFactor: number, speedLimits?: Readonly<Record<string, number>>): number {
-  const def = ROAD_CLASS_DEFAULTS[cls]!;
-  const limit = speedLimits?.[def.key];
-  if (limit === undefined) return def.speedKmh;
-  return Math.min(def.speedKmh, limit < URBAN_SPEED_LIMIT_KMH ? limit * urbanFactor : limit);
-}
-
-/**
- * A car road's lanes and free-flow speed in each direction of travel, read from its OSM tags with the
- * class defaults where a tag is missing or unreadable (the fallbacks are flagged). One reading for every
- * model: the traffic network and the carbon map's own road table both use it.
- */
-export function readWayAttributes(
-  props: Readonly<Record<string, unknown>>,
-  cls: number,
-  urbanFactor: number = URBAN_SPEED_FACTOR,
-  speedLimits?: Readonly<Record<string, number>>,
-): TagReading {
-  const def: RoadClassDefaults = ROAD_CLASS_DEFAULTS[cls]!;
-  const dir = directionOf(props, def.oneway);
-  const total = parseLanes(props['lanes']);
-  const fwdTag = parseLanes(props['lanes:forward']);
-  const bwdTag = parseLanes(props['lanes:backward']);
-  let lanesFallback = false;
-  for (const key of ['lanes', 'lanes:forward', 'lanes:backward']) {
-    if (hasValue(props[key]) && parseLanes(props[key]) === undefined) lanesFallback = true;
-  }
-  let lanesForward: number;
-  let lanesBackward: number;
-  if (dir === Direction.Both) {
-    // Two-way: lanes:forward/backward where tagged; else the rest of `lanes`; else half of `lanes`
-    // (at least one per direction); else the class default per direction.
-    const half = total !== undefined ? Math.max(1, total / 2) : def.lanesPerDirection;
-    lanesForward = fwdTag ?? (total !== undefined && bwdTag !== undefined && total - bwdTag >= 1 ? total - bwdTag : half);
-    lanesBackward = bwdTag ?? (total !== undefined && fwdTag !== undefined && total - fwdTag >= 1 ? total - fwdTag : half);
-  } else {
-    // One-way: all tagged lanes run in the direction of travel.
-    const tagged = dir === Direction.Forward ? fwdTag : bwdTag;
-    const lanes = tagged ?? total ?? def.lanesPerDirection;
-    lanesForward = lanes;
-    lanesBackward = lanes;
-  }
-  const base = parseMaxspeed(props['maxspeed']);
-  let maxspeedFallback = hasValue(props['maxspeed']) && base === undefined;
-  const speedOf = (key: string): number => {
-    const tagged = parseMaxspeed(props[key]);
-    if (hasValue(props[key]) && tagged === undefined) maxspeedFallback = true;
-    const kmh = tagged ?? base;
-    if (kmh === undefined) return untaggedSpeedKmh(cls, urbanFactor, speedLimits);
-    return kmh < URBAN_SPEED_LIMIT_KMH ? kmh * urbanFactor : kmh;
-  };
-  return {
-    attrs: {
-      cls,
-      dir,
-      lanesForward,
-      lanesBackward,
-      speedForward: speedOf('maxspeed:forward'),
-      speedBackward: speedOf('maxspeed:backward'),
-    },
-    lanesFallback,
-    maxspeedFallback,
-  };
-}
-
-/** Stable counting sort of link indices by a node key: [start (numNodes+1), items]. */
-export function groupLinksByNode(key: Int32Array, numNodes: number): [Int32Array, Int32Array] {
-  const start = new Int32Array(numNodes + 1);
-  for (let a = 0; a < key.length; a++) start[key[a]! + 1]! += 1;
-  for (let i = 0; i < numNodes; i++) start[i + 1]! += start[i]!;
-  const cursor = start.slice(0, numNodes);
-  const items = new Int32Array(key.length);
-  for (let a = 0; a < key.length; a++) {
-    const k = key[a]!;
-    items[cursor[k]!] = a;
-    cursor[k]! += 1;
-  }
-  return [start, items];
-}
-
-/**
- * Strongly connected components (Tarjan, iterative) of a graph given as links from/to over nodes
- * 0..n-1. Returns the component id of every node, numbered in the order components complete.
- */
-export function stronglyConnectedComponents(numNodes: number, from: Int32Array, to: Int32Array): { comp: Int32Array; count: number } {
-  const [outStart, outLinks] = groupLinksByNode(from, numNodes);
-  const index = new Int32Array(numNodes).fill(-1);
-  const low = new Int32Array(numNodes);
-  const comp = new Int32Array(numNodes).fill(-1);
-  const onStack = new Uint8Array(numNodes);
-  const stack = new Int32Array(numNodes);
-  const callNode = new Int32Array(numNodes);
-  const callEdge = new Int32Array(numNodes);
-  let sp = 0;
-  let counter = 0;
-  let count = 0;
-  for (let root = 0; root < numNodes; root++) {
-    if (index[root] !== -1) continue;
-    let depth = 0;
-    callNode[0] = root;
-    callEdge[0] = outStart[root]!;
-    index[root] = low[root] = counter++;
-    stack[sp++] = root;
-    onStack[root] = 1;
-    while (depth >= 0) {
-      const v = callNode[depth]!;
-      const e = callEdge[depth]!;
-      if (e < outStart[v + 1]!) {
-        callEdge[depth] = e + 1;
-        const w = to[outLinks[e]!]!;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack[sp++] = w;
-          onStack[w] = 1;
-          depth++;
-          callNode[depth] = w;
-          callEdge[depth] = outStart[w]!;
-        } else if (onStack[w] === 1 && index[w]! < low[v]!) {
-          low[v] = index[w]!;
-        }
-        continue;
-      }
-      if (low[v] === index[v]) {
-        let w: number;
-        do {
-          w = stack[--sp]!;
-          onStack[w] = 0;
-          comp[w] = count;
-        } while (w !== v);
-        count++;
-      }
-      depth--;
-      if (depth >= 0) {
-        const parent = callNode[depth]!;
-        if (low[v]! < low[parent]!) low[parent] = low[v]!;
-      }
-    }
-  }
-  return { comp, count };
-}
-
-/** Uniform grid over points for nearest-neighbour queries (CSR buckets). */
-class PointGrid {
-  readonly minX: number;
-  readonly minY: number;
-  readonly cell: number;
-  readonly cols: number;
-  readonly rows: number;
-  readonly start: Int32Array;
-  readonly items: Int32Array;
-
-  constructor(readonly xy: Float64Array, readonly ids: Int32Array) {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (const id of ids) {
-      const x = xy[2 * id]!;
-      const y = xy[2 * id + 1]!;
-      if (x < minX) minX = x;
-      if (y < minY) minY = y;
-      if (x > maxX) maxX = x;
-      if (y > maxY) maxY = y;
-    }
-    const w = Math.max(maxX - minX, 1);
-    const h = Math.max(maxY - minY, 1);
-    // About one point per cell, at most 4,096 cells a side.
-    this.cell = Math.max(Math.sqrt((w * h) / Math.max(ids.length, 1)), w / 4096, h / 4096, 1);
-    this.minX = minX;
-    this.minY = minY;
-    this.cols = Math.floor(w / this.cell) + 1;
-    this.rows = Math.floor(h / this.cell) + 1;
-    const key = new Int32Array(ids.length);
-    for (let k = 0; k < ids.length; k++) key[k] = this.cellOf(xy[2 * ids[k]!]!, xy[2 * ids[k]! + 1]!);
-    [this.start, this.items] = groupLinksByNode(key, this.cols * this.rows);
-  }
-
-  private col(x: number): number {
-    return Math.min(Math.max(Math.floor((x - this.minX) / this.cell), 0), this.cols - 1);
-  }
-  private row(y: number): number {
-    return Math.min(Math.max(Math.floor((y - this.minY) / this.cell), 0), this.rows - 1);
-  }
-  private cellOf(x: number, y: number): number {
-    return this.row(y) * this.cols + this.col(x);
-  }
-
-  /** The k nearest ids to (x, y), nearest first, ties by smaller id; writes ids and distances. */
-  nearest(x: number, y: number, k: number, outIds: Int32Array, outDist: Float64Array): number {
-    let found = 0;
-    const c0 = this.col(x);
-    const r0 = this.row(y);
-    const maxRing = Math.max(this.cols, this.rows);
-    for (let ring = 0; ring <= maxRing; ring++) {
-      for (let r = r0 - ring; r <= r0 + ring; r++) {
-        if (r < 0 || r >= this.rows) continue;
-        const edge = r === r0 - ring || r === r0 + ring;
-        for (let c = c0 - ring; c <= c0 + ring; c += edge ? 1 : 2 * ring) {
-          if (c >= 0 && c < this.cols) {
-            const cellIndex = r * this.cols + c;
-            for (let s = this.start[cellIndex]!; s < this.start[cellIndex + 1]!; s++) {
-              const id = this.ids[this.items[s]!]!;
-              const d = Math.hypot(this.xy[2 * id]! - x, this.xy[2 * id + 1]! - y);
-              // Insertion into the sorted top-k list.
-              let pos = found < k ? found : k;
-              while (pos > 0 && (outDist[pos - 1]! > d || (outDist[pos - 1] === d && outIds[pos - 1]! > id))) {
-                if (pos < k) {
-                  outDist[pos] = outDist[pos - 1]!;
-                  outIds[pos] = outIds[pos - 1]!;
-                }
-                pos--;
-              }
-              if (pos < k) {
-                outDist[pos] = d;
-                outIds[pos] = id;
-                if (found < k) found++;
-              }
-            }
-          }
-          if (ring === 0) break;
-        }
-      }
-      // Points in ring+1 are at least `ring` cells away from the query point.
-      if (found >= k && outDist[k - 1]! <= ring * this.cell) break;
-    }
-    return found;
-  }
-}
-
 const KMH_TO_M_PER_MIN = 1000 / 60;
 
 /** Builds the routable network; see the module header. */
@@ -375,168 +129,23 @@ export function buildRoadNetwork(features: readonly unknown[], options: RoadNetw
 
   // 1. Classify features and read their lines.
   const total = features.length;
-  const skippedList: SkippedFeature[] = [];
-  const droppedByClassMap = new Map<string, number>();
-  let droppedNoHighway = 0;
-  let droppedNoCars = 0;
-  let lanesFallback = 0;
-  let maxspeedFallback = 0;
-  const classUsed = new Uint8Array(ROAD_CLASS_DEFAULTS.length);
-  const kept: Array<{ feature: number; lines: number[][]; attrs: WayAttributes }> = [];
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
-  for (let i = 0; i < total; i++) {
-    const f = features[i];
-    const props = propertiesOf(f);
-    const highway = props['highway'];
-    if (typeof highway !== 'string' || highway === '') {
-      droppedNoHighway++;
-      continue;
-    }
-    const cls = carRoadClass(highway);
-    if (cls < 0) {
-      droppedByClassMap.set(highway, (droppedByClassMap.get(highway) ?? 0) + 1);
-      continue;
-    }
-    if (!carsAllowed(props)) {
-      droppedNoCars++;
-      continue;
-    }
-    let lines: number[][];
-    try {
-      lines = readLines(f);
-    } catch (err) {
-      if (!(err instanceof FeatureError)) throw err;
-      skippedList.push(skipped(i, f, err));
-      continue;
-    }
-    const reading = readWayAttributes(props, cls, urbanFactor, options.speedLimits);
-    if (reading.lanesFallback) lanesFallback++;
-    if (reading.maxspeedFallback) maxspeedFallback++;
-    classUsed[cls] = 1;
-    kept.push({ feature: i, lines, attrs: reading.attrs });
-    for (const line of lines) {
-      for (let k = 0; k < line.length; k += 2) {
-        const lon = line[k]!;
-        const lat = line[k + 1]!;
-        if (lon < minLon) minLon = lon;
-        if (lat < minLat) minLat = lat;
-        if (lon > maxLon) maxLon = lon;
-        if (lat > maxLat) maxLat = lat;
-      }
-    }
-  }
+  const ways = classifyWays(features, urbanFactor, options.speedLimits);
+  const kept = ways.kept;
+  const [minLon, minLat, maxLon, maxLat] = ways.bounds;
   const frame = options.frame ?? (Number.isFinite(minLon) ? createLocalFrame((minLon + maxLon) / 2, (minLat + maxLat) / 2) : createLocalFrame(0, 0));
 
-  // 2. Unique vertices (exact lon/lat), their local positions and how often ways use them.
-  const vertexOf = new Map<string, number>();
-  const vx: number[] = [];
-  const vy: number[] = [];
-  const uses: number[] = [];
-  const isEnd: number[] = [];
-  const wayVerts: number[] = [];
-  const lineStart: number[] = [];
-  const lineWay: number[] = [];
-  const p: [number, number] = [0, 0];
-  for (let w = 0; w < kept.length; w++) {
-    for (const line of kept[w]!.lines) {
-      lineStart.push(wayVerts.length);
-      lineWay.push(w);
-      const n = line.length / 2;
-      for (let k = 0; k < n; k++) {
-        const lon = line[2 * k]!;
-        const lat = line[2 * k + 1]!;
-        const key = `${lon} ${lat}`;
-        let v = vertexOf.get(key);
-        if (v === undefined) {
-          v = vx.length;
-          vertexOf.set(key, v);
-          projectInto(frame, lon, lat, p, 0);
-          vx.push(p[0]);
-          vy.push(p[1]);
-          uses.push(0);
-          isEnd.push(0);
-        }
-        uses[v]! += 1;
-        if (k === 0 || k === n - 1) isEnd[v] = 1;
-        wayVerts.push(v);
-      }
-    }
-  }
-  lineStart.push(wayVerts.length);
+  // 2. Unique vertices (exact lon/lat), their local positions and the nodes among them.
+  const vertices = findNodes(kept, frame);
+  const { vx, vy, wayVerts, nodeOfVertex, numCandidateNodes } = vertices;
   const numVertices = vx.length;
-  const nodeOfVertex = new Int32Array(numVertices).fill(-1);
-  let numCandidateNodes = 0;
-  for (let v = 0; v < numVertices; v++) {
-    if (isEnd[v] === 1 || uses[v]! >= 2) nodeOfVertex[v] = numCandidateNodes++;
-  }
 
   // 3. Split lines at nodes into pieces; one link per direction of travel.
-  const linkFrom: number[] = [];
-  const linkTo: number[] = [];
-  const linkWay: number[] = [];
-  const linkGeoStart: number[] = [];
-  const linkGeoEnd: number[] = [];
-  const linkReversed: number[] = [];
-  const linkLength: number[] = [];
-  let loopsDropped = 0;
-  for (let l = 0; l + 1 < lineStart.length; l++) {
-    const s = lineStart[l]!;
-    const e = lineStart[l + 1]!;
-    const w = lineWay[l]!;
-    const attrs = kept[w]!.attrs;
-    let pieceStart = s;
-    let length = 0;
-    for (let k = s + 1; k < e; k++) {
-      const a = wayVerts[k - 1]!;
-      const b = wayVerts[k]!;
-      length += Math.hypot(vx[b]! - vx[a]!, vy[b]! - vy[a]!);
-      if (nodeOfVertex[b] === -1) continue;
-      const n0 = nodeOfVertex[wayVerts[pieceStart]!]!;
-      const n1 = nodeOfVertex[b]!;
-      if (n0 === n1 || length <= 0) {
-        loopsDropped++;
-      } else {
-        if (attrs.dir !== Direction.Backward) {
-          linkFrom.push(n0);
-          linkTo.push(n1);
-          linkWay.push(w);
-          linkGeoStart.push(pieceStart);
-          linkGeoEnd.push(k + 1);
-          linkReversed.push(0);
-          linkLength.push(length);
-        }
-        if (attrs.dir !== Direction.Forward) {
-          linkFrom.push(n1);
-          linkTo.push(n0);
-          linkWay.push(w);
-          linkGeoStart.push(pieceStart);
-          linkGeoEnd.push(k + 1);
-          linkReversed.push(1);
-          linkLength.push(length);
-        }
-      }
-      pieceStart = k;
-      length = 0;
-    }
-  }
+  const links = splitLinks(kept, vertices);
+  const { from: linkFrom, to: linkTo, way: linkWay, geoStart: linkGeoStart, geoEnd: linkGeoEnd, reversed: linkReversed, length: linkLength, loopsDropped } = links;
   const linksBeforeScc = linkFrom.length;
 
   // 4. Keep the largest strongly connected component (ties: the one holding the lowest node index).
-  const { comp, count } = stronglyConnectedComponents(numCandidateNodes, Int32Array.from(linkFrom), Int32Array.from(linkTo));
-  const size = new Int32Array(count);
-  for (let n = 0; n < numCandidateNodes; n++) size[comp[n]!]! += 1;
-  let best = -1;
-  for (let n = 0; n < numCandidateNodes; n++) {
-    const c = comp[n]!;
-    if (best === -1 || size[c]! > size[best]!) best = c;
-  }
-  const roadIndex = new Int32Array(numCandidateNodes).fill(-1);
-  let numRoadNodes = 0;
-  for (let n = 0; n < numCandidateNodes; n++) if (comp[n] === best) roadIndex[n] = numRoadNodes++;
-  const keptLinks: number[] = [];
-  for (let a = 0; a < linksBeforeScc; a++) {
-    if (roadIndex[linkFrom[a]!] !== -1 && roadIndex[linkTo[a]!] !== -1) keptLinks.push(a);
-  }
+  const { roadIndex, numRoadNodes, keptLinks } = largestComponent(numCandidateNodes, Int32Array.from(linkFrom), Int32Array.from(linkTo));
   const numRoadLinks = keptLinks.length;
   const wayHasLink = new Uint8Array(kept.length);
   for (const a of keptLinks) wayHasLink[linkWay[a]!] = 1;
@@ -556,11 +165,7 @@ export function buildRoadNetwork(features: readonly unknown[], options: RoadNetw
   }
 
   // 5. Connectors: each zone to its K nearest road nodes that touch a non-motorway link.
-  const nearIds = new Int32Array(connectorsPerZone);
-  const nearDist = new Float64Array(connectorsPerZone);
-  const connectorNode: number[] = [];
-  const connectorZone: number[] = [];
-  const connectorDist: number[] = [];
+  let connectors: ZoneConnectors = { zone: [], node: [], dist: [] };
   if (numZones > 0 && numRoadNodes > 0) {
     const eligible = new Uint8Array(numRoadNodes);
     for (const a of keptLinks) {
@@ -569,21 +174,9 @@ export function buildRoadNetwork(features: readonly unknown[], options: RoadNetw
       eligible[roadIndex[linkFrom[a]!]!] = 1;
       eligible[roadIndex[linkTo[a]!]!] = 1;
     }
-    let numEligible = 0;
-    for (let r = 0; r < numRoadNodes; r++) numEligible += eligible[r]!;
-    const ids = new Int32Array(numEligible > 0 ? numEligible : numRoadNodes);
-    let k = 0;
-    for (let r = 0; r < numRoadNodes; r++) if (numEligible === 0 || eligible[r] === 1) ids[k++] = numZones + r;
-    const grid = new PointGrid(nodeXY, ids);
-    for (let z = 0; z < numZones; z++) {
-      const found = grid.nearest(nodeXY[2 * z]!, nodeXY[2 * z + 1]!, connectorsPerZone, nearIds, nearDist);
-      for (let j = 0; j < found; j++) {
-        connectorZone.push(z);
-        connectorNode.push(nearIds[j]!);
-        connectorDist.push(nearDist[j]!);
-      }
-    }
+    connectors = nearestNodes(nodeXY, numZones, connectableNodes(numZones, eligible), connectorsPerZone);
   }
+  const { zone: connectorZone, node: connectorNode, dist: connectorDist } = connectors;
   const numConnectorPairs = connectorNode.length;
   const numLinks = numRoadLinks + 2 * numConnectorPairs;
 
@@ -687,17 +280,15 @@ export function buildRoadNetwork(features: readonly unknown[], options: RoadNetw
     inLinks,
   };
 
-  const droppedByClass: Record<string, number> = {};
-  for (const key of [...droppedByClassMap.keys()].sort()) droppedByClass[key] = droppedByClassMap.get(key)!;
   const stats: RoadNetworkStats = {
     features: total,
     carFeatures: kept.length,
-    droppedByClass,
-    droppedNoHighway,
-    droppedNoCars,
-    droppedBadGeometry: skippedList.length,
-    lanesFallback,
-    maxspeedFallback,
+    droppedByClass: ways.droppedByClass,
+    droppedNoHighway: ways.droppedNoHighway,
+    droppedNoCars: ways.droppedNoCars,
+    droppedBadGeometry: ways.skipped.length,
+    lanesFallback: ways.lanesFallback,
+    maxspeedFallback: ways.maxspeedFallback,
     loopsDropped,
     nodesBeforeScc: numCandidateNodes,
     linksBeforeScc,
@@ -720,8 +311,8 @@ export function buildRoadNetwork(features: readonly unknown[], options: RoadNetw
     lanes,
     frame,
     stats,
-    skipped: skippedList,
-    assumptions: roadAssumptions(classUsed, {
+    skipped: ways.skipped,
+    assumptions: roadAssumptions(ways.classUsed, {
       urbanFactor,
       connectorsPerZone,
       connectorSpeed,
@@ -730,61 +321,4 @@ export function buildRoadNetwork(features: readonly unknown[], options: RoadNetw
       ...(options.speedLimits ? { speedLimits: options.speedLimits, speedLimitsSource: options.speedLimitsSource ?? 'given speed limits' } : {}),
     }),
   };
-}
-
-function roadAssumptions(
-  classUsed: Uint8Array,
-  o: {
-    urbanFactor: number;
-    connectorsPerZone: number;
-    connectorSpeed: number;
-    connectorCapacity: number;
-    zones: boolean;
-    speedLimits?: Readonly<Record<string, number>>;
-    speedLimitsSource?: string;
-  },
-): Assumption[] {
-  const list: Assumption[] = [];
-  ROAD_CLASS_DEFAULTS.forEach((c, i) => {
-    if (classUsed[i] !== 1) return;
-    list.push({ key: `lanes.${c.key}`, value: c.lanesPerDirection, unit: 'lanes per direction', source: c.source });
-    const speed = untaggedSpeedKmh(i, o.urbanFactor, o.speedLimits);
-    const limit = o.speedLimits?.[c.key];
-    list.push({
-      key: `speed.${c.key}`,
-      value: +speed.toFixed(2),
-      unit: 'km/h (untagged)',
-      source:
-        limit === undefined || speed === c.speedKmh
-          ? `${c.source}${limit !== undefined ? `; under the legal limit ${limit} km/h (${o.speedLimitsSource})` : ''}`
-          : `legal limit ${limit} km/h${limit < URBAN_SPEED_LIMIT_KMH ? ` x ${o.urbanFactor}` : ''} (${o.speedLimitsSource}), below the class default ${c.speedKmh} km/h (${c.source})`,
-    });
-    list.push({ key: `laneCapacity.${c.key}`, value: c.laneCapacity, unit: 'veh/h/lane', source: c.source });
-    if (c.oneway) list.push({ key: `oneway.${c.key}`, value: 'yes unless oneway=no', source: c.source });
-  });
-  list.push(
-    { key: 'bpr.b', value: BPR_B, source: BPR_SOURCE },
-    { key: 'bpr.power', value: BPR_POWER, source: BPR_SOURCE },
-    { key: 'speed.urbanFactor', value: o.urbanFactor, unit: `× tagged maxspeed below ${URBAN_SPEED_LIMIT_KMH} km/h`, source: URBAN_SPEED_SOURCE },
-    {
-      key: 'speed.implicitUrban',
-      value: URBAN_IMPLICIT_KMH,
-      unit: 'km/h for maxspeed=XX:urban',
-      source: 'Urban default limit in KR (도로교통법 시행규칙 제19조, "안전속도 5030", 2021), FR, MC, DE, IT (OSM wiki "Default speed limits")',
-    },
-    {
-      key: 'lanes.twoWaySplit',
-      value: 'lanes:forward/backward, else lanes/2 (min 1) per direction',
-      source: 'CityTwin assumption (OSM wiki Key:lanes: lanes counts both directions)',
-    },
-    { key: 'fft', value: 'length / speed', unit: 'minutes', source: 'Definition' },
-  );
-  if (o.zones) {
-    list.push(
-      { key: 'connector.perZone', value: o.connectorsPerZone, unit: 'nearest road nodes', source: 'CityTwin assumption' },
-      { key: 'connector.speed', value: o.connectorSpeed, unit: 'km/h', source: CONNECTOR_SOURCE },
-      { key: 'connector.capacity', value: o.connectorCapacity, unit: 'veh/h', source: CONNECTOR_SOURCE },
-    );
-  }
-  return list;
 }

@@ -4,15 +4,8 @@
  * one in use is listed in the builder's `assumptions` so the UI can show it.
  */
 
-/** One figure the model used, for the UI's assumptions panel. */
-export interface Assumption {
-  /** Stable key, e.g. `speed.residential` or `bpr.b`. */
-  readonly key: string;
-  readonly value: string | number;
-  readonly unit?: string;
-  /** Where the figure comes from (publication, code file and revision, or "CityTwin assumption"). */
-  readonly source: string;
-}
+/** One figure the model used, for the UI's assumptions panel (the shape every model lists its figures in). */
+export type { Assumption } from '../assumption/index.ts';
 
 /** Defaults of one road class. */
 export interface RoadClassDefaults {

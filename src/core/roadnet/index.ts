@@ -13,10 +13,16 @@
  *    nodes by connector links in both directions; road nodes follow;
  *  - road links keep source order and come before connectors, so a road link's index does not depend
  *    on the zoning.
+ * Files by phase: classify (car roads, tags), links (nodes, links), graph (CSR grouping, strongly
+ * connected components), connectors (nearest road nodes of each zone, on a flatbush R-tree),
+ * assumptions, build (the phases in order and the output arrays).
  * Pure and deterministic: no DOM, no clocks, no randomness.
  */
-export { buildRoadNetwork, groupLinksByNode, readWayAttributes, stronglyConnectedComponents, untaggedSpeedKmh } from './build.ts';
-export type { RoadNetwork, RoadNetworkOptions, RoadNetworkStats, TagReading, WayAttributes } from './build.ts';
+export { buildRoadNetwork } from './build.ts';
+export type { RoadNetwork, RoadNetworkOptions, RoadNetworkStats } from './build.ts';
+export { readWayAttributes, untaggedSpeedKmh } from './classify.ts';
+export type { TagReading, WayAttributes } from './classify.ts';
+export { groupLinksByNode, stronglyConnectedComponents } from './graph.ts';
 export {
   BPR_B,
   BPR_POWER,

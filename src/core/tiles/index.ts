@@ -22,3 +22,5 @@ export type { Box, EncodedContent, PropertyTableInput } from './content.ts';
 export { GlbError, GlbWriter, readGlb } from './glb.ts';
 export { readContentGeometry, readPropertyTable } from './read.ts';
 export type { PropertyValue } from './read.ts';
+export { checkTileset, ecefToLonLat, rootBounds, tilesPlacement, tilesetName } from './placement.ts';
+export type { LocalBox, TilesetCheck, TilesetProblem } from './placement.ts';

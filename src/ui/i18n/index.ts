@@ -2,11 +2,12 @@
  * Message catalogs (Korean and English) and the `translate` function. All UI text goes through
  * here; parameters are substituted as plain text ({name} -> value).
  */
+import { type Language, LANGUAGES, isLanguage } from '../../core/language/index.ts';
 import { type MessageKey, en } from './en.ts';
 import { ko } from './ko.ts';
 
-export type Language = 'ko' | 'en';
-export const LANGUAGES: readonly Language[] = ['ko', 'en'];
+// The language list itself lives in core (the store remembers the choice and may not import the UI).
+export { type Language, LANGUAGES, isLanguage };
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { ko: '한국어', en: 'English' };
 export type { MessageKey };
 
@@ -22,8 +23,4 @@ export function translate(lang: Language, key: MessageKey, params?: MessageParam
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
-}
-
-export function isLanguage(v: unknown): v is Language {
-  return v === 'ko' || v === 'en';
 }

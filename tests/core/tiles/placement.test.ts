@@ -1,11 +1,11 @@
-// Placing a 3D Tiles tileset in the viewer's local frame (src/store/tiles.ts): the group matrix G that
+// Placing a 3D Tiles tileset in the viewer's local frame (src/core/tiles/placement.ts): the group matrix G that
 // the viewer applies to the tileset's ECEF coordinates, composed with the tileset's root transform.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalFrame, toLocal } from '../../../src/core/geo/index.ts';
 import { type Mat4, enuToEcef, multiply, transformPoint } from '../../../src/core/tiles/ecef.ts';
-import { checkTileset, ecefToLonLat, rootBounds, tilesPlacement, tilesetName } from '../../../src/store/tiles.ts';
+import { checkTileset, ecefToLonLat, rootBounds, tilesPlacement, tilesetName } from '../../../src/core/tiles/index.ts';
 import { FIXTURE_DIR, MONACO_ORIGIN } from '../../fixtures/tiles/generate.ts';
 
 const close = (a: readonly number[], b: readonly number[], tol: number): void => {

@@ -11,9 +11,9 @@ import {
   ribbons,
   stationMarker,
   utilisationColor,
-} from '../../../src/scene/hydrogenGeometry.ts';
-import { createLocalFrame, toLocal } from '../../../src/core/geo/index.ts';
-import type { HydrogenSolution } from '../../../src/core/hydrogen/index.ts';
+} from '../../src/scene/hydrogenGeometry.ts';
+import { createLocalFrame, toLocal } from '../../src/core/geo/index.ts';
+import type { HydrogenSolution } from '../../src/core/hydrogen/index.ts';
 
 const RECT = [-1000, -500, 1000, 500] as const;
 

@@ -1,0 +1,32 @@
+// What a file is before it is read: its format by file name, and whether its size fits a browser tab.
+import type { IngestFormat } from './types.ts';
+
+/** The format a file name says (by extension), or undefined when only the content can tell (.json, .geojson). */
+export function formatFromFileName(fileName: string): IngestFormat | undefined {
+  const name = fileName.replace(/[?#].*$/, '').toLowerCase();
+  if (name.endsWith('.city.jsonl')) return 'cityjsonseq';
+  if (name.endsWith('.city.json')) return 'cityjson';
+  if (/\.(geojsonl|geojsons|geojsonseq|ndjson|jsonl|ldjson)$/.test(name)) return 'geojsonl';
+  return undefined;
+}
+
+/**
+ * Size guard for one file read as a whole: parsing GeoJSON text into objects takes several times the
+ * file's size in memory (V8 objects for every coordinate), and a browser tab's worker heap is a few GiB.
+ * Files above WARN_BYTES load with a warning; above MAX_BYTES they are refused with the reason.
+ */
+export const WARN_BYTES = 150 * 1024 * 1024;
+export const MAX_BYTES = 512 * 1024 * 1024;
+
+export type SizeVerdict = { readonly ok: true; readonly warn: boolean } | { readonly ok: false; readonly message: string };
+
+export function sizeVerdict(bytes: number): SizeVerdict {
+  const mb = Math.round(bytes / (1024 * 1024));
+  if (bytes > MAX_BYTES) {
+    return {
+      ok: false,
+      message: `the file is ${mb} MB; files over ${MAX_BYTES / (1024 * 1024)} MB do not fit in one browser tab's memory here: split it into parts (by area) and load them one by one`,
+    };
+  }
+  return { ok: true, warn: bytes > WARN_BYTES };
+}

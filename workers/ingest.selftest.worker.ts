@@ -1,0 +1,10 @@
+// The ingest worker with the self-test calls (busy, crashLater) added: the same api as ingest.worker.ts plus
+// workers/selfTest.ts. Only the test hooks start it (src/sim-client/selfTest.ts); the product never does.
+import { expose } from 'comlink';
+import { ingestApi } from './ingest.ts';
+import { selfTestApi } from './selfTest.ts';
+
+const api = { ...ingestApi, ...selfTestApi };
+
+export type IngestSelfTestApi = typeof api;
+expose(api);
