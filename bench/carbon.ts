@@ -1,6 +1,6 @@
 // Carbon-map benchmark: the model and the 50 m grid for 100k buildings, 20k road links and 2k parks
 // (seeded synthetic inputs), beside the time to read the 100k buildings from GeoJSON.
-import { aggregateToGrid, computeCarbon, frameForFeatures, readBuildings } from '../src/core/carbon/index.ts';
+import { aggregateToGrid, computeCarbon, frameForFeatures, readBuildings } from '../src/core/carbon/model/index.ts';
 import { syntheticCarbonInputs } from '../src/core/synthetic/carbon.ts';
 import { syntheticCity } from '../src/core/synthetic/index.ts';
 import { round } from './ingest.ts';

@@ -13,7 +13,7 @@ import { syntheticCity } from '../src/core/synthetic/index.ts';
 import { launchBrowser } from '../tests/browser/harness.ts';
 import { round } from './ingest.ts';
 import { startStaticServer } from './static-server.ts';
-import type { BenchHandle } from '../src/bench/types.ts';
+import type { BenchHandle } from '../src/app/bench/types.ts';
 
 export const VIEWPORT = { width: 800, height: 600 };
 const DECK_OUT = 'bench/out/deckgl';

@@ -21,8 +21,8 @@ import {
   buildNetwork,
   parseTntpNet,
   parseTntpTrips,
-} from '../src/core/traffic/index.ts';
-import type { AssignMethod, Demand, Network } from '../src/core/traffic/index.ts';
+} from '../src/core/traffic/assign/index.ts';
+import type { AssignMethod, Demand, Network } from '../src/core/traffic/assign/index.ts';
 
 const GAPS = [1e-4, 1e-6, 1e-8] as const;
 const B_MAX_ITERATIONS = 1000;

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { BenchApp, benchParams } from './bench/index.ts';
+import { BenchApp, benchParams } from './app/bench/index.ts';
 import type { AppTestHandles } from './app/testHooks.ts';
 // Korean and Latin glyphs shipped with the app (SIL Open Font License), so kiosks need no system fonts.
 import '@fontsource/noto-sans-kr/400.css';
@@ -20,7 +20,7 @@ if (navigator.webdriver || new URLSearchParams(window.location.search).has('test
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// `?bench&data=<url>`: the 3D view alone, loading that file, for benchmark harnesses (src/bench).
+// `?bench&data=<url>`: the 3D view alone, loading that file, for benchmark harnesses (src/app/bench).
 const bench = benchParams(window.location.search);
 createRoot(root).render(
   <StrictMode>

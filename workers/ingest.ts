@@ -8,6 +8,7 @@ import type { LocalFrame } from '../src/core/geo/index.ts';
 import type { CrsCode } from '../src/core/crs/index.ts';
 import { syntheticCity, syntheticRoads } from '../src/core/synthetic/index.ts';
 import { createHasher, hashText } from '../src/core/scenario/hash.ts';
+import { throttled } from '../src/core/progress/index.ts';
 
 /**
  * Reads a URL (or a dropped file's blob: URL) piece by piece through a streaming TextDecoder into the
@@ -30,7 +31,8 @@ async function ingestFromUrl(url: string, fileName: string, kind: LayerKind | 'a
   if (res.body) {
     const reader = res.body.getReader();
     let read = 0;
-    let last = 0;
+    // Bytes read of the file (at most ~20 reports a second), short of 1 until the layer is built.
+    const report = onProgress && throttled(onProgress, 50);
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -41,12 +43,7 @@ async function ingestFromUrl(url: string, fileName: string, kind: LayerKind | 'a
         if (!verdict.ok) throw new Error(verdict.message);
       }
       ingest.push(decoder.decode(value, { stream: true }));
-      // Bytes read of the file (at most ~20 reports a second), short of 1 until the layer is built.
-      const now = performance.now();
-      if (onProgress && now - last > 50) {
-        last = now;
-        onProgress('parse', Math.min(read, total > 0 ? total : read) * 0.99, total > 0 ? total : read);
-      }
+      report?.('parse', Math.min(read, total > 0 ? total : read) * 0.99, total > 0 ? total : read);
     }
   } else {
     const bytes = new Uint8Array(await res.arrayBuffer());

@@ -1,16 +1,16 @@
 // Model host: one worker for the traffic and carbon models of the city, so each of the city's layers is
-// fetched and parsed once for both (a thin comlink adapter over src/core/citytraffic and citycarbon).
+// fetched and parsed once for both (a thin comlink adapter over src/core/traffic/session and citycarbon).
 // Parsed layers are kept while the models are being prepared and let go a little after, so a big city's
 // features do not stay in memory once the models hold their own tables.
 import { expose, transfer } from 'comlink';
 import { collectBuffers, copyTyped } from '../src/core/columnar/index.ts';
-import { type CityTrafficOptions, buildCityTraffic } from '../src/core/citytraffic/build.ts';
-import { TrafficSession, type TrafficIteration, type TrafficRunParams, type TrafficRunResult } from '../src/core/citytraffic/index.ts';
-import { type TntpFiles, buildTntpTraffic } from '../src/core/citytraffic/tntp.ts';
-import { type CarbonParams, type CarbonRun, CarbonSession, type TrafficForCarbon } from '../src/core/citycarbon/index.ts';
-import { type CarbonFileFormat, type CarbonFileInfo, type ImportedCarbonLayer, importCarbonLayer, inspectCarbonFile } from '../src/core/citycarbon/imported.ts';
+import { type CityTrafficOptions, buildCityTraffic } from '../src/core/traffic/session/build.ts';
+import { TrafficSession, type TrafficIteration, type TrafficRunParams, type TrafficRunResult } from '../src/core/traffic/session/index.ts';
+import { type TntpFiles, buildTntpTraffic } from '../src/core/traffic/session/openTntp.ts';
+import { type CarbonParams, type CarbonRun, CarbonSession, type TrafficForCarbon } from '../src/core/carbon/session/index.ts';
+import { type CarbonFileFormat, type CarbonFileInfo, type ImportedCarbonLayer, importCarbonLayer, inspectCarbonFile } from '../src/core/carbon/session/imported.ts';
 import type { CrsCode } from '../src/core/crs/index.ts';
-import { buildLinkRibbons } from '../src/core/flowviz/index.ts';
+import { buildLinkRibbons } from '../src/core/traffic/viz/index.ts';
 import { type LocalFrame, propertiesOf, propertyText } from '../src/core/geo/index.ts';
 import { type LayerSource, layerFeatures } from './layerSource.ts';
 

@@ -4,7 +4,7 @@
 import { expose, transfer } from 'comlink';
 import { BufferAttribute, BufferGeometry } from 'three';
 import { MeshBVH, type SerializedBVH } from 'three-mesh-bvh';
-import { PICKING_TREE_OPTIONS } from './pickingTreeOptions.ts';
+import { PICKING_TREE_OPTIONS } from '../src/core/geo/pickingTree.ts';
 
 const api = {
   /** The tree over `index` (triangles) of `position` (xyz); the triangle order is left as it is (indirect). */

@@ -1,13 +1,13 @@
 // The deck.gl comparison page for `npm run bench -- scale` (built by bench/scale.ts, never shipped):
 // `?data=<url of a GeoJSON>` is fetched, parsed and drawn as an extruded GeoJsonLayer at a 45° pitch
 // framing the data, and `window.__bench` follows the same contract as CityTwin's bench mode
-// (src/bench/types.ts). The camera matches CityTwin's: 45° vertical field of view, looking at the
+// (src/app/bench/types.ts). The camera matches CityTwin's: 45° vertical field of view, looking at the
 // centre of the data from 0.85 × its larger extent. Heights use CityTwin's rule (src/core/geo/height.ts:
 // `height`, else levels × 3 m, else an estimate by building type) so both viewers draw the same city.
 import { Deck, MapView, type MapViewState, VERSION } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { resolveHeight } from '../../src/core/geo/height.ts';
-import type { BenchHandle } from '../../src/bench/types.ts';
+import type { BenchHandle } from '../../src/app/bench/types.ts';
 
 interface Feature {
   properties?: Record<string, unknown> | null;

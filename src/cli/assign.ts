@@ -13,8 +13,8 @@ import {
   formatTntpFlow,
   parseTntpNet,
   parseTntpTrips,
-} from '../core/traffic/index.ts';
-import type { AssignMethod } from '../core/traffic/index.ts';
+} from '../core/traffic/assign/index.ts';
+import type { AssignMethod } from '../core/traffic/assign/index.ts';
 import { EXIT_OK, InputError, UsageError, defineCommand, integerOption, numberOption, readTextFile } from './command.ts';
 import type { CliIo, Command, OptionSpecs, OptionValues } from './command.ts';
 

@@ -19,11 +19,11 @@ import {
   readGreen,
   readPolygonSet,
   readRoads,
-} from '../core/carbon/index.ts';
-import type { Assumption, CarbonInputs, ClimateRegion, TransportBasis, VehicleClassKey } from '../core/carbon/index.ts';
-import { roadsFromTraffic, trafficForCarbon } from '../core/citycarbon/index.ts';
-import { buildCityTraffic } from '../core/citytraffic/build.ts';
-import { TrafficSession } from '../core/citytraffic/index.ts';
+} from '../core/carbon/model/index.ts';
+import type { Assumption, CarbonInputs, ClimateRegion, TransportBasis, VehicleClassKey } from '../core/carbon/model/index.ts';
+import { roadsFromTraffic, trafficForCarbon } from '../core/carbon/session/index.ts';
+import { buildCityTraffic } from '../core/traffic/session/build.ts';
+import { TrafficSession } from '../core/traffic/session/index.ts';
 import { PROFILES, PROFILE_IDS, type ProfileId, isProfileId, profileAt } from '../core/profile/index.ts';
 import { trafficModelOptions } from '../core/scenario/apply.ts';
 import { BASELINE_TRAFFIC } from '../core/scenario/defaults.ts';

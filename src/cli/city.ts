@@ -6,7 +6,7 @@
  * Districts: the administrative boundaries of admin.geojson when it has any (as the model host worker reads it).
  */
 import { readFileSync } from 'node:fs';
-import { frameForFeatures } from '../core/carbon/index.ts';
+import { frameForFeatures } from '../core/carbon/model/index.ts';
 import { parseGeoJson, propertiesOf, propertyText } from '../core/geo/index.ts';
 import type { ProfileId } from '../core/profile/index.ts';
 import { type CityInputs, type Scenario, hashBytes } from '../core/scenario/index.ts';

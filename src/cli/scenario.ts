@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import loadHighs from 'highs';
-import type { CarbonRun } from '../core/citycarbon/index.ts';
+import type { CarbonRun } from '../core/carbon/session/index.ts';
 import { propertiesOf, propertyText } from '../core/geo/index.ts';
 import {
   CITY_LAYER_ROLES,

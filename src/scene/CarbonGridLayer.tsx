@@ -5,7 +5,7 @@ import { useStore } from '../store/index.ts';
 import { ValueColumns } from './ValueColumns.tsx';
 import { cellValues, maxAbsOf } from './carbonStyle.ts';
 
-import type { CarbonRun } from '../core/citycarbon/index.ts';
+import type { CarbonRun } from '../core/carbon/session/index.ts';
 
 /** The shown carbon map (or its difference from the baseline), or `run` given (a side of the split view). */
 export function CarbonGridLayer({ run }: { run?: CarbonRun } = {}) {

@@ -13,7 +13,7 @@ import { DrawGreen } from './DrawGreen.tsx';
 import { HydrogenLayer } from './HydrogenLayer.tsx';
 import { TilesLayers } from './TilesLayer.tsx';
 import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
-import { installTestHooks } from './testHooks.ts';
+import { installViewHandle } from './viewHandle.ts';
 import { installViewControl } from './viewControl.ts';
 import { SplitRender, SplitSide } from './SplitView.tsx';
 import { usePrecompiledPrograms } from './precompile.ts';
@@ -108,7 +108,7 @@ function Scene() {
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   useEffect(
-    () => (controls ? installTestHooks({ camera, controls, gl, scene, invalidate, frames, bounds: () => base }) : undefined),
+    () => (controls ? installViewHandle({ camera, controls, gl, scene, invalidate, frames, bounds: () => base }) : undefined),
     [camera, controls, gl, scene, invalidate, base],
   );
   useEffect(

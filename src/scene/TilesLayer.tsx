@@ -14,7 +14,8 @@ import type { TilesRenderer as TilesRendererImpl } from '3d-tiles-renderer/three
 import { createLocalFrame } from '../core/geo/index.ts';
 import { useStore } from '../store/index.ts';
 import { useTileProgram } from './precompile.ts';
-import { type TilePick, type TilesetInfo, tilesPlacement } from '../store/tiles.ts';
+import { type TilePick, type TilesetInfo } from '../store/tiles.ts';
+import { tilesPlacement } from '../core/tiles/placement.ts';
 
 /**
  * The memory bound of each tileset's cache (3d-tiles-renderer's LRU cache). Above `maxBytes` (its

@@ -7,7 +7,7 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { useThree } from '@react-three/fiber';
 import * as THREE from 'three';
 import type { ColumnarGeometry } from '../core/columnar/index.ts';
-import { type SegmentIndex, pickLink } from '../core/flowviz/index.ts';
+import { type SegmentIndex, pickLink } from '../core/traffic/viz/index.ts';
 import { useStore } from '../store/index.ts';
 import { createFeatureMaterial } from './featureMaterial.ts';
 import { toBufferGeometry } from './geometry.ts';

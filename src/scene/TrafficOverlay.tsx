@@ -1,12 +1,12 @@
 // Traffic results in the 3D view: coloured, widened links and moving vehicles, from the store.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { vehicleInstances } from '../core/flowviz/index.ts';
+import { vehicleInstances } from '../core/traffic/viz/index.ts';
 import { useStore } from '../store/index.ts';
 import { TrafficLayer } from './TrafficLayer.tsx';
 import { Vehicles } from './Vehicles.tsx';
 import { trafficDiffStyle, trafficStyle } from './trafficStyle.ts';
-import type { TrafficRunResult } from '../core/citytraffic/index.ts';
+import type { TrafficRunResult } from '../core/traffic/session/index.ts';
 
 /**
  * The traffic layer: the shown result (by V/C), or `result` given (a side of the split view), or the

@@ -4,7 +4,7 @@
 import { useEffect, useMemo } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import * as THREE from 'three';
-import type { VehicleInstances } from '../core/flowviz/index.ts';
+import type { VehicleInstances } from '../core/traffic/viz/index.ts';
 
 const VERTEX = /* glsl */ `
 in vec4 segment;

@@ -1,7 +1,7 @@
 // How the carbon map looks: a diverging scale (d3's RdBu: red emits, blue absorbs) on the square root
 // of |value| / max, so small cells still show; column heights in proportion to |value|.
 import { interpolateRdBu } from 'd3-scale-chromatic';
-import type { CarbonRun } from '../core/citycarbon/index.ts';
+import type { CarbonRun } from '../core/carbon/session/index.ts';
 
 /** Height of the tallest column, metres. */
 export const MAX_COLUMN_M = 160;

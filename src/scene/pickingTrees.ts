@@ -2,21 +2,15 @@
 // the main thread while a city loads; where the worker cannot be used, built here when the thread is idle.
 import type * as THREE from 'three';
 import { MeshBVH } from 'three-mesh-bvh';
-import { PickingClient } from '../sim-client/index.ts';
-import { PICKING_TREE_OPTIONS } from '../../workers/pickingTreeOptions.ts';
+import { pickingClient } from '../store/picking.ts';
+import { PICKING_TREE_OPTIONS } from '../core/geo/pickingTree.ts';
 
 /** Trees attached so far, by where they were built (tests check the worker built them). */
 export const pickingTreeStats = { worker: 0, mainThread: 0 };
 
-let client: PickingClient | undefined;
 /** Worker failures so far; after MAX_WORKER_FAILURES, trees are built on the main thread (idle time). */
 let workerFailures = 0;
 const MAX_WORKER_FAILURES = 3;
-
-function picking(): PickingClient {
-  client ??= new PickingClient();
-  return client;
-}
 
 function idle(): Promise<void> {
   return new Promise((resolve) => {
@@ -44,7 +38,7 @@ export async function buildPickingTree(geometry: THREE.BufferGeometry, alive: ()
     try {
       const xyz = position.array.slice();
       const tri = (index.array as Uint16Array | Uint32Array).slice();
-      const serialized = await picking().build(xyz, tri);
+      const serialized = await pickingClient().build(xyz, tri);
       if (alive()) {
         attach(geometry, MeshBVH.deserialize(serialized, geometry, { setIndex: false }));
         pickingTreeStats.worker++;

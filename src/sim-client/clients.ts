@@ -5,11 +5,11 @@
  * network; hydrogen: terminate, restarted on the next call).
  */
 import { proxy, transfer } from 'comlink';
-import type { CarbonParams, CarbonRun, TrafficForCarbon } from '../core/citycarbon/index.ts';
-import type { CarbonFileFormat, CarbonFileInfo, ImportedCarbonLayer } from '../core/citycarbon/imported.ts';
-import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/citytraffic/index.ts';
-import type { CityTrafficOptions } from '../core/citytraffic/build.ts';
-import type { TntpFiles } from '../core/citytraffic/tntp.ts';
+import type { CarbonParams, CarbonRun, TrafficForCarbon } from '../core/carbon/session/index.ts';
+import type { CarbonFileFormat, CarbonFileInfo, ImportedCarbonLayer } from '../core/carbon/session/imported.ts';
+import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/traffic/session/index.ts';
+import type { CityTrafficOptions } from '../core/traffic/session/build.ts';
+import type { TntpFiles } from '../core/traffic/session/openTntp.ts';
 import type { CrsCode } from '../core/crs/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { HydrogenResult, ModelOverrides } from '../core/hydrogen/index.ts';
@@ -20,24 +20,11 @@ import type { IngestApi } from '../../workers/ingest.worker.ts';
 import type { ModelsApi } from '../../workers/models.worker.ts';
 import type { PickingApi } from '../../workers/picking.worker.ts';
 import { type BridgeEvents, WorkerBridge } from './bridge.ts';
+import { throttled } from '../core/progress/index.ts';
 
 export interface RunOptions<P> {
   readonly onProgress?: P;
   readonly signal?: AbortSignal;
-}
-
-/**
- * At most one call every `ms` milliseconds; a call for which `always` holds (e.g. the last one) always goes
- * through. Workers report far more often than a screen needs.
- */
-export function throttled<A extends unknown[]>(fn: (...args: A) => void, ms: number, always: (...args: A) => boolean = () => false): (...args: A) => void {
-  let last = -Infinity;
-  return (...args: A) => {
-    const now = performance.now();
-    if (!always(...args) && now - last < ms) return;
-    last = now;
-    fn(...args);
-  };
 }
 
 /** Runs `work`, calling `stop` if the signal aborts meanwhile. */

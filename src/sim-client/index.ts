@@ -5,5 +5,6 @@
  */
 export { CancelledError, WorkerBridge, WorkerCrashedError } from './bridge.ts';
 export type { BridgeEvents } from './bridge.ts';
-export { CarbonClient, HydrogenClient, IngestClient, PickingClient, TrafficClient, throttled, workerBridges } from './clients.ts';
+export { CarbonClient, HydrogenClient, IngestClient, PickingClient, TrafficClient, workerBridges } from './clients.ts';
+export { throttled } from '../core/progress/index.ts';
 export type { IngestProgress, RunOptions } from './clients.ts';

@@ -2,9 +2,9 @@
 // (with the assigned traffic when there is one), keep a baseline on the same grid for differences.
 import type { StateCreator } from 'zustand';
 import { inputLayer } from './inputs.ts';
-import { type CarbonParams, type TrafficForCarbon, trafficForCarbon } from '../core/citycarbon/index.ts';
-import type { TrafficNetworkView, TrafficRunResult } from '../core/citytraffic/index.ts';
-import { formatOf } from '../core/citycarbon/imported.ts';
+import { type CarbonParams, type TrafficForCarbon, trafficForCarbon } from '../core/carbon/session/index.ts';
+import type { TrafficNetworkView, TrafficRunResult } from '../core/traffic/session/index.ts';
+import { formatOf } from '../core/carbon/session/imported.ts';
 import { CarbonClient } from '../sim-client/index.ts';
 import { DEFAULT_CITY } from './ingest.ts';
 import { PROFILES, type ProfileId, profileAt } from '../core/profile/index.ts';

@@ -2,8 +2,8 @@
 // the models' edit state, undo/redo across all three models, a list of named scenarios (the first is the
 // baseline), the coupled pipeline run through the model workers with a per-stage cache, and KPIs.
 import type { StateCreator } from 'zustand';
-import type { CarbonRun } from '../core/citycarbon/index.ts';
-import type { TrafficRunResult } from '../core/citytraffic/index.ts';
+import type { CarbonRun } from '../core/carbon/session/index.ts';
+import type { TrafficRunResult } from '../core/traffic/session/index.ts';
 import { toLocal, toLonLat } from '../core/geo/index.ts';
 import { type HydrogenResult, trafficLinksOf } from '../core/hydrogen/index.ts';
 import {
@@ -35,7 +35,7 @@ import { cityProfileOf } from './carbon.ts';
 import { DEFAULT_CITY } from './ingest.ts';
 import { inputLayer } from './inputs.ts';
 import type { AppState } from './types.ts';
-import type { Language } from '../ui/i18n/index.ts';
+import type { Language } from '../core/language/index.ts';
 
 /** The name a new scenario gets (data, kept in files and links: in the language it was made in). */
 const UNTITLED: Readonly<Record<Language, (n: number) => string>> = { en: (n) => `Scenario ${n}`, ko: (n) => `시나리오 ${n}` };

@@ -4,7 +4,7 @@
 import type { StateCreator } from 'zustand';
 import { createLocalFrame } from '../core/geo/index.ts';
 import { type LocalBox, checkTileset, ecefToLonLat, rootBounds, tilesPlacement, tilesetName } from '../core/tiles/index.ts';
-import type { MessageKey, MessageParams } from '../ui/i18n/index.ts';
+import type { MessageKey, MessageParams } from '../core/language/index.ts';
 import type { AppState } from './types.ts';
 
 export type TilesetStatus = 'loading' | 'ready' | 'error';
@@ -25,8 +25,6 @@ export interface TilesetError {
   readonly params?: MessageParams;
 }
 
-// The scene reads the placement matrix from here (it lives in core).
-export { tilesPlacement };
 export type { LocalBox };
 
 export interface TilesetInfo {

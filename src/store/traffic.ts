@@ -1,13 +1,13 @@
 // The traffic slice: build the city's network and demand in the model host worker, run and re-run
 // assignments (warm), edit the scenario (close links, change lanes, scale demand), keep a baseline.
 import type { StateCreator } from 'zustand';
-import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/citytraffic/index.ts';
-import { buildSegmentIndex } from '../core/flowviz/index.ts';
+import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/traffic/session/index.ts';
+import { buildSegmentIndex } from '../core/traffic/viz/index.ts';
 import { CancelledError, TrafficClient } from '../sim-client/index.ts';
 import type { AppState, TrafficSlice, TrafficState } from './types.ts';
 import { inputLayer } from './inputs.ts';
 import { farFromCity } from './ingest.ts';
-import { tntpFrame } from '../core/citytraffic/tntp.ts';
+import { tntpFrame } from '../core/traffic/session/openTntp.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import { trafficModelOptions } from '../core/scenario/apply.ts';
 import { cityProfileOf } from './carbon.ts';

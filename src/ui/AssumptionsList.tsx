@@ -1,5 +1,5 @@
 // Every figure a model used, with its unit and source, so no assumption stays hidden.
-import type { Assumption } from '../core/citytraffic/index.ts';
+import type { Assumption } from '../core/traffic/session/index.ts';
 import { LazyDetails } from './LazyDetails.tsx';
 import { useT } from './useT.ts';
 

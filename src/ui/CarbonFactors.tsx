@@ -10,7 +10,7 @@ import {
   VEHICLE_CLASSES,
   VEHICLE_CLASS_KEYS,
   resolveFactors,
-} from '../core/carbon/index.ts';
+} from '../core/carbon/model/index.ts';
 import { useStore } from '../store/index.ts';
 import { cityProfileOf } from '../store/carbon.ts';
 import type { MessageKey } from './i18n/index.ts';

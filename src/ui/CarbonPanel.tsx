@@ -4,7 +4,7 @@ import { CityProfile } from './CityProfile.tsx';
 import { PROFILES, cityProfileOf } from '../store/carbon.ts';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { LandCover } from '../core/carbon/index.ts';
+import type { LandCover } from '../core/carbon/model/index.ts';
 import { CRS_CODES, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { CARBON_RAMP } from '../scene/carbonStyle.ts';
 import { type CarbonState, useStore } from '../store/index.ts';

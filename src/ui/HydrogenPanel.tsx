@@ -3,6 +3,7 @@
 // baseline: cost and CO2 per kg delivered, unmet demand, trailer trips, per-station figures, charts, the
 // well-to-wheel CO2 of the fuel-cell fleet, what went wrong when it did, and every assumption.
 import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { H2_VEHICLE_CLASSES, SOURCE_TYPES, modelSettings, modelSources, modelStations } from '../core/hydrogen/index.ts';
 import type { HydrogenResult, ObjectiveKind } from '../core/hydrogen/index.ts';
 import { SOURCE_COLORS, UTILISATION_RAMP, utilisationColor } from '../scene/hydrogenGeometry.ts';
@@ -22,7 +23,7 @@ interface ModelStation {
 }
 
 /** The model's stations with their edited capacities, then the stations placed on the map. */
-function stationsOf(h: HydrogenState): ModelStation[] {
+function stationsOf(h: Pick<HydrogenState, 'model' | 'edits'>): ModelStation[] {
   const out: ModelStation[] = modelStations(h.model).map((s) => ({
     id: s.id,
     name: s.name,
@@ -32,6 +33,20 @@ function stationsOf(h: HydrogenState): ModelStation[] {
   }));
   for (const a of h.edits.added) out.push({ id: a.id, name: a.name, capacity: h.edits.capacity[a.id] ?? a.capacityKgPerDay, candidate: true, placed: true });
   return out;
+}
+
+/**
+ * The fields of the hydrogen slice a component draws, compared shallowly: it re-renders only when one of
+ * them changes, not on every update of the slice.
+ */
+function useHydrogen<K extends keyof HydrogenState>(...keys: K[]): Pick<HydrogenState, K> {
+  return useStore(
+    useShallow((s) => {
+      const picked = {} as Pick<HydrogenState, K>;
+      for (const k of keys) picked[k] = s.hydrogen[k];
+      return picked;
+    }),
+  );
 }
 
 /** The table's number fields: narrow, shown to 0.001, committed on leaving the field or Enter (not a solve per keystroke). */
@@ -97,7 +112,7 @@ function Results() {
   const t = useT();
   const fmt0 = useNumberFormat(0);
   const fmt2 = useNumberFormat(2);
-  const h = useStore((s) => s.hydrogen);
+  const h = useHydrogen('baseline', 'carbonFactor', 'paused', 'ran', 'result', 'visible');
   const { keepHydrogenBaseline, useHydrogenInCarbon, setHydrogenDisplay, select } = useStore.getState();
   const r = h.result;
   if (!r) return null;
@@ -265,7 +280,7 @@ function Results() {
 function Sources({ busy }: { busy: boolean }) {
   const t = useT();
   const fmt0 = useNumberFormat(0);
-  const h = useStore((s) => s.hydrogen);
+  const h = useHydrogen('edits', 'model', 'result');
   const { setSourceEdit } = useStore.getState();
   const sources = modelSources(h.model);
   const supplied = new Map((h.result?.solution?.sources ?? []).map((s) => [s.id, s.suppliedKgPerDay]));
@@ -310,7 +325,7 @@ function Sources({ busy }: { busy: boolean }) {
 
 function Stations({ busy }: { busy: boolean }) {
   const t = useT();
-  const h = useStore((s) => s.hydrogen);
+  const h = useHydrogen('edits', 'model', 'placing');
   const { setStationCapacity, removeStation, restoreStation, setPlacing } = useStore.getState();
   const stations = stationsOf(h);
   const removed = new Set(h.edits.removed);
@@ -359,7 +374,7 @@ function Elapsed({ since }: { since: number }) {
 /** Where a zone's drivers may refuel: any open station within a detour (with room), or the nearest only. */
 function Catchment({ busy }: { busy: boolean }) {
   const t = useT();
-  const h = useStore((s) => s.hydrogen);
+  const h = useHydrogen('catchment', 'model');
   const setHydrogenOptions = useStore((s) => s.setHydrogenOptions);
   const own = modelSettings(h.model).catchment;
   const mode = h.catchment?.mode ?? own.mode;
@@ -391,7 +406,7 @@ function Catchment({ busy }: { busy: boolean }) {
 
 export function HydrogenPanel() {
   const t = useT();
-  const h = useStore((s) => s.hydrogen);
+  const h = useHydrogen('edits', 'error', 'fcevShare', 'loadError', 'model', 'modelName', 'objective', 'placing', 'result', 'startedAt', 'stationChoice', 'status', 'useTraffic');
   const hasTraffic = useStore((s) => Boolean(s.traffic.result && s.traffic.view));
   const layerStationsChosen = useStore((s) => Boolean(s.inputs.stations));
   const { ensureHydrogenModel, solveHydrogen, cancelHydrogen, setHydrogenOptions, setFcevShare, setUnmetAllowed, resetHydrogenEdits, setHydrogenModelFile } = useStore.getState();

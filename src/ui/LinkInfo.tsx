@@ -1,7 +1,7 @@
 // Info for a selected traffic link: flow, capacity, V/C, free-flow and congested time, and the
 // what-if edits (close / reopen, lanes ±1) that the next run takes into account.
 import { linkName } from './linkName.ts';
-import { ROAD_CLASS_DEFAULTS } from '../core/roadnet/index.ts';
+import { ROAD_CLASS_DEFAULTS } from '../core/traffic/osm/index.ts';
 import { ROAD_CLASSES, roadClassOf } from '../core/geo/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { useShallow } from 'zustand/react/shallow';

@@ -1,4 +1,4 @@
-// Bench mode (`?bench&data=<url>`, src/bench): the built app loads the given GeoJSON as its building
+// Bench mode (`?bench&data=<url>`, src/app/bench): the built app loads the given GeoJSON as its building
 // layer and fills in `window.__bench` for benchmark harnesses; a file that cannot be loaded sets `error`.
 // The data are a small generated city served from a second local server (cross-origin, as a
 // researcher's data on another host would be). No timings are asserted here (they go to `npm run bench`).
@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
 import { startStaticServer } from '../../bench/static-server.ts';
-import type { BenchHandle } from '../../src/bench/types.ts';
+import type { BenchHandle } from '../../src/app/bench/types.ts';
 import { syntheticCity } from '../../src/core/synthetic/index.ts';
 import { collectErrors, launchBrowser, startPreview } from './harness.ts';
 

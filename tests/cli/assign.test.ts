@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, cli } from './run-cli.ts';
-import { buildNetwork, flowsByLink, parseTntpFlow, parseTntpNet } from '../../src/core/traffic/index.ts';
+import { buildNetwork, flowsByLink, parseTntpFlow, parseTntpNet } from '../../src/core/traffic/assign/index.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/tntp');
 

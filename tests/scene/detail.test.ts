@@ -8,7 +8,7 @@ import { lodIndexCount } from '../../src/core/columnar/index.ts';
 import { buildPolygonLayer } from '../../src/core/geo/index.ts';
 import { LOD_MIN_PIXELS, applyDetail, chunkDrawCount, pinChunk, raycastDrawn, rememberChunk, setDetailMode } from '../../src/scene/detail.ts';
 import { toBufferGeometry } from '../../src/scene/geometry.ts';
-import { PICKING_TREE_OPTIONS } from '../../workers/pickingTreeOptions.ts';
+import { PICKING_TREE_OPTIONS } from '../../src/core/geo/pickingTree.ts';
 import { buildPickingTree, pickingTreeStats } from '../../src/scene/pickingTrees.ts';
 import { FRAME, polygonFeature, rect } from '../core/geo/helpers.ts';
 

@@ -22,7 +22,7 @@ import { type LocalFrame, createLocalFrame, projectInto } from './frame.ts';
 import { FeatureError, type LonLatPolygon, type SkippedFeature, extendBounds, featureId, propertiesOf, readPolygons } from './geojson.ts';
 import { HeightSource, type ResolvedHeight, resolveHeight } from './height.ts';
 import { type PackedProperties, PropertyPacker } from './properties.ts';
-import type { PolygonSource } from './store.ts';
+import type { PolygonSource } from './featureStore.ts';
 
 export interface PolygonLayerOptions {
   /** Frame to project into; by default one centred on the data's bounds. */

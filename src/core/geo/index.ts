@@ -40,8 +40,8 @@ export type { GeoJsonWarning, RootRead, WarnSink, WarningCode } from './lenient.
 export { PropertyPacker, packProperties, propertyCount, propertyText, unpackProperties } from './properties.ts';
 export type { PackedProperties } from './properties.ts';
 export { buildPolygonLayer, buildPolygonLayerFrom, polygonLayerBytes } from './extrude.ts';
-export { FeatureStore, GeometryClass, KindBit, classOf, coordinatesOf, geometryMask } from './store.ts';
-export type { PolygonSource, PositionSource } from './store.ts';
+export { FeatureStore, GeometryClass, KindBit, classOf, coordinatesOf, geometryMask } from './featureStore.ts';
+export type { PolygonSource, PositionSource } from './featureStore.ts';
 export { FeatureSplitter } from './split.ts';
 export type { SplitBail, SplitResult } from './split.ts';
 export type { PolygonFeatureTable, PolygonLayerData, PolygonLayerOptions } from './extrude.ts';

@@ -13,8 +13,8 @@ import {
   HYDROGEN_KG_CO2E_PER_KG,
   resolveFactors,
   vehicleCo2,
-} from '../carbon/index.ts';
-import type { VehicleClassKey } from '../carbon/index.ts';
+} from '../carbon/model/index.ts';
+import type { VehicleClassKey } from '../carbon/model/index.ts';
 
 /** 50000 → "50,000" (integers; no locale, so the text is the same everywhere). */
 const thousands = (v: number): string => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

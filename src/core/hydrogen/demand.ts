@@ -11,9 +11,9 @@
  *    the optimisation (demand at a closed or full station is unmet); with "capacitated" (the default)
  *    the optimiser may serve it at any open station within the maximum detour (network.ts, formulate.ts).
  */
-import { DEFAULT_FLEET_MIX, PEAK_HOUR_SHARE, VEHICLE_CLASS_KEYS } from '../carbon/index.ts';
-import type { FleetMix, VehicleClassKey } from '../carbon/index.ts';
-import type { Polylines } from '../flowviz/index.ts';
+import { DEFAULT_FLEET_MIX, PEAK_HOUR_SHARE, VEHICLE_CLASS_KEYS } from '../carbon/model/index.ts';
+import type { FleetMix, VehicleClassKey } from '../carbon/model/index.ts';
+import type { Polylines } from '../traffic/viz/index.ts';
 import { CONSUMPTION_KG_PER_100KM, H2_VEHICLE_CLASSES } from './defaults.ts';
 import type { H2VehicleClass } from './defaults.ts';
 import type { VehKmByClass, ZoneInput } from './model.ts';

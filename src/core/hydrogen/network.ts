@@ -8,7 +8,7 @@
  * lengthened) by the station's offset from the origin along the source's bearing × circuity, never
  * below 0.
  */
-import type { Assumption } from '../carbon/index.ts';
+import type { Assumption } from '../carbon/model/index.ts';
 import { createLocalFrame, toLocal, toLonLat } from '../geo/index.ts';
 import type { LocalFrame } from '../geo/index.ts';
 import {

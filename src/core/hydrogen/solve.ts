@@ -5,7 +5,7 @@
  * as a `HydrogenResult` whose `message` and `details` say which group of constraints is at fault.
  */
 import type { ModelData } from 'highs';
-import type { Assumption } from '../carbon/index.ts';
+import type { Assumption } from '../carbon/model/index.ts';
 import { formulate } from './formulate.ts';
 import type { Formulation } from './formulate.ts';
 import type { HydrogenModel, ModelOverrides, ObjectiveKind } from './model.ts';

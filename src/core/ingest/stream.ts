@@ -1,6 +1,6 @@
 /**
  * Streamed GeoJSON ingest: text in pieces (a TextDecoder in stream mode over a File, Blob or fetch body)
- * -> one JSON.parse per feature -> the compact FeatureStore (src/core/geo/store.ts) -> the layer, built
+ * -> one JSON.parse per feature -> the compact FeatureStore (src/core/geo/featureStore.ts) -> the layer, built
  * once the text has ended (the CRS, the frame and the layer kind need every feature; a `crs` member
  * after the features is honoured). Memory: the current piece, the unfinished feature's text and the
  * growing typed arrays — never the whole text, nor a tree of objects for every polygon.

@@ -7,7 +7,7 @@
  * already understand) beside the file's properties, so every model reads a mapped layer exactly as it
  * reads the embedded city. Values stay data throughout: nothing is evaluated.
  */
-import { BUILDING_USE_KEYS, type BuildingUse, LAND_COVER_KEYS, type LandCover } from '../carbon/index.ts';
+import { BUILDING_USE_KEYS, type BuildingUse, LAND_COVER_KEYS, type LandCover } from '../carbon/model/index.ts';
 import { asNumber } from '../attributes/index.ts';
 import { parseLength, propertyText, resolveHeight } from '../geo/index.ts';
 

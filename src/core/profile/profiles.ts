@@ -8,7 +8,7 @@
  * Units: t CO2e per MWh of final energy (gas on the gross calorific value basis of the energy-use
  * figures it multiplies); km/h.
  */
-import { GAS_SOURCE, GAS_T_PER_MWH, GRID_SOURCE, GRID_T_PER_MWH, type ClimateRegion } from '../carbon/data/buildings.ts';
+import { GAS_SOURCE, GAS_T_PER_MWH, GRID_SOURCE, GRID_T_PER_MWH, type ClimateRegion } from '../carbon/model/data/buildings.ts';
 
 export const PROFILE_IDS = ['KR', 'MC'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];

@@ -3,13 +3,13 @@
  * green areas from lon/lat into the city's local metres) and the hydrogen model as solved (edits, candidate
  * stations from a layer, demand from the assigned traffic) with its overrides.
  */
-import type { CarbonParams } from '../citycarbon/index.ts';
-import type { TrafficRunParams } from '../citytraffic/index.ts';
+import type { CarbonParams } from '../carbon/session/index.ts';
+import type { TrafficRunParams } from '../traffic/session/index.ts';
 import { type LocalFrame, toLocal } from '../geo/index.ts';
 import type { LayerStation, ModelOverrides, TrafficLinks } from '../hydrogen/index.ts';
 import { applyEdits, withLayerStations, withTrafficDemand } from '../hydrogen/index.ts';
 import { PROFILES, type ProfileId } from '../profile/index.ts';
-import type { CityTrafficOptions } from '../citytraffic/build.ts';
+import type { CityTrafficOptions } from '../traffic/session/build.ts';
 import type { Scenario } from './schema.ts';
 
 /** The city profile a scenario runs under (KR when its city names none). */

@@ -26,11 +26,11 @@
  *
  * Pure and deterministic: rows in index order; no DOM, clocks or randomness.
  */
-import { type CarbonGrid, type DistrictTotals, gridToGeoJson } from '../carbon/index.ts';
-import type { TrafficNetworkView, TrafficRunResult } from '../citytraffic/index.ts';
+import { type CarbonGrid, type DistrictTotals, gridToGeoJson } from '../carbon/model/index.ts';
+import type { TrafficNetworkView, TrafficRunResult } from '../traffic/session/index.ts';
 import { type LocalFrame, toLonLat } from '../geo/index.ts';
 import type { HydrogenResult, StationResult } from '../hydrogen/index.ts';
-import { ROAD_CLASS_DEFAULTS } from '../roadnet/index.ts';
+import { ROAD_CLASS_DEFAULTS } from '../traffic/osm/index.ts';
 
 /** Decimals of every number written (6: grams of a tonne, millionths of a vehicle). */
 export const CSV_DECIMALS = 6;

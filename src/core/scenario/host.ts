@@ -4,9 +4,9 @@
  * so the models never fetch and parse the layers again each.
  * Units: as the models' (flows veh/h, t CO2e/yr, kg H2/day).
  */
-import { type CarbonRun, CarbonSession, trafficForCarbon } from '../citycarbon/index.ts';
-import { type CityTraffic, buildCityTraffic } from '../citytraffic/build.ts';
-import { TrafficSession, type TrafficNetworkView, type TrafficRunResult } from '../citytraffic/index.ts';
+import { type CarbonRun, CarbonSession, trafficForCarbon } from '../carbon/session/index.ts';
+import { type CityTraffic, buildCityTraffic } from '../traffic/session/build.ts';
+import { TrafficSession, type TrafficNetworkView, type TrafficRunResult } from '../traffic/session/index.ts';
 import type { LocalFrame } from '../geo/index.ts';
 import { type HighsLike, type HydrogenResult, type LayerStation, runHydrogen, trafficLinksOf } from '../hydrogen/index.ts';
 import type { ProfileId } from '../profile/index.ts';

@@ -8,7 +8,7 @@
  */
 import * as v from 'valibot';
 import { jsonErrorLocation } from '../geo/index.ts';
-import { VEHICLE_CLASS_KEYS } from '../carbon/index.ts';
+import { VEHICLE_CLASS_KEYS } from '../carbon/model/index.ts';
 import { BASELINE_CARBON, BASELINE_TRAFFIC, newScenario } from './defaults.ts';
 import { CELL_SIZES, SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario, type ScenarioIssue, checkScenario, issuePath } from './schema.ts';
 

@@ -8,7 +8,7 @@
  * positions WGS84 [lon, lat] (so a scenario does not depend on the viewer's local frame).
  */
 import * as v from 'valibot';
-import { LAND_COVER_KEYS, VEHICLE_CLASS_KEYS } from '../carbon/index.ts';
+import { LAND_COVER_KEYS, VEHICLE_CLASS_KEYS } from '../carbon/model/index.ts';
 import { H2_VEHICLE_CLASSES } from '../hydrogen/index.ts';
 import { PROFILE_IDS } from '../profile/index.ts';
 

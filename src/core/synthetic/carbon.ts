@@ -1,7 +1,7 @@
 // Seeded inputs for carbon-map benchmarks and tests: a synthetic city's buildings, `links` road links
 // of four 60 m segments with random flows and speeds, and `parks` round parks, over a 10 km square.
-import { type GreenTable, PolygonSetBuilder, type RoadLinkTable, frameForFeatures, readBuildings } from '../carbon/index.ts';
-import type { BuildingTable } from '../carbon/index.ts';
+import { type GreenTable, PolygonSetBuilder, type RoadLinkTable, frameForFeatures, readBuildings } from '../carbon/model/index.ts';
+import type { BuildingTable } from '../carbon/model/index.ts';
 import { seededRandom, syntheticCity } from './index.ts';
 
 export function syntheticCarbonInputs(options: { buildings: number; links: number; parks: number; seed?: number }): {

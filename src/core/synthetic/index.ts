@@ -5,17 +5,9 @@
  * (default: Sejong, Korea's national pilot smart city).
  */
 
-/** mulberry32: a small, fast 32-bit seeded PRNG; returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../random/index.ts';
+
+export { seededRandom };
 
 export interface SyntheticCityOptions {
   readonly buildings: number;

@@ -1,5 +1,10 @@
 /**
- * 3D Tiles out: GeoJSON buildings -> an OGC 3D Tiles 1.1 tileset (explicit quadtree, `box` bounding
+ * OGC 3D Tiles, the format: writing tilesets (below) and placing a tileset read by the viewer in its local
+ * frame (`placement.ts`: ECEF -> ENU and lon/lat). Across the layers "tiles" always means 3D Tiles: this
+ * folder is the format, src/store/tiles.ts the tilesets loaded (their state) and src/scene/TilesLayer.tsx
+ * draws them; the command line's `tiles` writes them.
+ *
+ * Writing: GeoJSON buildings -> an OGC 3D Tiles 1.1 tileset (explicit quadtree, `box` bounding
  * volumes, REPLACE refinement) of GLB contents whose vertices carry `_FEATURE_ID_0` (EXT_mesh_features)
  * into a per-tile property table (EXT_structural_metadata). Geometry comes from the project's own
  * extruder (src/core/geo buildPolygonLayer).

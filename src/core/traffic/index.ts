@@ -1,38 +1,22 @@
 /**
- * Traffic assignment core: TNTP parsing and writing, a CSR road network in typed arrays, and static
- * user-equilibrium assignment (Algorithm B as the main method, conjugate Frank-Wolfe as a cross-check).
+ * The traffic family: from OpenStreetMap roads to assigned flows on screen. Arrows point down the list
+ * (a folder imports only those below it):
  *
- * Units and terms:
- *  - flows and capacities in vehicles per hour (veh/h); demand in veh/h;
- *  - time in the network's time unit (minutes for TNTP networks such as Anaheim; Sioux Falls uses
- *    0.01 h, usually read as minutes); length in the file's length unit (feet for Anaheim);
- *  - generalized cost c = t + tollFactor·toll + distanceFactor·length, in time units;
- *  - relative gap = (TSGC − SPTT)/SPTT, with TSGC = Σ v·c and SPTT = Σ demand × shortest-path cost,
- *    both in generalized cost; objective = Beckmann Σ ∫ c; TSTT = Σ v·t (time only);
- *  - nodes are 0-based inside (TNTP id − 1); links keep file order; zones below FIRST THRU NODE are
- *    never passed through.
- * Pure and deterministic: no DOM, no clocks, no randomness.
+ *  - `session/` one city's traffic model end to end: build the network and trips from the city's layers
+ *               (or open TNTP files), assign, compare with a baseline, close links. What the worker runs.
+ *  - `demand/`  trips: zones from buildings (ITE vehicle-trip rates or Korean person-trip rates), gravity
+ *               distribution, external cordon zones with commuter and through trips.
+ *  - `osm/`     OpenStreetMap ways → a directed road network: road classes, tags (lanes, maxspeed,
+ *               oneway), capacities and free-flow times, zone connectors, strongly connected parts.
+ *  - `viz/`     drawing data for results: link ribbons, a picking index, vehicles along flows (typed
+ *               arrays; the scene makes GPU buffers of them).
+ *  - `assign/`  the solver: user-equilibrium assignment (Algorithm B, Frank-Wolfe), BPR costs, shortest
+ *               paths, and the TNTP file format. Knows nothing about maps.
+ *
+ * Import from the subfolder that holds a thing; the namespaces below are for reading the family at once.
  */
-export {
-  TntpParseError,
-  formatTntpFlow,
-  parseTntpFlow,
-  parseTntpNet,
-  parseTntpNodes,
-  parseTntpTrips,
-} from './tntp.ts';
-export type { TntpFlow, TntpNet, TntpNodes, TntpTrips } from './tntp.ts';
-export { applyLinkEdits, buildDemand, buildNetwork, findLink, flowsByLink } from './network.ts';
-export type { Demand, EditedLinks, LinkEdits, Network } from './network.ts';
-export { CLOSED_LINK_COST, LinkCosts } from './costs.ts';
-export { ShortestPaths } from './shortest-path.ts';
-export { assign, demandKey, networkKey } from './assign.ts';
-export type {
-  AssignMethod,
-  AssignOptions,
-  AssignResult,
-  AssignState,
-  CancelSignal,
-  IterationReport,
-  StopReason,
-} from './assign.ts';
+export * as session from './session/index.ts';
+export * as demand from './demand/index.ts';
+export * as osm from './osm/index.ts';
+export * as viz from './viz/index.ts';
+export * as assign from './assign/index.ts';

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { applyMapping, guessMapping, mapFeatures, mappedValues, previewMapping, validateMapping } from '../../../src/core/layerinput/index.ts';
 import { readModelFeatures } from '../../../src/core/layerinput/read.ts';
 import { HeightSource, resolveHeight } from '../../../src/core/geo/index.ts';
-import { buildingUseOf } from '../../../src/core/carbon/inputs.ts';
-import { LandUse, landUseOf } from '../../../src/core/demand/rates.ts';
+import { buildingUseOf } from '../../../src/core/carbon/model/inputs.ts';
+import { LandUse, landUseOf } from '../../../src/core/traffic/demand/rates.ts';
 
 /** Rows as a Korean building register export might give them. */
 const register = [

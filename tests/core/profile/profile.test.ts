@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveFactors } from '../../../src/core/carbon/index.ts';
+import { resolveFactors } from '../../../src/core/carbon/model/index.ts';
 import { PROFILES, profileAssumptions, profileAt } from '../../../src/core/profile/index.ts';
-import { buildRoadNetwork, untaggedSpeedKmh, carRoadClass } from '../../../src/core/roadnet/index.ts';
+import { buildRoadNetwork, untaggedSpeedKmh, carRoadClass } from '../../../src/core/traffic/osm/index.ts';
 
 describe('city profiles', () => {
   it('match a city by where it lies, Korea when nothing matches', () => {

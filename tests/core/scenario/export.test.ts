@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
-import { buildCityTraffic } from '../../../src/core/citytraffic/build.ts';
-import { TrafficSession, type TrafficRunParams, type TrafficRunResult } from '../../../src/core/citytraffic/index.ts';
-import { CarbonSession, type CarbonRun } from '../../../src/core/citycarbon/index.ts';
+import { buildCityTraffic } from '../../../src/core/traffic/session/build.ts';
+import { TrafficSession, type TrafficRunParams, type TrafficRunResult } from '../../../src/core/traffic/session/index.ts';
+import { CarbonSession, type CarbonRun } from '../../../src/core/carbon/session/index.ts';
 import { buildPolygonLayer, parseGeoJson } from '../../../src/core/geo/index.ts';
 import { runHydrogen, type HighsLike, type HydrogenResult } from '../../../src/core/hydrogen/index.ts';
 import {

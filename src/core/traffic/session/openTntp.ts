@@ -1,0 +1,147 @@
+/**
+ * A TNTP test network (`_net`, `_trips` and `_node` files, the format of the Transportation Networks for
+ * Research collection) as a city's traffic model: its links drawn between its nodes' lon/lat
+ * coordinates, its own trip table, capacities, free-flow times and BPR parameters as the files give them.
+ * The viewer then runs, draws and edits it like the network it builds from OpenStreetMap.
+ */
+import { type LocalFrame, createLocalFrame, toLocal } from '../../geo/index.ts';
+import { type Demand, buildDemand, buildNetwork, parseTntpNet, parseTntpNodes, parseTntpTrips } from '../assign/index.ts';
+import type { TntpTrips } from '../assign/index.ts';
+import { CONNECTOR_CLASS, ROAD_CLASS_DEFAULTS } from '../osm/defaults.ts';
+import type { CityTraffic } from './build.ts';
+import type { Assumption, TrafficNetworkView, TrafficRunParams } from './types.ts';
+
+export interface TntpFiles {
+  readonly net: { readonly name: string; readonly text: string };
+  readonly trips: { readonly name: string; readonly text: string };
+  readonly nodes: { readonly name: string; readonly text: string };
+}
+
+const SOURCE = 'TNTP files as given (Transportation Networks for Research, github.com/bstabler/TransportationNetworks)';
+
+/** Mean radius of the Earth, m (IUGG), for link lengths from node coordinates. */
+const EARTH_RADIUS_M = 6_371_008.8;
+
+function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/**
+ * The road class shown for a TNTP link, from its free-flow speed (the files carry no class): the
+ * ROAD_CLASS_DEFAULTS row whose default speed is nearest. Display only: the model uses the file's figures.
+ */
+function classOfSpeed(kmh: number): number {
+  let best = 0;
+  ROAD_CLASS_DEFAULTS.forEach((row, i) => {
+    if (Math.abs(row.speedKmh - kmh) < Math.abs(ROAD_CLASS_DEFAULTS[best]!.speedKmh - kmh)) best = i;
+  });
+  return best;
+}
+
+/** Scales a trip table: trips from zone i to zone j times f_i × f_j (f = 1 for zones not listed). */
+function scaledTrips(trips: TntpTrips, zoneFactors: TrafficRunParams['zoneFactors']): TntpTrips {
+  const f = new Float64Array(trips.numZones).fill(1);
+  for (const z of zoneFactors ?? []) if (z.zone >= 0 && z.zone < trips.numZones) f[z.zone] = z.factor;
+  const demand = trips.demand.slice();
+  for (let o = 0; o < trips.numZones; o++) {
+    for (let k = trips.originStart[o]!; k < trips.originStart[o + 1]!; k++) demand[k] = demand[k]! * f[o]! * f[trips.destination[k]! - 1]!;
+  }
+  return { ...trips, demand };
+}
+
+/** The frame a TNTP network is drawn in when it opens as a new city: the centre of its nodes. */
+export function tntpFrame(nodesText: string, nodesName: string): LocalFrame {
+  const nodes = parseTntpNodes(nodesText, nodesName);
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i < nodes.x.length; i++) {
+    w = Math.min(w, nodes.x[i]!); e = Math.max(e, nodes.x[i]!);
+    s = Math.min(s, nodes.y[i]!); n = Math.max(n, nodes.y[i]!);
+  }
+  return createLocalFrame((w + e) / 2, (s + n) / 2);
+}
+
+export function buildTntpTraffic(files: TntpFiles, frame: LocalFrame): CityTraffic & { readonly lonLatBounds: [number, number, number, number] } {
+  const net = parseTntpNet(files.net.text, files.net.name);
+  const trips = parseTntpTrips(files.trips.text, files.trips.name);
+  const nodes = parseTntpNodes(files.nodes.text, files.nodes.name, net.numNodes);
+  if (trips.numZones !== net.numZones) {
+    throw new Error(`${files.trips.name}: ${trips.numZones} zones, but ${files.net.name} has ${net.numZones}: the files are from different networks`);
+  }
+  // Coordinates: lon/lat is required to place the network on the map.
+  const lon = new Float64Array(net.numNodes).fill(Number.NaN);
+  const lat = new Float64Array(net.numNodes).fill(Number.NaN);
+  for (let i = 0; i < nodes.id.length; i++) {
+    const id = nodes.id[i]!;
+    if (id >= 1 && id <= net.numNodes) {
+      lon[id - 1] = nodes.x[i]!;
+      lat[id - 1] = nodes.y[i]!;
+    }
+  }
+  const w = Math.min(...lon), e = Math.max(...lon), s = Math.min(...lat), n = Math.max(...lat);
+  if (!(w >= -180 && e <= 180 && s >= -90 && n <= 90)) {
+    throw new Error(`${files.nodes.name}: node coordinates must be longitude/latitude (WGS84) to draw the network on the map; they range over x ${w}…${e}, y ${s}…${n}`);
+  }
+  const missing = lon.findIndex((v) => Number.isNaN(v));
+  if (missing >= 0) throw new Error(`${files.nodes.name}: node ${missing + 1} has no coordinates`);
+
+  const network = buildNetwork(net);
+  const baseDemand = buildDemand(trips, network);
+  const demandFor = (zoneFactors: TrafficRunParams['zoneFactors']): Demand =>
+    zoneFactors && zoneFactors.length > 0 ? buildDemand(scaledTrips(trips, zoneFactors), network) : baseDemand;
+
+  const L = net.numLinks;
+  const coords = new Float32Array(4 * L);
+  const offsets = new Uint32Array(L + 1);
+  const lengthM = new Float64Array(L);
+  const roadClass = new Uint8Array(L);
+  for (let k = 0; k < L; k++) {
+    const a = network.from[k]!, b = network.to[k]!;
+    const [x1, y1] = toLocal(frame, lon[a]!, lat[a]!);
+    const [x2, y2] = toLocal(frame, lon[b]!, lat[b]!);
+    coords.set([x1, y1, x2, y2], 4 * k);
+    offsets[k + 1] = 2 * (k + 1);
+    lengthM[k] = haversineM(lon[a]!, lat[a]!, lon[b]!, lat[b]!);
+    const fft = net.fft[k]!;
+    roadClass[k] = fft > 0 ? classOfSpeed(lengthM[k]! / 1000 / (fft / 60)) : CONNECTOR_CLASS;
+  }
+  const centroids = new Float32Array(2 * net.numZones);
+  const production = new Float64Array(net.numZones);
+  const attraction = new Float64Array(net.numZones);
+  for (let z = 0; z < net.numZones; z++) {
+    const [x, y] = toLocal(frame, lon[z]!, lat[z]!);
+    centroids[2 * z] = x;
+    centroids[2 * z + 1] = y;
+    for (let k = trips.originStart[z]!; k < trips.originStart[z + 1]!; k++) {
+      production[z] = production[z]! + trips.demand[k]!;
+      const d = trips.destination[k]! - 1;
+      attraction[d] = attraction[d]! + trips.demand[k]!;
+    }
+  }
+  const assumptions: Assumption[] = [
+    { key: 'tntp.network', value: `${files.net.name}: ${L} links, ${net.numNodes} nodes, ${net.numZones} zones`, source: SOURCE },
+    { key: 'tntp.capacity', value: 'capacity, free-flow time, BPR b and power per link from the _net file', source: SOURCE },
+    { key: 'tntp.fft', value: 'free-flow time read as minutes (the collection\'s convention)', unit: 'min', source: SOURCE },
+    { key: 'tntp.length', value: 'lengths shown are great-circle distances between the node coordinates; the model uses the file\'s own length column', unit: 'm', source: 'CityTwin, haversine on a sphere of radius 6,371,008.8 m (IUGG mean radius)' },
+    { key: 'tntp.lanes', value: 'TNTP files give no lane counts: each link is shown as one lane group, and ±lane scales its capacity by (n±1)/n', source: 'CityTwin assumption' },
+    { key: 'tntp.class', value: 'the road class shown is the default class whose speed is nearest the link\'s free-flow speed (display only)', source: 'CityTwin assumption' },
+    { key: 'tntp.zones', value: 'a zone factor multiplies the trips from zone i to zone j by f_i × f_j', source: 'CityTwin assumption' },
+  ];
+  const view: TrafficNetworkView = {
+    linkCount: L,
+    polylines: { coords, offsets },
+    capacity: net.capacity.slice(),
+    fftMin: net.fft.slice(),
+    lengthM,
+    lanes: new Float32Array(L).fill(1),
+    roadClass,
+    isConnector: new Uint8Array(L),
+    sourceFeature: new Int32Array(L).fill(-1),
+    zones: { count: net.numZones, centroids, production, attraction },
+    totalDemand: baseDemand.total,
+    assumptions,
+    stats: { roadLinks: L, roadNodes: net.numNodes, zones: net.numZones, connectors: 0 },
+  };
+  return { network, view, demandFor, lonLatBounds: [w, s, e, n] };
+}
