@@ -102,7 +102,7 @@ function layerConfigs() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/out/**', 'bench/.tmp/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'bench/out/**', 'bench/.tmp/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

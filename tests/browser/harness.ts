@@ -26,8 +26,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm run test:browser does)');
-  const server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false }, logLevel: 'silent' });
+  // CITYTWIN_DIST: another build folder (several builds side by side, e.g. `vite build --outDir dist-x`).
+  const outDir = process.env['CITYTWIN_DIST'] ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`vite build\` first (npm run test:browser does)`);
+  const server = await preview({ build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false }, logLevel: 'silent' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   return { server, url: `http://127.0.0.1:${address.port}/` };
