@@ -83,5 +83,9 @@ export type {
   RoadResults,
   Scenario,
 } from './model.ts';
-export { CELL_SIZES_M, MAX_GRID_CELLS, aggregateToDistricts, aggregateToGrid, gridSpecFor, gridToGeoJson, tableBounds } from './grid.ts';
-export type { CarbonGrid, DistrictTotals, GridGeoJsonOptions, GridSpec, SectorTotals } from './grid.ts';
+export { CELL_SIZES_M, MAX_GRID_CELLS, aggregateToGrid, gridSpecFor, tableBounds } from './grid.ts';
+export type { CarbonGrid, GridSpec, SectorTotals } from './grid.ts';
+export { aggregateToDistricts } from './districts.ts';
+export type { DistrictTotals } from './districts.ts';
+export { gridToGeoJson } from './gridExport.ts';
+export type { GridGeoJsonOptions } from './gridExport.ts';
