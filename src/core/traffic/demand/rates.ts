@@ -87,12 +87,7 @@ export function tripRates(
     production[i] = per100 * (1 - row.entering);
     attraction[i] = per100 * row.entering;
   }
-  const r = LandUse.residential;
-  const o = LandUse.office;
-  const u = LandUse.unknown;
-  production[u] = unknownResidentialShare * production[r]! + (1 - unknownResidentialShare) * production[o]!;
-  attraction[u] = unknownResidentialShare * attraction[r]! + (1 - unknownResidentialShare) * attraction[o]!;
-  return { production, attraction };
+  return withUnknownUse(production, attraction, unknownResidentialShare);
 }
 
 export const TRIP_RATE_SOURCE = ITE;
@@ -218,10 +213,18 @@ export function koreaTripRates(
     production[i] = veh * (1 - row.entering);
     attraction[i] = veh * row.entering;
   }
+  return withUnknownUse(production, attraction, unknownResidentialShare);
+}
+
+/**
+ * A building of unknown use generates trips as a blend of a residential and an office one: `share` of the
+ * residential rates plus (1 − share) of the office rates (both trip ends).
+ */
+function withUnknownUse(production: Float64Array, attraction: Float64Array, share: number): { production: Float64Array; attraction: Float64Array } {
   const r = LandUse.residential;
   const o = LandUse.office;
   const u = LandUse.unknown;
-  production[u] = unknownResidentialShare * production[r]! + (1 - unknownResidentialShare) * production[o]!;
-  attraction[u] = unknownResidentialShare * attraction[r]! + (1 - unknownResidentialShare) * attraction[o]!;
+  production[u] = share * production[r]! + (1 - share) * production[o]!;
+  attraction[u] = share * attraction[r]! + (1 - share) * attraction[o]!;
   return { production, attraction };
 }
