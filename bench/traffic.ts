@@ -9,8 +9,10 @@
  *
  * `benchTraffic()` returns JSON-serialisable figures; `npx tsx bench/traffic.ts` prints them.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   LinkCosts,
@@ -23,12 +25,14 @@ import {
   parseTntpTrips,
 } from '../src/core/traffic/assign/index.ts';
 import type { AssignMethod, Demand, Network } from '../src/core/traffic/assign/index.ts';
+import { BENCH_GRIDS, gridNetwork } from './network-gen.ts';
 
 const GAPS = [1e-4, 1e-6, 1e-8] as const;
 const B_MAX_ITERATIONS = 1000;
 const CFW_MAX_ITERATIONS = 200_000;
 const CFW_MAX_SECONDS = 8;
 const FIXTURES = fileURLToPath(new URL('../tests/fixtures/tntp/', import.meta.url));
+const BUILT_CLI = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 
 interface GapFigure {
   readonly gap: number;
@@ -48,10 +52,33 @@ interface MethodFigures {
   readonly capped: boolean;
 }
 
-function load(name: string): { net: Network; demand: Demand } {
-  const net = buildNetwork(parseTntpNet(readFileSync(`${FIXTURES}${name}_net.tntp`, 'utf8'), `${name}_net.tntp`));
-  const trips = parseTntpTrips(readFileSync(`${FIXTURES}${name}_trips.tntp`, 'utf8'), `${name}_trips.tntp`);
-  return { net, demand: buildDemand(trips, net) };
+function load(name: string): { net: Network; demand: Demand; netFile: string; tripsFile: string } {
+  const netFile = `${FIXTURES}${name}_net.tntp`;
+  const tripsFile = `${FIXTURES}${name}_trips.tntp`;
+  const net = buildNetwork(parseTntpNet(readFileSync(netFile, 'utf8'), `${name}_net.tntp`));
+  const trips = parseTntpTrips(readFileSync(tripsFile, 'utf8'), `${name}_trips.tntp`);
+  return { net, demand: buildDemand(trips, net), netFile, tripsFile };
+}
+
+/**
+ * The whole `cli assign` process (the built CLI, dist/cli/bin.js from `npm run build`) to each gap:
+ * wall seconds of the process, the solve seconds it reports, and their difference (start-up, reading
+ * and parsing the files, writing the result). Null when there is no build.
+ */
+function cliProcess(netFile: string, tripsFile: string): object[] | null {
+  if (!existsSync(BUILT_CLI)) return null;
+  const out: object[] = [];
+  for (const gap of GAPS) {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [BUILT_CLI, 'assign', '--net', netFile, '--trips', tripsFile, '--gap', String(gap)], {
+      encoding: 'utf8',
+    });
+    const wall = (performance.now() - start) / 1000;
+    if (r.status !== 0) throw new Error(`cli assign failed (${r.status}): ${r.stderr}`);
+    const solve = (JSON.parse(r.stdout) as { seconds: number }).seconds;
+    out.push({ gap, processSeconds: round(wall, 4), solveSeconds: round(solve, 4), overheadSeconds: round(wall - solve, 4) });
+  }
+  return out;
 }
 
 function round(x: number, digits: number): number {
@@ -132,7 +159,7 @@ function allOrNothingSeconds(net: Network, demand: Demand): number {
 export async function benchTraffic(): Promise<object> {
   const networks: object[] = [];
   for (const name of ['SiouxFalls', 'Anaheim'] as const) {
-    const { net, demand } = load(name);
+    const { net, demand, netFile, tripsFile } = load(name);
     networks.push({
       network: name,
       nodes: net.numNodes,
@@ -142,12 +169,42 @@ export async function benchTraffic(): Promise<object> {
       algorithmB: timeToGaps(net, demand, 'b'),
       conjugateFrankWolfe: timeToGaps(net, demand, 'cfw'),
       allOrNothingSecondsPerIteration: Number(allOrNothingSeconds(net, demand).toPrecision(3)),
+      cliProcess: cliProcess(netFile, tripsFile),
     });
+  }
+  // Generated street grids (bench/network-gen.ts): ~3k links / 387 zones and ~25.6k links / 800 zones
+  // (BENCH_QUICK: the small one only). Algorithm B only: conjugate Frank-Wolfe would hit its cap.
+  const grids = process.env['BENCH_QUICK'] ? BENCH_GRIDS.slice(0, 1) : BENCH_GRIDS;
+  const dir = mkdtempSync(join(tmpdir(), 'citytwin-bench-traffic-'));
+  try {
+    for (const options of grids) {
+      const g = gridNetwork(options);
+      const netFile = join(dir, `${g.name}_net.tntp`);
+      const tripsFile = join(dir, `${g.name}_trips.tntp`);
+      writeFileSync(netFile, g.netText);
+      writeFileSync(tripsFile, g.tripsText);
+      const net = buildNetwork(parseTntpNet(g.netText, netFile));
+      const demand = buildDemand(parseTntpTrips(g.tripsText, tripsFile), net);
+      networks.push({
+        network: g.name,
+        nodes: net.numNodes,
+        links: net.numLinks,
+        zones: net.numZones,
+        origins: demand.origins.length,
+        algorithmB: timeToGaps(net, demand, 'b'),
+        allOrNothingSecondsPerIteration: Number(allOrNothingSeconds(net, demand).toPrecision(3)),
+        cliProcess: cliProcess(netFile, tripsFile),
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   return {
     bench: 'traffic',
     node: process.version,
-    note: 'seconds are wall time after a warm-up run; cfw capped at ' + `${CFW_MAX_SECONDS} s / ${CFW_MAX_ITERATIONS} iterations`,
+    note:
+      'seconds are wall time after a warm-up run; cfw capped at ' +
+      `${CFW_MAX_SECONDS} s / ${CFW_MAX_ITERATIONS} iterations; cliProcess: the built CLI as a child process (null without npm run build)`,
     networks,
   };
 }

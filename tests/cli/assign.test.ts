@@ -2,7 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { ROOT, cli } from './run-cli.ts';
+import { COMMANDS } from '../../src/cli/main.ts';
 import { buildNetwork, flowsByLink, parseTntpFlow, parseTntpNet } from '../../src/core/traffic/assign/index.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/tntp');
@@ -83,5 +85,33 @@ describe('cli assign', () => {
     const help = cli('assign', '--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--flows-out');
+  });
+});
+
+describe('npm run cli launcher (scripts/cli.mjs)', () => {
+  it('lazy command table of the built entry names commands of main.ts, assign among them', () => {
+    // bin.ts runs the CLI when imported, so read its table from the source text.
+    const text = readFileSync(join(ROOT, 'src/cli/bin.ts'), 'utf8');
+    const table = text.slice(text.indexOf('LAZY_COMMANDS'), text.indexOf('};'));
+    const names = [...table.matchAll(/^\s{2}(\w+): async/gm)].map((m) => m[1]);
+    // A command missing from the table still runs (through main.ts), only without the lazy start.
+    expect(names).toContain('assign');
+    for (const name of names) expect(COMMANDS.map((c) => c.name)).toContain(name);
+  });
+
+  it('gives the same result as the sources, built or not', () => {
+    const args = ['assign', '--net', fixture('SiouxFalls_net.tntp'), '--trips', fixture('SiouxFalls_trips.tntp'), '--gap', '1e-6'];
+    const launched = spawnSync(process.execPath, [join(ROOT, 'scripts/cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const source = cli(...args);
+    expect(launched.status).toBe(0);
+    expect(source.status).toBe(0);
+    const a = JSON.parse(launched.stdout) as Record<string, number>;
+    const b = JSON.parse(source.stdout) as Record<string, number>;
+    expect(a.objective).toBe(b.objective);
+    expect(a.iterations).toBe(b.iterations);
+    expect(a.relativeGap).toBe(b.relativeGap);
+    const bad = spawnSync(process.execPath, [join(ROOT, 'scripts/cli.mjs'), 'route'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("unknown command 'route'");
   });
 });

@@ -119,6 +119,7 @@ export class Bushes {
   private readonly seenStamp: Int32Array;
   private readonly slots: Int32Array;
   private readonly moved: Int32Array;
+  private readonly mergeSlots: Int32Array;
   private readonly active: Uint8Array;
   private stampCounter = 0;
 
@@ -153,6 +154,7 @@ export class Bushes {
     this.seenStamp = new Int32Array(N);
     this.slots = new Int32Array(N);
     this.moved = new Int32Array(N);
+    this.mergeSlots = new Int32Array(N);
     this.active = new Uint8Array(N);
   }
 
@@ -286,11 +288,9 @@ export class Bushes {
    * algorithm); throws if the bush has a cycle.
    */
   private sortBush(g: number): void {
-    const { numLinks: L, numNodes: N, to, outStart, outLinks } = this.net;
-    const nbase = g * N;
+    const { numLinks: L, to } = this.net;
     const indeg = this.indeg;
     const mask = this.denseMask;
-    const topo = this.topo;
     indeg.fill(0);
     let bushLinks = 0;
     for (let a = 0; a < L; a++) {
@@ -299,6 +299,19 @@ export class Bushes {
         bushLinks++;
       }
     }
+    this.sortCounted(g, bushLinks);
+  }
+
+  /**
+   * Kahn's algorithm on the scratch mask with `indeg` already holding the bush in-degree of every node
+   * and `bushLinks` the number of bush links; leaves `indeg` all 0 when the bush is acyclic.
+   */
+  private sortCounted(g: number, bushLinks: number): void {
+    const { numNodes: N, to, outStart, outLinks } = this.net;
+    const nbase = g * N;
+    const indeg = this.indeg;
+    const mask = this.denseMask;
+    const topo = this.topo;
     topo[nbase] = this.demand.origins[g]!;
     let head = 0;
     let tail = 1;
@@ -435,10 +448,16 @@ export class Bushes {
     this.stampCounter += 2;
     const fStamp = this.stampCounter - 1;
     const bStamp = this.stampCounter;
-    // Forward from y.
+    // Forward from y. The positions each search reaches are listed (fwd, bwd), so the positions to
+    // reassign are found by sorting those lists, not by scanning the whole interval.
+    const fwd = this.slots;
+    const bwd = this.moved;
+    let nf = 0;
+    let nb = 0;
     let top = 0;
     stack[top++] = y;
     seen[y] = fStamp;
+    fwd[nf++] = lb;
     while (top > 0) {
       const u = stack[--top]!;
       const end = outStart[u + 1]!;
@@ -450,11 +469,13 @@ export class Bushes {
         if (seen[w] === fStamp || pos[w]! > ub) continue;
         seen[w] = fStamp;
         stack[top++] = w;
+        fwd[nf++] = pos[w]!;
       }
     }
     // Backward from x (disjoint from the forward set, else there would be a path y -> x).
     stack[top++] = x;
     seen[x] = bStamp;
+    bwd[nb++] = ub;
     while (top > 0) {
       const u = stack[--top]!;
       const end = inStart[u + 1]!;
@@ -465,30 +486,28 @@ export class Bushes {
         if (seen[w] === bStamp || pos[w]! < lb) continue;
         seen[w] = bStamp;
         stack[top++] = w;
+        bwd[nb++] = pos[w]!;
       }
     }
-    // Reassign the positions in [lb, ub] held by either set: backward set first, then forward set.
-    const slots = this.slots;
-    const moved = this.moved;
-    let ns = 0;
-    let nb = 0;
-    for (let p = lb; p <= ub; p++) {
-      const u = topo[nbase + p]!;
-      if (seen[u] === bStamp) {
-        slots[ns++] = p;
-        moved[nb++] = u;
-      } else if (seen[u] === fStamp) {
-        slots[ns++] = p;
-      }
+    // Reassign the positions in [lb, ub] held by either set: backward set first, then forward set,
+    // each in its old order.
+    sortInt32(fwd, nf);
+    sortInt32(bwd, nb);
+    const nodes = this.stack;
+    for (let k = 0; k < nb; k++) nodes[k] = topo[nbase + bwd[k]!]!;
+    for (let k = 0; k < nf; k++) nodes[nb + k] = topo[nbase + fwd[k]!]!;
+    // Merge the two sorted position lists into the slots they fill.
+    const slots = this.mergeSlots;
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < nb || j < nf) {
+      if (j >= nf || (i < nb && bwd[i]! < fwd[j]!)) slots[n++] = bwd[i++]!;
+      else slots[n++] = fwd[j++]!;
     }
-    let nf = nb;
-    for (let p = lb; p <= ub; p++) {
-      const u = topo[nbase + p]!;
-      if (seen[u] === fStamp) moved[nf++] = u;
-    }
-    for (let k = 0; k < ns; k++) {
+    for (let k = 0; k < n; k++) {
       const p = slots[k]!;
-      const u = moved[k]!;
+      const u = nodes[k]!;
       topo[nbase + p] = u;
       pos[u] = p;
     }
@@ -537,20 +556,29 @@ export class Bushes {
     }
     // 2. Into the dense scratch, pruning links without flow of this origin (residue included) but
     // keeping the tree.
+    // The bush in-degrees and link count are kept on the way, for the re-sort of step 5 (`indeg` is all
+    // 0 between updates).
     const tol = this.flowTol[g]!;
+    const indeg = this.indeg;
+    let bushLinks = 0;
     for (let k = 1; k < len; k++) {
       const t = tree[k]!;
       const end = base + start[sbase + k + 1]!;
+      let kept = 0;
       for (let q = base + start[sbase + k]!; q < end; q++) {
         const x = flow[q]!;
         if (x > tol) {
           const a = link[q]!;
           mask[a] = 1;
           dense[a] = x;
+          kept++;
         } else if (q === t) {
           mask[link[q]!] = 1;
+          kept++;
         }
       }
+      indeg[topo[nbase + k]!] = kept;
+      bushLinks += kept;
     }
     // 3. Shortcuts by shortest distance (see the header). Bush links never pass the test
     // (L_j <= L_i + c_ij on the bush), so it comes first.
@@ -568,6 +596,7 @@ export class Bushes {
         if (pj < 0) {
           if (closed[a] === 1 || j === origin) continue;
           mask[a] = 1;
+          indeg[j] = 1;
           pos[j] = len;
           topo[nbase + len++] = j;
           nodeLabel[j] = li + cost[a]!;
@@ -579,6 +608,7 @@ export class Bushes {
         if (mask[a] === 1 || closed[a] === 1 || j === origin) continue;
         if (pos[i]! < pj || this.reorderForLink(g, i, j)) {
           mask[a] = 1;
+          indeg[j]! += 1;
           added++;
         }
       }
@@ -595,12 +625,17 @@ export class Bushes {
         if (pos[i]! < 0) continue;
         if (pos[i]! < pos[j]! || this.reorderForLink(g, i, j)) {
           mask[a] = 1;
+          indeg[j]! += 1;
           added++;
         }
       }
     }
     // 5. Re-sort when the bush grew, then store.
-    if (added > 0) this.sortBush(g);
+    if (added > 0) {
+      this.sortCounted(g, bushLinks + added);
+    } else {
+      for (let k = 1; k < len; k++) indeg[topo[nbase + k]!] = 0;
+    }
     this.storeBush(g);
   }
 
@@ -721,5 +756,22 @@ export class Bushes {
         n = tail[q]!;
       }
     }
+  }
+}
+
+/** Sort a[0 .. n-1] ascending in place (insertion sort for short runs, else the typed-array sort). */
+function sortInt32(a: Int32Array, n: number): void {
+  if (n > 48) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
   }
 }
