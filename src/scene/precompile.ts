@@ -38,6 +38,32 @@ export function firstUsePrograms(gl: THREE.WebGLRenderer, scene: THREE.Scene, ca
   geometry.dispose();
 }
 
+/**
+ * Programs that appear later than the first layer: the ground once it is painted (a lambert material with
+ * a map; its first use was a 97–160 ms task right after a 100k-building layer arrived, CPU profile of
+ * bench mode on SwiftShader), the flow ribbons and closed links of an assignment (their first
+ * use fell in the middle of a traffic run). Each is first used in a task of its own after the canvas
+ * appears, so none lengthens start-up's task nor any later one.
+ */
+function laterMaterials(): { materials: THREE.Material[]; dispose(): void } {
+  const texel = new THREE.DataTexture(new Uint8Array([255, 255, 255, 255]), 1, 1);
+  texel.colorSpace = THREE.SRGBColorSpace;
+  texel.needsUpdate = true;
+  const ground = new THREE.MeshLambertMaterial({ map: texel });
+  const ribbons = createFeatureMaterial('basic', 1, { widths: true });
+  ribbons.material.side = THREE.DoubleSide;
+  const closed = new THREE.MeshBasicMaterial({ side: THREE.DoubleSide });
+  return {
+    materials: [ground, ribbons.material, closed],
+    dispose: () => {
+      ground.dispose();
+      texel.dispose();
+      ribbons.dispose();
+      closed.dispose();
+    },
+  };
+}
+
 /** The building/area (lambert) and road (basic) feature programs and the ground's, for the canvas's life. */
 export function usePrecompiledPrograms(): void {
   const gl = useThree((s) => s.gl);
@@ -48,9 +74,26 @@ export function usePrecompiledPrograms(): void {
     // The ground (a plain lambert material) appears with the first layer too.
     const ground = new THREE.MeshLambertMaterial();
     firstUsePrograms(gl, scene, camera, [...features.map((f) => f.material), ground]);
+    const later = laterMaterials();
+    let alive = true;
+    void (async () => {
+      for (const m of later.materials) {
+        // Compiled without waiting (KHR_parallel_shader_compile, polled), then first used in a task of its own.
+        const geometry = chunkLikeGeometry();
+        const mesh = new THREE.Mesh(geometry, m);
+        await gl.compileAsync(mesh, camera, scene);
+        geometry.dispose();
+        if (!alive) return;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (!alive) return;
+        firstUsePrograms(gl, scene, camera, [m]);
+      }
+    })();
     return () => {
+      alive = false;
       for (const f of features) f.dispose();
       ground.dispose();
+      later.dispose();
     };
   }, [gl, scene, camera]);
 }

@@ -79,19 +79,27 @@ export class Grow<T extends TypedArray> {
   /** The backing array (valid up to `length`; replaced when `reserve` grows it). */
   data: T;
   length = 0;
+  /**
+   * data.length, kept on this object: Grows of every typed-array kind share one shape, so the check in
+   * `reserve` stays a monomorphic field read instead of a typed-array length read of many kinds.
+   */
+  private cap: number;
   constructor(private readonly make: (n: number) => T, initial = 1024) {
     this.data = make(initial);
+    this.cap = initial;
   }
   reserve(extra: number): T {
     const need = this.length + extra;
-    if (need > this.data.length) {
-      let cap = this.data.length * 2;
-      while (cap < need) cap *= 2;
-      const next = this.make(cap);
-      next.set(this.data.subarray(0, this.length) as never);
-      this.data = next;
-    }
+    if (need > this.cap) this.grow(need);
     return this.data;
+  }
+  private grow(need: number): void {
+    let cap = Math.max(this.cap * 2, 1);
+    while (cap < need) cap *= 2;
+    const next = this.make(cap);
+    next.set(this.data.subarray(0, this.length) as never);
+    this.data = next;
+    this.cap = cap;
   }
   push(v: number): void {
     this.reserve(1)[this.length++] = v;

@@ -122,6 +122,19 @@ class ChunkBuilder {
   readonly bounds: [number, number, number, number, number, number] = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
   /** `bySize`: order the index by feature size and record `lod` (extruded layers); else emission order. */
   constructor(private readonly bySize: boolean) {}
+  /**
+   * Empties the builder for the next chunk, keeping its grown buffers: `finish` copies out, so one builder
+   * serves a whole layer without reallocating (and zeroing) its arrays for every chunk.
+   */
+  reset(): void {
+    this.position.clear();
+    this.normal.clear();
+    this.featureId.clear();
+    this.index.clear();
+    this.featureEnd.clear();
+    this.featureSize.clear();
+    this.bounds.splice(0, 6, Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity);
+  }
   get vertices(): number {
     return this.featureId.length;
   }
@@ -345,6 +358,42 @@ function emitPolygon(
   }
 }
 
+/**
+ * `order` sorted by `keys` (32-bit), stable: least-significant-digit radix sort, four passes of 8 bits,
+ * typed arrays only (no comparator calls, no objects per feature).
+ */
+export function radixSortByKey(keys: Uint32Array, order: Uint32Array): Uint32Array {
+  const n = keys.length;
+  let k0: Uint32Array = keys;
+  let o0: Uint32Array = order;
+  let k1: Uint32Array = new Uint32Array(n);
+  let o1: Uint32Array = new Uint32Array(n);
+  const count = new Uint32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
+    count.fill(0);
+    for (let j = 0; j < n; j++) count[(k0[j]! >>> shift) & 255]!++;
+    let sum = 0;
+    for (let d = 0; d < 256; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let j = 0; j < n; j++) {
+      const key = k0[j]!;
+      const at = count[(key >>> shift) & 255]!++;
+      k1[at] = key;
+      o1[at] = o0[j]!;
+    }
+    const kt = k0;
+    k0 = k1;
+    k1 = kt;
+    const ot = o0;
+    o0 = o1;
+    o1 = ot;
+  }
+  return o0;
+}
+
 function vertexEstimate(p: ProjectedPolygon, walls: boolean, floor: boolean): number {
   const points = p.xy.length / 2;
   return points * (walls ? 4 : 0) + points * (floor ? 2 : 1);
@@ -383,18 +432,27 @@ export function buildPolygonLayerFrom(source: PolygonSource, options: PolygonLay
   const progressEvery = options.progressEvery ?? 2000;
   const skippedList: SkippedFeature[] = [];
 
-  // Pass 1: read geometry, find every feature's lon/lat bounds.
-  const polys: Array<LonLatPolygon[] | undefined> = new Array(total);
+  // Pass 1: read geometry, find every feature's lon/lat bounds. The polygons read are not kept: pass 2
+  // reads them again, one feature at a time, so a big city's rings never pile up as long-lived objects
+  // (what the garbage collector would otherwise copy and mark, for seconds at a million buildings).
+  const readable = new Uint8Array(total);
+  let readCount = 0;
   const fb = new Float64Array(total * 4);
   const all = [Infinity, Infinity, -Infinity, -Infinity];
+  const b = [0, 0, 0, 0];
   for (let i = 0; i < total; i++) {
     try {
       const list = source.polygons(i);
-      const b = [Infinity, Infinity, -Infinity, -Infinity];
+      b[0] = b[1] = Infinity;
+      b[2] = b[3] = -Infinity;
       for (const poly of list) extendBounds(b, poly[0]!);
-      fb.set(b, i * 4);
-      extendBounds(all, [b[0]!, b[1]!, b[2]!, b[3]!]);
-      polys[i] = list;
+      fb[i * 4] = b[0]!;
+      fb[i * 4 + 1] = b[1]!;
+      fb[i * 4 + 2] = b[2]!;
+      fb[i * 4 + 3] = b[3]!;
+      extendBounds(all, b);
+      readable[i] = 1;
+      readCount++;
     } catch (err) {
       if (!(err instanceof FeatureError)) throw err;
       skippedList.push(skippedAt(i, source.id(i), err));
@@ -408,14 +466,17 @@ export function buildPolygonLayerFrom(source: PolygonSource, options: PolygonLay
   // Order features along a Morton curve of their centres so chunks are spatially compact.
   const spanX = lonLatBounds[2] - lonLatBounds[0] || 1;
   const spanY = lonLatBounds[3] - lonLatBounds[1] || 1;
-  const sorted: Array<{ i: number; key: number }> = [];
-  for (let i = 0; i < total; i++) {
-    if (!polys[i]) continue;
+  const keys = new Uint32Array(readCount);
+  const order = new Uint32Array(readCount);
+  for (let i = 0, k = 0; i < total; i++) {
+    if (!readable[i]) continue;
     const cx = (fb[i * 4]! + fb[i * 4 + 2]!) / 2;
     const cy = (fb[i * 4 + 1]! + fb[i * 4 + 3]!) / 2;
-    sorted.push({ i, key: morton16(Math.floor(((cx - lonLatBounds[0]) / spanX) * 65535), Math.floor(((cy - lonLatBounds[1]) / spanY) * 65535)) });
+    keys[k] = morton16(Math.floor(((cx - lonLatBounds[0]) / spanX) * 65535), Math.floor(((cy - lonLatBounds[1]) / spanY) * 65535));
+    order[k++] = i;
   }
-  sorted.sort((a, b) => a.key - b.key || a.i - b.i);
+  // By key, ties in input order (the features are listed in input order and the sort is stable).
+  const sorted = radixSortByKey(keys, order);
 
   // Pass 2: project, triangulate and emit into chunks.
   const table: PolygonFeatureTable = {
@@ -432,7 +493,7 @@ export function buildPolygonLayerFrom(source: PolygonSource, options: PolygonLay
   // Far detail is for buildings: flat areas (parks, districts, carbon-map cells) keep every feature at any
   // distance, since a map with holes where small areas were would misread.
   const bySize = walls;
-  let current = new ChunkBuilder(bySize);
+  const current = new ChunkBuilder(bySize);
   let done = 0;
   let vertexCount = 0;
   let triangleCount = 0;
@@ -441,12 +502,12 @@ export function buildPolygonLayerFrom(source: PolygonSource, options: PolygonLay
     vertexCount += current.vertices;
     triangleCount += current.index.length / 3;
     chunks.push(current.finish());
-    current = new ChunkBuilder(bySize);
+    current.reset();
   };
-  for (const { i } of sorted) {
-    const list = polys[i]!;
-    polys[i] = undefined;
+  for (let s = 0; s < sorted.length; s++) {
+    const i = sorted[s]!;
     try {
+      const list = source.polygons(i);
       const projected = list.map((poly, k) => projectPolygon(frame, poly, list.length > 1 ? `coordinates[${k}]` : 'coordinates'));
       const h = walls ? source.height(i) : { height: options.flatZ ?? 0, minHeight: options.flatZ ?? 0, source: HeightSource.Height };
       const floor = walls && h.minHeight > 0;

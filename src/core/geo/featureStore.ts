@@ -86,16 +86,7 @@ export function geometryMask(f: unknown): number {
   if (f === null || typeof f !== 'object') return 0;
   const g = (f as { geometry?: unknown }).geometry;
   if (g === null) return (f as { type?: unknown }).type === 'Feature' ? KindBit.Unlocated : 0;
-  let mask = 0;
-  const visit = (x: unknown): void => {
-    if (!x || typeof x !== 'object') return;
-    const { type, geometries } = x as { type?: unknown; geometries?: unknown };
-    if (type === 'Polygon' || type === 'MultiPolygon') mask |= KindBit.Polygon;
-    else if (type === 'LineString' || type === 'MultiLineString') mask |= KindBit.Line;
-    else if (type === 'Point' || type === 'MultiPoint') mask |= KindBit.Point;
-    else if (type === 'GeometryCollection' && Array.isArray(geometries)) for (const m of geometries) visit(m);
-  };
-  visit(g);
+  let mask = maskOfGeometry(g);
   if (mask === 0 && g && typeof g === 'object') {
     const { type, geometries } = g as { type?: unknown; geometries?: unknown };
     if (type === 'GeometryCollection' && Array.isArray(geometries) && geometries.length === 0) return KindBit.Unlocated;
@@ -104,6 +95,18 @@ export function geometryMask(f: unknown): number {
     const p = (f as { properties?: Record<string, unknown> | null }).properties;
     if (p && typeof p === 'object' && (Object.hasOwn(p, 'building') || Object.hasOwn(p, 'height') || Object.hasOwn(p, 'building:levels'))) mask |= KindBit.Building;
   }
+  return mask;
+}
+
+/** The KindBit flags of one geometry (a GeometryCollection's members all count); no closure, as it runs per feature. */
+function maskOfGeometry(x: unknown): number {
+  if (!x || typeof x !== 'object') return 0;
+  const { type, geometries } = x as { type?: unknown; geometries?: unknown };
+  if (type === 'Polygon' || type === 'MultiPolygon') return KindBit.Polygon;
+  if (type === 'LineString' || type === 'MultiLineString') return KindBit.Line;
+  if (type === 'Point' || type === 'MultiPoint') return KindBit.Point;
+  let mask = 0;
+  if (type === 'GeometryCollection' && Array.isArray(geometries)) for (const m of geometries) mask |= maskOfGeometry(m);
   return mask;
 }
 
@@ -153,8 +156,9 @@ export class FeatureStore implements PolygonSource, PositionSource {
     }
     const props = propertiesOf(f);
     this.packer.add(props);
-    this.classes.push(classOf(f));
-    this.masks.push(geometryMask(f));
+    const mask = geometryMask(f);
+    this.classes.push(classOfMask(mask));
+    this.masks.push(mask);
     const t = this.tryCompact(f);
     this.type.push(t);
     if (t === NONE) {
@@ -326,26 +330,31 @@ export class FeatureStore implements PolygonSource, PositionSource {
   polygons(i: number): LonLatPolygon[] {
     const t = this.type.data[i];
     if (t === NONE) return readPolygons(this.kept.get(i));
-    const s = this.struct.data;
-    let sp = this.structAt.data[i]!;
-    let xp = this.xyAt.data[i]! * 2;
-    const xy = this.xy.data;
-    const polygon = (where: string): LonLatPolygon => {
-      const rings = s[sp++]!;
-      if (rings === 0) throw new FeatureError('bad-coordinates', `${where}: a polygon needs at least one ring`, where);
-      const out: LonLatPolygon = [];
-      for (let r = 0; r < rings; r++) {
-        const n = s[sp++]!;
-        out.push(readRingAt(xy, xp, n, `${where}[${r}]`));
-        xp += 2 * n;
-      }
-      return out;
-    };
-    if (t === POLYGON) return [polygon('coordinates')];
-    const polys = s[sp++]!;
+    // Cursors into struct and xy (a method, not a closure per feature: this runs once per building).
+    this.sp = this.structAt.data[i]!;
+    this.xp = this.xyAt.data[i]! * 2;
+    if (t === POLYGON) return [this.readPolygon('coordinates')];
+    const polys = this.struct.data[this.sp++]!;
     if (polys === 0) throw new FeatureError('bad-coordinates', 'coordinates: a MultiPolygon needs at least one polygon', 'coordinates');
     const out: LonLatPolygon[] = [];
-    for (let k = 0; k < polys; k++) out.push(polygon(`coordinates[${k}]`));
+    for (let k = 0; k < polys; k++) out.push(this.readPolygon(`coordinates[${k}]`));
+    return out;
+  }
+
+  private sp = 0;
+  private xp = 0;
+
+  /** The polygon at the cursors (sp, xp), which move past it. */
+  private readPolygon(where: string): LonLatPolygon {
+    const s = this.struct.data;
+    const rings = s[this.sp++]!;
+    if (rings === 0) throw new FeatureError('bad-coordinates', `${where}: a polygon needs at least one ring`, where);
+    const out: LonLatPolygon = [];
+    for (let r = 0; r < rings; r++) {
+      const n = s[this.sp++]!;
+      out.push(readRingAt(this.xy.data, this.xp, n, `${where}[${r}]`));
+      this.xp += 2 * n;
+    }
     return out;
   }
 }
@@ -356,7 +365,10 @@ export class FeatureStore implements PolygonSource, PositionSource {
  * GeometryCollection by the first of polygon, line, point it holds).
  */
 export function classOf(f: unknown): GeometryClass {
-  const m = geometryMask(f);
+  return classOfMask(geometryMask(f));
+}
+
+function classOfMask(m: number): GeometryClass {
   if (m & KindBit.Polygon) return m & KindBit.Building ? GeometryClass.Building : GeometryClass.Polygon;
   if (m & KindBit.Line) return GeometryClass.Line;
   if (m & KindBit.Point) return GeometryClass.Point;
@@ -370,15 +382,21 @@ function checkPosition(lon: number, lat: number, where: string): void {
   }
 }
 
+/** True for finite lon/lat within range (NaN fails every comparison; ±Infinity is out of range). */
+function inRange(lon: number, lat: number): boolean {
+  return lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
+}
+
 /** readRing of geojson.ts over n flat pairs from xy[at]: same checks, same messages, same result. */
 function readRingAt(xy: Float64Array, at: number, n: number, where: string): number[] {
   if (n < 4) throw new FeatureError('ring-too-short', `${where}: a ring needs at least 4 positions, has ${n}`, where);
   const fx = xy[at]!;
   const fy = xy[at + 1]!;
-  checkPosition(fx, fy, `${where}[0]`);
+  // The located message is only built when a check fails (this runs for every ring of a big city).
+  if (!inRange(fx, fy)) checkPosition(fx, fy, `${where}[0]`);
   const lx = xy[at + 2 * (n - 1)]!;
   const ly = xy[at + 2 * (n - 1) + 1]!;
-  checkPosition(lx, ly, `${where}[${n - 1}]`);
+  if (!inRange(lx, ly)) checkPosition(lx, ly, `${where}[${n - 1}]`);
   if (fx !== lx || fy !== ly) throw new FeatureError('ring-not-closed', `${where}: the ring is not closed (first and last positions differ)`, where);
   const out: number[] = [fx, fy];
   let px = fx;
@@ -386,7 +404,7 @@ function readRingAt(xy: Float64Array, at: number, n: number, where: string): num
   for (let i = 1; i < n - 1; i++) {
     const lon = xy[at + 2 * i]!;
     const lat = xy[at + 2 * i + 1]!;
-    if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) checkPosition(lon, lat, `${where}[${i}]`);
+    if (!inRange(lon, lat)) checkPosition(lon, lat, `${where}[${i}]`);
     if (lon === px && lat === py) continue;
     out.push(lon, lat);
     px = lon;

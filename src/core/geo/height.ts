@@ -59,7 +59,8 @@ export function parseLength(value: unknown): number | undefined {
 }
 
 function parseCount(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim().replace(',', '.')) : NaN;
+  // Number() skips the same surrounding white space as trim(), so only a decimal comma needs rewriting.
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.includes(',') ? value.trim().replace(',', '.') : value) : NaN;
   return Number.isFinite(n) && n >= 0 && n < 500 ? n : undefined;
 }
 
