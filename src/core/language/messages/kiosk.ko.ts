@@ -1,0 +1,31 @@
+// 키오스크 모드와 자동 복구의 한국어 문구 (ko.ts에 합쳐짐).
+import type { kioskEn } from './kiosk.en.ts';
+
+export const kioskKo: Record<keyof typeof kioskEn, string> = {
+  'kiosk.loading': '도시를 불러오는 중…',
+  'kiosk.badFile': '키오스크 파일 {url}을(를) 쓸 수 없습니다:',
+  'kiosk.retrying': '{what}을(를) 불러오지 못했습니다. {s}초 뒤 다시 시도합니다.',
+  'kiosk.tour': '둘러보기 시작',
+  'kiosk.touchHint': '한 손가락: 회전 · 두 손가락: 이동, 벌리고 오므려 확대·축소, 비틀어 방향 전환 · 건물이나 도로를 누르세요',
+  'kiosk.computing': '시나리오를 계산하는 중…',
+  'kiosk.against': '{name} 대비',
+  'kiosk.noFigures': '시나리오 계산이 끝나면 수치가 나타납니다.',
+  'kiosk.restoring': '3D 화면을 복구하는 중…',
+  'kiosk.restoringNote': '그래픽 카드가 화면을 초기화했습니다. 몇 초 안에 저절로 돌아옵니다.',
+  'kiosk.health': '키오스크 상태',
+  'kiosk.health.uptime': '가동 시간',
+  'kiosk.health.loops': '완료한 둘러보기',
+  'kiosk.health.fps': '초당 프레임',
+  'kiosk.health.heap': 'JS 힙',
+  'kiosk.health.gpu': 'GPU 지오메트리 / 텍스처',
+  'kiosk.health.workers': '워커 재시작 (재시도한 호출)',
+  'kiosk.health.context': '그래픽 컨텍스트 복구',
+  'kiosk.health.errors': '처리되지 않은 오류 (집계)',
+  'kiosk.health.reloads': '메모리 감시로 새로 고침',
+  'kiosk.health.heartbeat': '{url}(으)로 하트비트: {state}',
+  'kiosk.health.heartbeatOff': '키오스크 파일에 하트비트 URL이 없습니다',
+  'kiosk.health.offline': '오프라인 작동',
+  'kiosk.health.yes': '예',
+  'kiosk.health.no': '아직 아님',
+  'kiosk.close': '닫기',
+};
