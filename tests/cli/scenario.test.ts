@@ -25,12 +25,12 @@ const MONACO_HASHES = {
 
 /** Golden KPIs of Monaco's baseline (6 decimals, as printed). */
 const BASELINE_KPIS: Kpis = {
-  vkt: 27416.387066,
-  vht: 1518.731555,
-  meanSpeedKmh: 18.052161,
+  vkt: 27415.904796,
+  vht: 1518.738832,
+  meanSpeedKmh: 18.051757,
   congestedLinks: 64,
-  co2e: { buildings: 36258.278956, transport: 22534.046029, sinks: -95.947321, net: 58696.377664 },
-  hydrogen: { demandKgPerDay: 533.096415, deliveredKgPerDay: 533.096415, unmetKgPerDay: 0, krwPerKg: 8293.173275, kgCo2ePerKg: 5.870455 },
+  co2e: { buildings: 36258.278956, transport: 22533.891658, sinks: -95.947321, net: 58696.223293 },
+  hydrogen: { demandKgPerDay: 533.087038, deliveredKgPerDay: 533.087038, unmetKgPerDay: 0, krwPerKg: 8293.239211, kgCo2ePerKg: 5.870455 },
 };
 
 /**
@@ -39,12 +39,12 @@ const BASELINE_KPIS: Kpis = {
  * hydrogen supplied by least CO2.
  */
 const EDITED_KPIS: Kpis = {
-  vkt: 30576.88038,
-  vht: 2056.231966,
-  meanSpeedKmh: 14.870346,
+  vkt: 30581.530797,
+  vht: 2056.305172,
+  meanSpeedKmh: 14.872078,
   congestedLinks: 84,
-  co2e: { buildings: 35368.003077, transport: 18472.975221, sinks: -95.947321, net: 53745.030977 },
-  hydrogen: { demandKgPerDay: 457.379169, deliveredKgPerDay: 457.379169, unmetKgPerDay: 0, krwPerKg: 19217.856666, kgCo2ePerKg: 4.374677 },
+  co2e: { buildings: 35368.003077, transport: 18475.56136, sinks: -95.947321, net: 53747.617117 },
+  hydrogen: { demandKgPerDay: 457.448732, deliveredKgPerDay: 457.448732, unmetKgPerDay: 0, krwPerKg: 19216.144661, kgCo2ePerKg: 4.374784 },
 };
 
 interface StageOut { hash: string | null; seconds: number; cached: boolean }
@@ -151,8 +151,8 @@ describe('cli scenario --scenario', () => {
     const d = numbers(edited.difference);
     expect([...d.keys()]).toEqual([...k.keys()]);
     for (const [key, v] of d) expect(v, key).toBe(r6(k.get(key)! - b.get(key)!));
-    expect(edited.difference.vkt).toBe(3160.493314);
-    expect(edited.difference.co2e!.net).toBe(-4951.346687);
+    expect(edited.difference.vkt).toBe(3165.626001);
+    expect(edited.difference.co2e!.net).toBe(-4948.606176);
     // Every stage differs from the baseline's (a traffic edit reaches them all).
     expect(Object.values(edited.stages).map((s) => s.cached)).toEqual([false, false, false, false]);
     for (const st of [...Object.values(edited.stages), ...Object.values(edited.baselineStages)]) expect(st.seconds).toBe(0);

@@ -83,7 +83,10 @@ export interface AssignOptions {
   readonly signal?: CancelSignal;
   /** Called after every iteration (0 included); returning false stops the run ('cancelled'). */
   readonly onIteration?: (report: IterationReport) => boolean | void;
-  /** Algorithm B: extra equilibration passes over all bushes per iteration. Default 8. */
+  /**
+   * Algorithm B: most extra equilibration passes per iteration, each over the bushes that still gain
+   * (see algorithm-b.ts). Default 30.
+   */
   readonly extraPasses?: number;
 }
 
@@ -136,6 +139,52 @@ export function demandKey(demand: Demand): number {
   return fingerprint([demand.origins, demand.start, demand.destination, demand.flow]);
 }
 
+/**
+ * The warm-start state of an Algorithm B run. The dense per-origin arrays (origins × links, 160 MB on a
+ * 25k-link network with 800 origins) are written from the bushes on first read of any of them, so a
+ * run whose state is never used (the command line) does not pay for them; the bushes are let go then.
+ */
+function bushState(
+  bushes: Bushes,
+  linkFlows: Float64Array,
+  netKey: number,
+  odKey: number,
+  scale: number,
+  lost: number,
+): AssignState {
+  let source: Bushes | undefined = bushes;
+  let flows: Float64Array = new Float64Array(0);
+  let mask: Uint8Array = new Uint8Array(0);
+  let unreachable: Float64Array = new Float64Array(0);
+  const materialise = (): void => {
+    if (source === undefined) return;
+    const b = source;
+    flows = b.exportFlows();
+    mask = b.exportMask();
+    unreachable = Float64Array.from({ length: b.numOrigins }, (_, g) => b.unreachableOf(g));
+    source = undefined;
+  };
+  return {
+    linkFlows,
+    networkKey: netKey,
+    demandKey: odKey,
+    demandScale: scale,
+    unassignedDemand: lost,
+    get bushFlows(): Float64Array {
+      materialise();
+      return flows;
+    },
+    get bushMask(): Uint8Array {
+      materialise();
+      return mask;
+    },
+    get bushUnreachable(): Float64Array {
+      materialise();
+      return unreachable;
+    },
+  };
+}
+
 function checkNumber(name: string, value: number, min: number, strict: boolean): void {
   if (!Number.isFinite(value) || (strict ? value <= min : value < min)) {
     throw new RangeError(`${name} must be a finite number ${strict ? '>' : '>='} ${min}, got ${value}`);
@@ -151,7 +200,7 @@ export function assign(net: Network, demand: Demand, options: AssignOptions = {}
   const scale = options.demandScale ?? 1;
   const targetGap = options.targetGap ?? 1e-6;
   const maxIterations = options.maxIterations ?? 1000;
-  const extraPasses = options.extraPasses ?? 8;
+  const extraPasses = options.extraPasses ?? 30;
   checkNumber('tollFactor', tollFactor, 0, false);
   checkNumber('distanceFactor', distanceFactor, 0, false);
   checkNumber('demandScale', scale, 0, true);
@@ -282,16 +331,7 @@ export function assign(net: Network, demand: Demand, options: AssignOptions = {}
       stop = report(iterations, bushes.v, shortestTotal());
     }
     flows = bushes.v.slice();
-    state = {
-      linkFlows: flows.slice(),
-      networkKey: netKey,
-      demandKey: odKey,
-      demandScale: scale,
-      unassignedDemand: lost,
-      bushFlows: bushes.exportFlows(),
-      bushMask: bushes.exportMask(),
-      bushUnreachable: Float64Array.from({ length: origins.length }, (_, g) => bushes.unreachableOf(g)),
-    };
+    state = bushState(bushes, flows.slice(), netKey, odKey, scale, lost);
   } else {
     let x0: Float64Array | undefined;
     const complete = warm !== undefined && !((warm.unassignedDemand ?? 0) > 0);

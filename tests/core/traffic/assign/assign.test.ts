@@ -322,6 +322,28 @@ describe('warm start', () => {
     expect(worstFlowError(scaled.linkFlows, scaledCold.linkFlows, FLOW_FLOOR)).toBeLessThan(1e-4);
   });
 
+  it('Algorithm B state is written on first read and survives a structured clone (as to a worker)', () => {
+    const { net, demand } = problem('SiouxFalls');
+    const base = assign(net, demand, { targetGap: 1e-6 });
+    const cloned = structuredClone(base.state);
+    expect(cloned.bushFlows?.length).toBe(demand.origins.length * net.numLinks);
+    expect(cloned.bushMask?.length).toBe(demand.origins.length * net.numLinks);
+    expect(cloned.bushFlows).toBe(cloned.bushFlows); // plain data after the clone
+    expect(base.state.bushFlows).toBe(base.state.bushFlows); // written once, then kept
+    // Per-origin flows add up to the link flows.
+    const sum = new Float64Array(net.numLinks);
+    for (let g = 0; g < demand.origins.length; g++) {
+      for (let a = 0; a < net.numLinks; a++) sum[a]! += cloned.bushFlows![g * net.numLinks + a]!;
+    }
+    expect(worstFlowError(sum, base.linkFlows, FLOW_FLOOR)).toBeLessThan(1e-9);
+    const a = findLink(net, 10, 15);
+    const edits = { capacity: [{ link: a, capacity: net.capacity[a]! * 0.9 }] };
+    const fromOriginal = assign(net, demand, { targetGap: 1e-8, edits, warmStart: base.state });
+    const fromClone = assign(net, demand, { targetGap: 1e-8, edits, warmStart: cloned });
+    expect(fromClone.warmStarted).toBe(true);
+    expect(bytesOf(fromClone.linkFlows)).toEqual(bytesOf(fromOriginal.linkFlows));
+  });
+
   it('conjugate Frank-Wolfe starts from earlier link flows', () => {
     const { net, demand } = problem('SiouxFalls');
     const base = assign(net, demand, { method: 'cfw', targetGap: 1e-4 });
