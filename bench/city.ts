@@ -4,12 +4,14 @@
 // typed-array bytes per building, picking trees), and frames per second at three views — the whole city,
 // a district (1.5 km away), a street (300 m) — with the far level of detail on (the default) and off
 // (`full`), both in the same page: the baseline for the ratio is the same viewer drawing every building.
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/browser/harness.ts';
 import { round } from './ingest.ts';
-import { LONG_TASK_OBSERVER, VIEWPORT, dataFile, withTimeout } from './scale.ts';
+import { LONG_TASK_OBSERVER, VIEWPORT, appDist, dataFile, withTimeout } from './scale.ts';
 import { startStaticServer } from './static-server.ts';
+import { type TaskFigures, startTaskTrace, stopTaskTrace, taskFigures } from './tasks.ts';
 
 /** Each view is drawn for at least this long and at least MIN_FRAMES frames. */
 const VIEW_MS = 3000;
@@ -37,10 +39,17 @@ export interface CityResult {
   loadToFrameMs?: number;
   longestTaskLoadingMs?: number;
   longestTaskWithStartupMs?: number;
+  /** Tasks of start-up (navigation start to the data request) and of loading (to the first complete frame issued): wall (Long Tasks API) and thread CPU (trace). */
+  startupTasks?: TaskFigures;
+  loadingTasks?: TaskFigures;
   /** From the first complete frame until every chunk has its picking tree (page clock, 100 ms polling). */
   pickingTreesMs?: number;
   /** Longest main-thread task from the data request until every picking tree is in (trees attached included). */
   longestTaskUntilPickingMs?: number;
+  /** The same window's tasks over 50 ms (wall), the GPU drain of the first frame left out. */
+  longTasksUntilPicking?: number;
+  /** The machine's load average (1, 5, 15 min) when loading began: wall-clock figures stretch with it. */
+  loadAverage?: number[];
   jsHeapMB?: number;
   arrayBuffersMB?: number | null;
   /** Typed arrays of the layer (geometry with its level-of-detail order, feature table, properties) per building. */
@@ -97,14 +106,14 @@ async function drawView(page: Page, detail: Detail): Promise<ViewFigures> {
 
 export async function benchCity(n = 1_000_000): Promise<CityResult> {
   const file = dataFile(n);
-  const server = await startStaticServer({ '/app/': 'dist', '/data/': path.dirname(path.join('bench/.tmp/scale', file.name)) });
+  const server = await startStaticServer({ '/app/': appDist(), '/data/': path.dirname(path.join('bench/.tmp/scale', file.name)) });
   const browser = await launchBrowser();
   const result: CityResult = {
     note:
       'headless Chromium + SwiftShader, 800x600, one GeoJSON layer (synthetic city, seed 42) in bench mode. Views: the whole city (bench framing, 45° pitch), ' +
       'a district (1,500 m from the middle building, 45°), a street (300 m, 45°). fps: the view redrawn and drained (1-pixel readPixels) for >= 3 s; ' +
       'adaptive = far level of detail on (features under 1.5 px left out), full = every building drawn; ratios adaptive/full from the same page. ' +
-      'Bytes: typed arrays of the layer / buildings; picking trees apart.',
+      'Bytes: typed arrays of the layer / buildings; picking trees apart. startupTasks / loadingTasks: longest main-thread task and tasks over 50 ms, wall (Long Tasks API) and thread CPU time (Chromium trace).',
     buildings: n,
     fileMB: file.mb,
   };
@@ -112,6 +121,8 @@ export async function benchCity(n = 1_000_000): Promise<CityResult> {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await page.addInitScript({ content: LONG_TASK_OBSERVER });
+    result.loadAverage = os.loadavg().map((v) => round(v, 2));
+    await startTaskTrace(browser, page);
     const data = `${server.url}/data/${file.name}`;
     await page.goto(`${server.url}/app/index.html?bench&data=${encodeURIComponent(data)}`);
     await withTimeout(
@@ -123,7 +134,10 @@ export async function benchCity(n = 1_000_000): Promise<CityResult> {
     if (b.error) throw new Error(b.error);
     const tasks = (await page.evaluate('window.__longTasks')) as Array<{ start: number; duration: number }>;
     const longest = (from: number): number => round(Math.max(0, ...tasks.filter((t) => t.start + t.duration > from && t.start < b.frameIssuedMs).map((t) => t.duration)));
+    const traced = await stopTaskTrace(browser, page);
     Object.assign(result, {
+      startupTasks: taskFigures(tasks, traced, 0, b.fetchStartMs),
+      loadingTasks: taskFigures(tasks, traced, b.fetchStartMs, b.frameIssuedMs),
       firstFrameMs: round(b.firstFrameMs),
       loadToFrameMs: round(b.firstFrameMs - b.fetchStartMs),
       longestTaskLoadingMs: longest(b.fetchStartMs),
@@ -139,7 +153,9 @@ export async function benchCity(n = 1_000_000): Promise<CityResult> {
     ).jsonValue()) as number;
     result.pickingTreesMs = round(treesIn - b.firstFrameMs);
     const later = (await page.evaluate('window.__longTasks')) as Array<{ start: number; duration: number }>;
-    result.longestTaskUntilPickingMs = round(Math.max(0, ...later.filter((t) => t.start + t.duration > b.fetchStartMs && t.start < treesIn && !(t.start >= b.frameIssuedMs && t.start < b.firstFrameMs)).map((t) => t.duration)));
+    const untilPicking = later.filter((t) => t.start + t.duration > b.fetchStartMs && t.start < treesIn && !(t.start >= b.frameIssuedMs && t.start < b.firstFrameMs));
+    result.longestTaskUntilPickingMs = round(Math.max(0, ...untilPicking.map((t) => t.duration)));
+    result.longTasksUntilPicking = untilPicking.filter((t) => t.duration > 50).length;
     const bytes = (await page.evaluate(BYTES)) as { layerBytes: number; picking: number };
     result.layerBytesPerBuilding = round(bytes.layerBytes / b.n, 1);
     result.pickingBytesPerBuilding = round(bytes.picking / b.n, 1);

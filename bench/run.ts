@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, written as JSON to bench/out/ (a timestamped file and latest.json)
 // so runs can be compared. Figures that depend on the machine are reported beside a baseline
 // measured in the same run. Select sections with
-// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale city soak scenario hydrogen tiles tiles-stream`
+// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale city soak scenario hydrogen tiles tiles-stream kiosk sunlight`
 // (BENCH_QUICK=1: smaller sizes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,8 @@ import { benchTilesStream } from './tiles-stream.ts';
 import { benchTraffic } from './traffic.ts';
 import { benchTrafficBrowser } from './traffic-browser.ts';
 import { benchScenario } from './scenario.ts';
+import { benchKiosk } from './kiosk.ts';
+import { benchSunlight } from './sunlight.ts';
 
 const sections = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name);
@@ -47,7 +49,7 @@ if (want('carbon')) {
 if (want('traffic-browser')) {
   await build({ logLevel: 'warn' });
   result['trafficBrowser'] = {
-    note: 'headless Chromium; assignment in the model host worker to gap 1e-4; longest main-thread task and animation-frame rate during the run',
+    note: 'headless Chromium; assignment in the model host worker to gap 1e-4; longest main-thread task (wall, Long Tasks API; thread CPU time from a Chromium trace), tasks over 50 ms and animation-frame rate during the run; the same from navigation start until the city is drawn',
     runs: await benchTrafficBrowser(),
   };
 }
@@ -67,6 +69,13 @@ if (want('soak')) {
   result['soak'] = await benchSoak(process.env['BENCH_QUICK'] ? 6 : 30);
 }
 
+if (want('kiosk')) {
+  // Kiosk mode over a simulated day (issue 16): memory per tour of the accelerated attract loop, recovery
+  // from a lost WebGL context and from a model worker killed mid-run.
+  await build({ logLevel: 'warn' });
+  result['kiosk'] = await benchKiosk(process.env['BENCH_QUICK'] ? 20 : 100, process.env['BENCH_QUICK'] ? 5 : 10);
+}
+
 if (want('scenario')) {
   // The scenario pipeline: a full run against one carbon parameter changed (stages from the cache), share link size.
   await build({ logLevel: 'warn' });
@@ -75,6 +84,11 @@ if (want('scenario')) {
 
 if (want('hydrogen')) {
   result['hydrogen'] = await benchHydrogen();
+}
+if (want('sunlight')) {
+  // Issue 17: the sunlight study (100 x 100 points, 1,000 buildings) and shadows on vs off in Monaco.
+  await build({ logLevel: 'warn' });
+  result['sunlight'] = await benchSunlight();
 }
 if (want('ingest-big')) {
   // A ~200 MB file streamed in pieces: peak memory against the file's size (issue 5).

@@ -6,6 +6,7 @@
 // longest main-thread task while the data load, and the main thread's JS heap. Each figure is printed
 // with the ratio CityTwin / deck.gl (medians over the repetitions).
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
@@ -13,6 +14,7 @@ import { syntheticCity } from '../src/core/synthetic/index.ts';
 import { launchBrowser } from '../tests/browser/harness.ts';
 import { round } from './ingest.ts';
 import { startStaticServer } from './static-server.ts';
+import { LONG_TASK_MS, type TaskFigures, startTaskTrace, stopTaskTrace, taskFigures } from './tasks.ts';
 import type { BenchHandle } from '../src/app/bench/types.ts';
 
 export const VIEWPORT = { width: 800, height: 600 };
@@ -44,6 +46,13 @@ export interface ScaleRun {
   longestTaskLoadingMs?: number;
   /** Longest main-thread task from navigation start to the first complete frame (start-up included). */
   longestTaskWithStartupMs?: number;
+  /** Main-thread tasks over 50 ms (wall, Long Tasks API) from the data request until the first complete frame was issued. */
+  longTasksLoading?: number;
+  /** The longest thread CPU time of a task in that window (Chromium trace), ms: the page's own work, without waits for a core or the GPU process. */
+  longestTaskCpuLoadingMs?: number | null;
+  /** Tasks of start-up (navigation start to the data request) and of loading, wall and CPU. */
+  startupTasks?: TaskFigures;
+  loadingTasks?: TaskFigures;
   fps?: number;
   turnFrames?: number;
   /** Main-thread JS heap after a full GC: V8 objects, and ArrayBuffer backing stores. */
@@ -64,9 +73,14 @@ export interface ScaleFigure {
   ratio: Partial<Record<Metric, number | null>>;
 }
 
-const METRICS = ['firstFrameMs', 'loadToFrameMs', 'fps', 'longestTaskLoadingMs', 'longestTaskWithStartupMs', 'jsHeapMB', 'arrayBuffersMB', 'fetchMs', 'parseMs'] as const;
+const METRICS = ['firstFrameMs', 'loadToFrameMs', 'fps', 'longestTaskLoadingMs', 'longTasksLoading', 'longestTaskCpuLoadingMs', 'longestTaskWithStartupMs', 'jsHeapMB', 'arrayBuffersMB', 'fetchMs', 'parseMs'] as const;
 type Metric = (typeof METRICS)[number];
 
+
+/** The app's build folder: dist, or CITYTWIN_DIST (builds side by side, as the browser tests do). */
+export function appDist(): string {
+  return process.env['CITYTWIN_DIST'] ?? 'dist';
+}
 
 /** Builds the deck.gl page (bench/deckgl) into bench/out/deckgl with its own, minimal Vite config. */
 export async function buildDeckPage(): Promise<void> {
@@ -130,6 +144,7 @@ async function measure(pageUrl: string, viewer: ViewerId, buildings: number, rep
   try {
     const page: Page = await context.newPage();
     await page.addInitScript({ content: LONG_TASK_OBSERVER });
+    await startTaskTrace(browser, page);
     await page.goto(pageUrl);
     await withTimeout(
       page.waitForFunction('Boolean(window.__bench) && (window.__bench.firstFrameMs > 0 || Boolean(window.__bench.error))', undefined, { timeout: 0, polling: 100 }),
@@ -145,8 +160,10 @@ async function measure(pageUrl: string, viewer: ViewerId, buildings: number, rep
       return run;
     }
     const tasks = (await page.evaluate('window.__longTasks')) as Array<{ start: number; duration: number }>;
+    const traced = await stopTaskTrace(browser, page);
     // Up to the task that issued the first complete frame; the GPU drain after it is a harness wait, not the viewer's.
     const longest = (from: number): number => round(Math.max(0, ...tasks.filter((t) => t.start + t.duration > from && t.start < b.frameIssuedMs).map((t) => t.duration)));
+    const loading = taskFigures(tasks, traced, b.fetchStartMs, b.frameIssuedMs);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
@@ -158,6 +175,10 @@ async function measure(pageUrl: string, viewer: ViewerId, buildings: number, rep
       loadToFrameMs: round(b.firstFrameMs - b.fetchStartMs),
       longestTaskLoadingMs: longest(b.fetchStartMs),
       longestTaskWithStartupMs: longest(0),
+      longTasksLoading: loading.over50,
+      longestTaskCpuLoadingMs: loading.longestCpuMs,
+      startupTasks: taskFigures(tasks, traced, 0, b.fetchStartMs),
+      loadingTasks: loading,
       jsHeapMB: round(heap.usedSize / 1e6),
       arrayBuffersMB: heap.backingStorageSize === undefined ? null : round(heap.backingStorageSize / 1e6),
     });
@@ -213,6 +234,8 @@ export function dataFile(n: number): { name: string; mb: number } {
 
 export interface ScaleResult {
   note: string;
+  /** The machine's load average (1, 5, 15 min) before and after: wall-clock figures stretch with it. */
+  loadAverage: { before: number[]; after: number[] };
   viewport: string;
   figures: ScaleFigure[];
   runs: ScaleRun[];
@@ -230,14 +253,15 @@ function defaultReps(n: number): number {
  * loads each. Expects the app built in dist/ (run.ts builds it); builds the deck.gl page itself.
  */
 export async function benchScale(sizes: readonly number[] = [10_000, 100_000, 300_000], reps: (n: number) => number = defaultReps): Promise<ScaleResult> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: build the app first (vite build)');
+  if (!existsSync(`${appDist()}/index.html`)) throw new Error(`${appDist()}/ is missing: build the app first (vite build)`);
   // BENCH_SCALE_SIZES=300000 (comma-separated) measures only those sizes.
   const only = (process.env['BENCH_SCALE_SIZES'] ?? '').split(',').map(Number).filter((v) => Number.isInteger(v) && v > 0);
   if (only.length > 0) sizes = only;
   await buildDeckPage();
-  const server = await startStaticServer({ '/app/': 'dist', '/deck/': DECK_OUT, '/data/': DATA_DIR });
+  const server = await startStaticServer({ '/app/': appDist(), '/deck/': DECK_OUT, '/data/': DATA_DIR });
   const runs: ScaleRun[] = [];
   const figures: ScaleFigure[] = [];
+  const before = os.loadavg().map((v) => round(v, 2));
   try {
     for (const n of sizes) {
       const file = dataFile(n);
@@ -255,7 +279,7 @@ export async function benchScale(sizes: readonly number[] = [10_000, 100_000, 30
           console.error(
             r.error
               ? `scale ${n} ${viewer} #${rep}: ${r.error}`
-              : `scale ${n} ${viewer} #${rep}: first frame ${r.firstFrameMs} ms (load ${r.loadToFrameMs} ms), ${r.fps ?? r.turnError} fps, longest task ${r.longestTaskLoadingMs} ms, heap ${r.jsHeapMB} MB + ${r.arrayBuffersMB} MB buffers`,
+              : `scale ${n} ${viewer} #${rep}: first frame ${r.firstFrameMs} ms (load ${r.loadToFrameMs} ms), ${r.fps ?? r.turnError} fps, longest task ${r.longestTaskLoadingMs} ms (CPU ${r.longestTaskCpuLoadingMs} ms, ${r.longTasksLoading} over ${LONG_TASK_MS} ms), heap ${r.jsHeapMB} MB + ${r.arrayBuffersMB} MB buffers`,
           );
           mine.push(r);
           runs.push(r);
@@ -279,9 +303,11 @@ export async function benchScale(sizes: readonly number[] = [10_000, 100_000, 30
     note:
       'headless Chromium + SwiftShader, 800x600, same synthetic GeoJSON (seed 42) for both viewers, alternating loads; medians over repetitions. ' +
       'firstFrameMs: performance.now() at the first frame with every building drawn and drained (from navigation start); loadToFrameMs: from the data request. ' +
-      'fps: setBearing + 1-pixel readPixels per frame in one task. longestTaskLoadingMs: longest main-thread task from the data request until the first complete frame was issued (the GPU drain after it is left out). ' +
+      'fps: setBearing + 1-pixel readPixels per frame in one task. longestTaskLoadingMs: longest main-thread task from the data request until the first complete frame was issued (the GPU drain after it is left out); ' +
+      'longTasksLoading: tasks over 50 ms in that window (Long Tasks API, wall time); longestTaskCpuLoadingMs: the longest thread CPU time of a task there (Chromium trace), the wall time less waits for a core or for the GPU process. ' +
       'jsHeapMB: main-thread V8 heap after a full GC (workers not counted); arrayBuffersMB: ArrayBuffer backing stores. ratio = CityTwin / deck.gl.',
     viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
+    loadAverage: { before, after: os.loadavg().map((v) => round(v, 2)) },
     figures,
     runs,
   };

@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { BenchApp, benchParams } from './app/bench/index.ts';
 import type { AppTestHandles } from './app/testHooks.ts';
+import { KioskApp } from './app/kiosk/KioskApp.tsx';
+import { kioskSource } from './app/kiosk/files.ts';
+import { registerKioskServiceWorker } from './app/kiosk/serviceWorker.ts';
 // Korean and Latin glyphs shipped with the app (SIL Open Font License), so kiosks need no system fonts.
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
@@ -18,12 +21,17 @@ if (navigator.webdriver || new URLSearchParams(window.location.search).has('test
   installTestHooks(window as unknown as AppTestHandles);
 }
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
 // `?bench&data=<url>`: the 3D view alone, loading that file, for benchmark harnesses (src/app/bench).
 const bench = benchParams(window.location.search);
+// `?kiosk` (or `?kiosk=<name or url>`): kiosk mode for unattended screens (src/app/kiosk), with the offline
+// service worker; every other page never registers one.
+const kiosk = bench ? null : kioskSource(window.location.search);
+if (kiosk) registerKioskServiceWorker();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    {bench ? <BenchApp data={bench.data} /> : <App />}
+    {bench ? <BenchApp data={bench.data} /> : kiosk ? <KioskApp source={kiosk} /> : <App />}
   </StrictMode>,
 );

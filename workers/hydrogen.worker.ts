@@ -1,6 +1,7 @@
 // Hydrogen worker: a thin comlink adapter over src/core/hydrogen. Loads HiGHS' WebAssembly once (from
 // the URL Vite gives the package's wasm file), then validates and solves supply models off the main thread.
 import { expose } from 'comlink';
+import { answerHeartbeats } from './heartbeat.ts';
 import loadHighs from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
 import { type HighsLike, type HydrogenResult, type ModelOverrides, type ValidationResult, runHydrogen, validateModel } from '../src/core/hydrogen/index.ts';
@@ -38,4 +39,5 @@ const api = {
 };
 
 export type HydrogenApi = typeof api;
+answerHeartbeats();
 expose(api);

@@ -3,6 +3,7 @@
 // Parsed layers are kept while the models are being prepared and let go a little after, so a big city's
 // features do not stay in memory once the models hold their own tables.
 import { expose, transfer } from 'comlink';
+import { answerHeartbeats } from './heartbeat.ts';
 import { collectBuffers, copyTyped } from '../src/core/columnar/index.ts';
 import { type CityTrafficOptions, buildCityTraffic } from '../src/core/traffic/session/build.ts';
 import { TrafficSession, type TrafficIteration, type TrafficRunParams, type TrafficRunResult } from '../src/core/traffic/session/index.ts';
@@ -117,4 +118,5 @@ const api = {
 };
 
 export type ModelsApi = typeof api;
+answerHeartbeats();
 expose(api);

@@ -2,6 +2,7 @@
 // (built there, the trees of a 65,535-vertex chunk took 40–70 ms each, longer than a frame may block) and
 // hands it back serialised, by transfer. The main thread only wraps the buffers (src/scene/pickingTrees.ts).
 import { expose, transfer } from 'comlink';
+import { answerHeartbeats } from './heartbeat.ts';
 import { BufferAttribute, BufferGeometry } from 'three';
 import { MeshBVH, type SerializedBVH } from 'three-mesh-bvh';
 import { PICKING_TREE_OPTIONS } from '../src/core/geo/pickingTree.ts';
@@ -22,4 +23,5 @@ const api = {
 };
 
 export type PickingApi = typeof api;
+answerHeartbeats();
 expose(api);

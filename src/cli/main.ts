@@ -12,9 +12,10 @@ import { scenarioCommand } from './scenario.ts';
 import { EXIT_OK, EXIT_USAGE, runCommand } from './command.ts';
 import type { CliIo, Command } from './command.ts';
 import { tilesCommand } from './tiles.ts';
+import { sunlightCommand } from './sunlight.ts';
 
 /** Registered subcommands (each made with defineCommand, command.ts). */
-export const COMMANDS: readonly Command[] = [assignCommand, carbonCommand, tilesCommand, hydrogenCommand, scenarioCommand];
+export const COMMANDS: readonly Command[] = [assignCommand, carbonCommand, tilesCommand, hydrogenCommand, scenarioCommand, sunlightCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,9 +1,9 @@
 // One batched layer: a mesh per spatial chunk (a few draw calls for the whole city), all sharing one
 // feature material. Picking reads the featureId of the hit triangle; hover and selection are uniforms.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
-import { useFrame, useThree } from '@react-three/fiber';
-import type * as THREE from 'three';
+import { addAfterEffect, useFrame, useThree } from '@react-three/fiber';
+import * as THREE from 'three';
 import { type ColumnarGeometry, geometryBytes } from '../core/columnar/index.ts';
 import { useStore } from '../store/index.ts';
 import type { FeatureMaterial } from './featureMaterial.ts';
@@ -13,10 +13,45 @@ import { applyDetail, pinChunk, raycastDrawn, rememberChunk } from './detail.ts'
 import { unlessDrawing, useFeatureHighlight } from './useFeatureHighlight.ts';
 
 /**
- * Geometry bytes handed to the GPU per frame while a layer appears: uploading a whole big city in one
- * frame would block the main thread for hundreds of milliseconds, so chunks join the scene a few at a time.
+ * Main-thread time a frame may spend making and uploading new chunks, ms. A task over 50 ms is a "long
+ * task" (W3C Long Tasks API) that delays input; the frame also draws what is already in, so the uploads
+ * get a fraction of it. A fixed byte budget (2 MB per frame before) took 56–165 ms per frame on a loaded
+ * software renderer (CPU profiles of bench mode at 100k–300k buildings) and left a fast GPU idle.
  */
-const UPLOAD_BYTES_PER_FRAME = 2 * 1024 * 1024;
+export const FRAME_UPLOAD_MS = 8;
+
+/**
+ * What a frame costs per byte of new chunks, ms/byte, shared by every layer (it is the machine's, not the
+ * layer's): measured on each frame that uploads, from its first useFrame to after its render (the frame's
+ * own draws included, so it errs on the slow side). The estimate is the median of the last COST_SAMPLES
+ * frames: a frame's wall time also counts the time its thread waited for a core, which on a shared machine
+ * can be most of it and is not made shorter by uploading less (traced at 700k buildings, load average 10
+ * on 2 cores: upload tasks of 50–200 ms wall held 0–14 ms of CPU). A smoothed mean followed those waits
+ * down to one chunk per frame (the upload took 1.7× longer); the second lowest sample went the other way
+ * (3 long tasks became 10 at 300k). It starts at 2 MB per 8 ms.
+ */
+const COST_SAMPLES = 8;
+const costs: number[] = [];
+const upload = { msPerByte: FRAME_UPLOAD_MS / (2 * 1024 * 1024), frameStart: -1, bytes: 0 };
+
+function noteUploadFrame(): void {
+  if (upload.frameStart < 0 || upload.bytes === 0) return;
+  const ms = performance.now() - upload.frameStart;
+  costs.push(ms / upload.bytes);
+  if (costs.length > COST_SAMPLES) costs.shift();
+  const sorted = [...costs].sort((a, b) => a - b);
+  upload.msPerByte = sorted[sorted.length >> 1]!;
+  upload.frameStart = -1;
+  upload.bytes = 0;
+}
+
+/** Most bytes one frame takes on however fast the last ones went (a frame's cost is not quite linear in bytes). */
+const MAX_FRAME_BYTES = 8 * 1024 * 1024;
+
+/** Bytes of new chunks a frame may take on, all layers together. */
+export function frameUploadBytes(): number {
+  return Math.min(MAX_FRAME_BYTES, FRAME_UPLOAD_MS / upload.msPerByte);
+}
 
 /**
  * Layers with more vertices than this draw only the batch being uploaded until every chunk is in: redrawing
@@ -49,59 +84,108 @@ interface Props {
 /** Chunks not yet in the scene, per layer (benchmarks and tests wait for none). */
 export const pendingChunks = new Map<string, number>();
 
+/** The meshes made so far of one set of chunks (a prefix of it, in order). */
+interface MeshSet {
+  readonly geometries: THREE.BufferGeometry[];
+  readonly meshes: THREE.Mesh[];
+}
+
 export function ChunkedLayer({ layerId, pendingKey = layerId, chunks, feature, visible, opacity, renderOrder = 0, zScale = null, pinnedChunk = -1 }: Props) {
   const invalidate = useThree((s) => s.invalidate);
-  // The chunks' geometries, made as they join the scene (a prefix of `chunks`): a million-building layer
-  // has over a thousand chunks, and making them all in the commit that receives the layer was a large part
-  // of a 50–75 ms task.
-  const geometries = useMemo(() => new Array<THREE.BufferGeometry>(0), [chunks]);
-  const [mounted, setMounted] = useState({ of: geometries, count: 0, batchStart: 0 });
-  const shown = mounted.of === geometries ? mounted.count : 0;
-  const batchStart = mounted.of === geometries ? mounted.batchStart : 0;
+  const group = useRef<THREE.Group>(null);
+  // The chunks' meshes live outside React: made as they join the scene and added to the group directly, so
+  // a frame's uploads commit nothing (re-rendering a thousand mesh elements per frame made a million-building
+  // upload quadratic in React's reconciliation), and the layer arriving mounts one group, not every chunk.
+  const set = useMemo<MeshSet>(() => ({ geometries: [], meshes: [] }), [chunks]);
+  const [done, setDone] = useState<MeshSet | null>(null);
+  const uploaded = done === set;
   const vertices = useMemo(() => chunks.reduce((n, c) => n + c.length, 0), [chunks]);
-  const hideUploaded = vertices > PROGRESSIVE_MAX_VERTICES && shown < chunks.length;
+  const progressive = vertices <= PROGRESSIVE_MAX_VERTICES;
+
   useEffect(() => {
-    pendingChunks.set(pendingKey, chunks.length - shown);
-  }, [pendingKey, chunks, shown]);
-  useEffect(() => () => void pendingChunks.delete(pendingKey), [pendingKey]);
+    pendingChunks.set(pendingKey, chunks.length);
+    invalidate();
+    return () => void pendingChunks.delete(pendingKey);
+  }, [pendingKey, chunks, invalidate]);
+
+  useEffect(() => addAfterEffect(noteUploadFrame), []);
+
   useFrame(() => {
-    if (shown >= chunks.length) return;
-    let n = shown;
+    const shown = set.geometries.length;
+    const g0 = group.current;
+    if (shown >= chunks.length || !g0) return;
+    // The frame's budget is shared: a layer that finds it spent by another waits for a later frame; the
+    // first layer to upload in a frame takes at least one chunk, so every load moves on.
+    const budget = frameUploadBytes() - upload.bytes;
+    if (upload.bytes > 0 && geometryBytes(chunks[shown]!) > budget) {
+      invalidate();
+      return;
+    }
+    if (upload.frameStart < 0) upload.frameStart = performance.now();
     let bytes = 0;
-    while (n < chunks.length && (n === shown || bytes + geometryBytes(chunks[n]!) <= UPLOAD_BYTES_PER_FRAME)) bytes += geometryBytes(chunks[n++]!);
-    for (let i = geometries.length; i < n; i++) {
+    let n = shown;
+    while (n < chunks.length && (n === shown || bytes + geometryBytes(chunks[n]!) <= budget)) bytes += geometryBytes(chunks[n++]!);
+    upload.bytes += bytes;
+    // Big layers draw only the batch in flight until all are in (see PROGRESSIVE_MAX_VERTICES).
+    if (!progressive) for (const m of set.meshes) m.visible = false;
+    for (let i = shown; i < n; i++) {
       const g = toBufferGeometry(chunks[i]!);
       rememberChunk(g, chunks[i]!); // far level of detail (detail.ts), where the chunk is ordered for it
       scaleHeights(g, zScale);
       pinChunk(g, i === pinnedChunk);
-      geometries.push(g);
+      set.geometries.push(g);
+      const mesh = new THREE.Mesh(g, feature.material);
+      mesh.raycast = pickRaycast;
+      mesh.onBeforeRender = applyDetail;
+      mesh.renderOrder = renderOrder;
+      set.meshes.push(mesh);
+      g0.add(mesh);
     }
-    setMounted({ of: geometries, count: n, batchStart: shown });
+    pendingChunks.set(pendingKey, chunks.length - n);
+    if (n === chunks.length) {
+      for (const m of set.meshes) m.visible = true;
+      setDone(set);
+    }
     invalidate();
   });
 
-  useEffect(() => {
-    for (const g of geometries) scaleHeights(g, zScale);
-    invalidate();
-  }, [geometries, zScale, invalidate]);
+  // The set's meshes leave the scene and free their GPU buffers when the layer goes away (kiosks run for days).
+  useEffect(
+    () => () => {
+      for (const m of set.meshes) m.removeFromParent();
+      for (const g of set.geometries) g.dispose();
+    },
+    [set],
+  );
 
   useEffect(() => {
-    geometries.forEach((g, i) => pinChunk(g, i === pinnedChunk));
+    for (const m of set.meshes) m.material = feature.material;
     invalidate();
-  }, [geometries, pinnedChunk, invalidate]);
+  }, [set, feature, invalidate]);
 
-  // Free GPU buffers when the layer goes away (kiosks run for days).
-  useEffect(() => () => geometries.forEach((g) => g.dispose()), [geometries]);
+  useEffect(() => {
+    for (const m of set.meshes) m.renderOrder = renderOrder;
+    invalidate();
+  }, [set, renderOrder, invalidate]);
+
+  useEffect(() => {
+    for (const g of set.geometries) scaleHeights(g, zScale);
+    invalidate();
+  }, [set, zScale, invalidate]);
+
+  useEffect(() => {
+    set.geometries.forEach((g, i) => pinChunk(g, i === pinnedChunk));
+    invalidate();
+  }, [set, pinnedChunk, invalidate]);
 
   // Picking trees, one chunk after another in the picking worker, once every chunk is on the GPU (the
   // worker would otherwise compete with the upload for the CPU). Until a chunk's tree arrives, picking it
   // falls back to testing every triangle.
-  const uploaded = shown >= chunks.length;
   useEffect(() => {
     if (!uploaded) return;
     let alive = true;
     void (async () => {
-      for (const g of geometries) {
+      for (const g of set.geometries) {
         if (!alive) return;
         await buildPickingTree(g, () => alive);
       }
@@ -109,7 +193,7 @@ export function ChunkedLayer({ layerId, pendingKey = layerId, chunks, feature, v
     return () => {
       alive = false;
     };
-  }, [geometries, uploaded]);
+  }, [set, uploaded]);
 
   useFeatureHighlight(feature, layerId, opacity);
 
@@ -134,22 +218,6 @@ export function ChunkedLayer({ layerId, pendingKey = layerId, chunks, feature, v
     if (id >= 0) useStore.getState().select({ layerId, featureId: id });
   };
 
-  return (
-    <group visible={visible}>
-      {geometries.slice(0, shown).map((g, i) => (
-        <mesh
-          key={i}
-          visible={!hideUploaded || i >= batchStart}
-          geometry={g}
-          material={feature.material}
-          raycast={pickRaycast}
-          onBeforeRender={applyDetail}
-          renderOrder={renderOrder}
-          onPointerMove={onMove}
-          onPointerOut={onOut}
-          onClick={onClick}
-        />
-      ))}
-    </group>
-  );
+  // The handlers sit on the group: R3F raycasts it with its children and hands over the chunk that was hit.
+  return <group ref={group} visible={visible} onPointerMove={onMove} onPointerOut={onOut} onClick={onClick} />;
 }

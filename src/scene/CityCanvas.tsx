@@ -1,5 +1,5 @@
 // The 3D view: canvas, lights, ground, base-map layers and the map camera. Renders on demand only.
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import * as THREE from 'three';
 import { useShallow } from 'zustand/react/shallow';
@@ -12,26 +12,55 @@ import { ImportedCarbonLayer } from './ImportedCarbonLayer.tsx';
 import { DrawGreen } from './DrawGreen.tsx';
 import { HydrogenLayer } from './HydrogenLayer.tsx';
 import { TilesLayers } from './TilesLayer.tsx';
-import { BACKGROUND_COLOR, GROUND_COLOR } from './palette.ts';
+import { BACKGROUND_COLOR } from './palette.ts';
+import { Basemap } from './Basemap.tsx';
 import { installViewHandle } from './viewHandle.ts';
-import { installViewControl } from './viewControl.ts';
+import { installViewControl, setContextStatus, viewControl } from './viewControl.ts';
 import { SplitRender, SplitSide } from './SplitView.tsx';
 import { usePrecompiledPrograms } from './precompile.ts';
 import { setDetailMode } from './detail.ts';
+import { SunLight } from './SunLight.tsx';
 
 /** `?noaa` turns multisampling off (software renderers pay for it on the CPU). */
 const SOFTWARE_ANTIALIAS_OFF = typeof location !== 'undefined' && new URLSearchParams(location.search).has('noaa');
 
-function Ground({ bounds }: { bounds: Bounds }) {
-  const cx = (bounds[0] + bounds[3]) / 2;
-  const cy = (bounds[1] + bounds[4]) / 2;
-  const size = Math.max(bounds[3] - bounds[0], bounds[4] - bounds[1]) + 4000;
-  return (
-    <mesh position={[cx, -0.02, -cy]} rotation-x={-Math.PI / 2} renderOrder={0}>
-      <planeGeometry args={[size, size]} />
-      <meshLambertMaterial color={GROUND_COLOR} />
-    </mesh>
-  );
+// R3F's store makes a THREE.Clock (deprecated in three r183 in favour of THREE.Timer) for every canvas, and
+// three warns on each: drop that one warning, pass every other message of three's through unchanged.
+const CLOCK_DEPRECATED = 'THREE.Clock: This module has been deprecated';
+THREE.setConsoleFunction((type: 'log' | 'warn' | 'error', message: unknown, ...params: unknown[]) => {
+  if (type === 'warn' && typeof message === 'string' && message.startsWith(CLOCK_DEPRECATED)) return;
+  console[type](message, ...params);
+});
+
+/**
+ * Draws the scene again when a lost WebGL context comes back (three rebuilds its buffers, programs and
+ * textures on the next render; with frames drawn on demand nothing would ask for one), and reports the
+ * context's state for the shell's "restoring" card.
+ */
+function useContextRecovery(): void {
+  const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    const canvas = gl.domElement;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onLost = (): void => setContextStatus('lost');
+    const onRestored = (): void => {
+      setContextStatus('restored');
+      // A few frames: chunks and overlays that join a few per frame come back too.
+      invalidate(3);
+      timer = setTimeout(() => {
+        invalidate();
+        setContextStatus('ok');
+      }, 200);
+    };
+    canvas.addEventListener('webglcontextlost', onLost);
+    canvas.addEventListener('webglcontextrestored', onRestored);
+    return () => {
+      clearTimeout(timer);
+      canvas.removeEventListener('webglcontextlost', onLost);
+      canvas.removeEventListener('webglcontextrestored', onRestored);
+    };
+  }, [gl, invalidate]);
 }
 
 /** [minX, minY, minZ, maxX, maxY, maxZ] of polyline coordinates (x, y pairs; z 0). */
@@ -78,7 +107,7 @@ function ResultOverlays() {
   );
 }
 
-function Scene() {
+function Scene({ kiosk }: { kiosk: boolean }) {
   // Layer ids (each MapLayer reads its own layer) and the first drawn layer's bounds: a layer's load progress changes neither.
   const layerIds = useStore(useShallow((s) => s.layers.map((l) => l.id)));
   const layerBase = useStore((s) => s.layers.find((l) => l.data)?.data?.data.bounds);
@@ -88,7 +117,12 @@ function Scene() {
   const trafficView = useStore((s) => (s.traffic.tntp ? s.traffic.view : null));
   const trafficBase = useMemo(() => (trafficView ? polylineBounds(trafficView.polylines.coords) : undefined), [trafficView]);
   const base = layerBase ?? tilesBase ?? trafficBase;
-  const controls = useMapControls();
+  // The camera's limits hold every layer and tileset in view, not only the first (a tileset or a file beside the city).
+  const allBounds = useStore(useShallow((s) => [...s.layers.map((l) => l.data?.data.bounds), ...s.tilesets.map((t) => t.bounds ?? undefined)].filter((b): b is Bounds => Boolean(b))));
+  const limits = useMemo(() => unionBounds(base ? [base, ...allBounds] : allBounds), [base, allBounds]);
+  const onReset = useCallback(() => viewControl()?.resetView(), []);
+  const controls = useMapControls({ kiosk, bounds: limits, onReset });
+  useContextRecovery();
   usePrecompiledPrograms();
   useFarDetail();
   const camera = useThree((s) => s.camera);
@@ -124,7 +158,8 @@ function Scene() {
       <color attach="background" args={[BACKGROUND_COLOR]} />
       <hemisphereLight args={['#f4f7fb', '#8b8474', 1.6]} />
       <directionalLight position={[-600, 1000, 500]} intensity={1.9} />
-      {base ? <Ground bounds={base} /> : null}
+      <SunLight />
+      {base ? <Basemap bounds={base} /> : null}
       {/* Local (x east, y north, z up) -> three's y-up world. */}
       <group rotation-x={-Math.PI / 2}>
         {layerIds.map((id, i) => (
@@ -141,10 +176,12 @@ function Scene() {
   );
 }
 
-export function CityCanvas() {
+/** `kiosk`: touch for unattended screens (one finger orbits, two pan and pinch). */
+export function CityCanvas({ kiosk = false }: { kiosk?: boolean } = {}) {
   return (
     <Canvas
       frameloop="demand"
+      shadows="percentage"
       dpr={[1, 2]}
       camera={{ fov: 45, near: 2, far: 60000, position: [0, 2000, 2000] }}
       gl={{ antialias: !SOFTWARE_ANTIALIAS_OFF, powerPreference: 'high-performance' }}
@@ -154,7 +191,18 @@ export function CityCanvas() {
       }}
       data-testid="city-canvas"
     >
-      <Scene />
+      <Scene kiosk={kiosk} />
     </Canvas>
   );
+}
+
+/** The box holding every box in `list` (undefined for none). */
+function unionBounds(list: readonly Bounds[]): Bounds | undefined {
+  if (list.length === 0) return undefined;
+  const u = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
+  for (const b of list) for (let i = 0; i < 3; i++) {
+    u[i] = Math.min(u[i]!, b[i]!);
+    u[i + 3] = Math.max(u[i + 3]!, b[i + 3]!);
+  }
+  return u as unknown as Bounds;
 }

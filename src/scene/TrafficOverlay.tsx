@@ -1,11 +1,27 @@
 // Traffic results in the 3D view: coloured, widened links and moving vehicles, from the store.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import * as THREE from 'three';
 import { useShallow } from 'zustand/react/shallow';
 import { vehicleInstances } from '../core/traffic/viz/index.ts';
 import { useStore } from '../store/index.ts';
-import { TrafficLayer } from './TrafficLayer.tsx';
+import { TRAFFIC_Z, TrafficLayer } from './TrafficLayer.tsx';
 import { Vehicles } from './Vehicles.tsx';
-import { trafficDiffStyle, trafficStyle } from './trafficStyle.ts';
+import { CLOSED_CSS, closedMarks, trafficDiffStyle, trafficStyle } from './trafficStyle.ts';
+import type { Polylines } from '../core/traffic/viz/index.ts';
+
+/** A cross over each closed link, so closed reads apart from congested without colour (see the legend). */
+function ClosedMarks({ polylines, closed, visible }: { polylines: Polylines; closed: readonly number[]; visible: boolean }) {
+  const geometry = useMemo(() => {
+    const g = new THREE.BufferGeometry();
+    g.setAttribute('position', new THREE.BufferAttribute(closedMarks(polylines, closed, TRAFFIC_Z + 0.4), 3));
+    return g;
+  }, [polylines, closed]);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  const material = useMemo(() => new THREE.MeshBasicMaterial({ color: CLOSED_CSS, side: THREE.DoubleSide, polygonOffset: true, polygonOffsetFactor: -6, polygonOffsetUnits: -6 }), []);
+  useEffect(() => () => material.dispose(), [material]);
+  if (closed.length === 0) return null;
+  return <mesh geometry={geometry} material={material} renderOrder={5} visible={visible} raycast={() => null} />;
+}
 import type { TrafficRunResult } from '../core/traffic/session/index.ts';
 
 /**
@@ -68,6 +84,7 @@ export function TrafficOverlay({ result, diff }: { result?: TrafficRunResult; di
         visible={t.showFlows}
         opacity={1}
       />
+      <ClosedMarks polylines={view.polylines} closed={closed} visible={t.showFlows} />
       {vehicles ? <Vehicles vehicles={vehicles} paused={t.vehiclesPaused} visible={t.showVehicles && t.showFlows} /> : null}
     </>
   );

@@ -1,5 +1,7 @@
-// How the carbon map looks: a diverging scale (d3's RdBu: red emits, blue absorbs) on the square root
-// of |value| / max, so small cells still show; column heights in proportion to |value|.
+// How the carbon map looks: a diverging scale (d3's RdBu, ColorBrewer — Brewer 2003 — marked colour-blind
+// safe; checked for protan, deutan and tritan vision in tests/scene/colours.test.ts): red where a cell emits
+// (or, in a difference, emits more: worse), blue where it absorbs (or emits less: better), on the square
+// root of |value| / max, so small cells still show; column heights in proportion to |value|.
 import { interpolateRdBu } from 'd3-scale-chromatic';
 import type { CarbonRun } from '../core/carbon/session/index.ts';
 
@@ -12,7 +14,12 @@ export function carbonColor(v: number, maxAbs: number): string {
   return interpolateRdBu(0.5 - 0.5 * s);
 }
 
-export const CARBON_RAMP: readonly string[] = [-1, -0.5, -0.1, 0, 0.1, 0.5, 1].map((x) => carbonColor(x, 1));
+/**
+ * The legend's steps as shares of the largest |value|: evenly spaced in colour (the square root makes
+ * ±0.25 sit halfway), so the legend's numbers are maxAbs × these.
+ */
+export const CARBON_STEPS: readonly number[] = [-1, -0.25, 0, 0.25, 1];
+export const CARBON_RAMP: readonly string[] = CARBON_STEPS.map((x) => carbonColor(x, 1));
 
 /** Net value per cell shown on the map: the scenario's, or its difference from the baseline. */
 export function cellValues(run: CarbonRun, baseline: CarbonRun | null, show: 'scenario' | 'difference'): Float64Array {

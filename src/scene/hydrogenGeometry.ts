@@ -129,25 +129,33 @@ export function stationMarker(demand: number, maxDemand: number, capacity: numbe
   return { height: 20 + 180 * d, radius: 10 + 20 * Math.sqrt(c) };
 }
 
-/** Colour of a station's utilisation (0–1, clamped) on d3's YlOrRd scale; closed stations are grey. */
+/**
+ * Colour of a station's utilisation (0–1, clamped) on d3's YlOrRd scale (ColorBrewer, monotonic in lightness,
+ * so it reads with any colour vision); closed stations are a dark neutral grey, apart from every step.
+ */
 export function utilisationColor(u: number, open = true): string {
   if (!open) return CLOSED_COLOR;
   const v = Number.isFinite(u) ? Math.min(1, Math.max(0, u)) : 0;
-  return interpolateYlOrRd(0.15 + 0.85 * v);
+  return interpolateYlOrRd(0.1 + 0.9 * v);
 }
 
-export const CLOSED_COLOR = '#9aa0a6';
+export const CLOSED_COLOR = '#5f6368';
 
 /** Utilisation ramp for the legend (0 … 100 %). */
 export const UTILISATION_RAMP: readonly string[] = [0, 0.2, 0.4, 0.6, 0.8, 1].map((u) => utilisationColor(u));
 
-/** Colour of each kind of source (arcs, source markers and the supply-mix chart). */
+/**
+ * Colour of each kind of source (arcs, source markers and the supply-mix chart): Okabe & Ito's
+ * colour-universal-design palette (Okabe & Ito 2008, "Color Universal Design (CUD): How to make figures and
+ * presentations that are friendly to colorblind people"), told apart with any colour vision
+ * (tests/scene/colours.test.ts).
+ */
 export const SOURCE_COLORS: Readonly<Record<SourceType, string>> = {
-  smr: '#6b7280',
-  byproduct: '#8e44ad',
-  grid_electrolysis: '#e6a100',
-  renewable_electrolysis: '#1e9e57',
-  imported: '#2f6fd6',
+  smr: '#d55e00',
+  byproduct: '#cc79a7',
+  grid_electrolysis: '#e69f00',
+  renewable_electrolysis: '#009e73',
+  imported: '#0072b2',
 };
 
 export interface Placement {

@@ -2,8 +2,12 @@
 import { ROAD_CLASSES } from '../core/geo/index.ts';
 
 export const BUILDING_COLOR = '#e9e4da';
-/** Buildings whose height is an estimate are drawn a little cooler, so they can be told apart. */
-export const BUILDING_ESTIMATED_COLOR = '#c9ced6';
+/**
+ * Buildings whose height is an estimate: a cooler, darker blue-grey, far enough from the warm light grey
+ * of heights from data to be told apart with any colour vision (CIEDE2000 ≥ 10 in tests/scene/colours.test.ts,
+ * where the old '#c9ced6' gave about 10.4).
+ */
+export const BUILDING_ESTIMATED_COLOR = '#a7b3c4';
 export const GREEN_COLOR = '#9cc68a';
 /** Flat polygon layers a user loads (districts, zones, parcels…). */
 export const AREA_COLOR = '#8fa9c9';

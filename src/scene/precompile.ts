@@ -42,8 +42,7 @@ export function firstUsePrograms(gl: THREE.WebGLRenderer, scene: THREE.Scene, ca
  * Programs that appear later than the first layer: the ground once it is painted (a lambert material with
  * a map; its first use was a 97–160 ms task right after a 100k-building layer arrived, CPU profile of
  * bench mode on SwiftShader), the flow ribbons and closed links of an assignment (their first
- * use fell in the middle of a traffic run). Each is first used in a task of its own after the canvas
- * appears, so none lengthens start-up's task nor any later one.
+ * use fell in the middle of a traffic run).
  */
 function laterMaterials(): { materials: THREE.Material[]; dispose(): void } {
   const texel = new THREE.DataTexture(new Uint8Array([255, 255, 255, 255]), 1, 1);
@@ -64,7 +63,16 @@ function laterMaterials(): { materials: THREE.Material[]; dispose(): void } {
   };
 }
 
-/** The building/area (lambert) and road (basic) feature programs and the ground's, for the canvas's life. */
+/**
+ * Every program the map draws with, for the canvas's life: the building/area (lambert) and road (basic)
+ * feature programs, the ground's (plain, and with a map) and the traffic overlay's. All are compiled first
+ * (issued together, so a driver with parallel compiling works on them at once) and then first used by one
+ * draw, in one task right after the canvas appears. Spread over tasks of their own (one per program, as
+ * before), the later ones were still running when a file opened at once was arriving: two to three tasks
+ * of 100–140 ms inside the load's window (bench mode at 100k buildings, 2 cores under load, SwiftShader
+ * compiles one program after another). Start-up's task grows by the same amount; it is already bounded by
+ * the WebGL context's creation (CityCanvas).
+ */
 export function usePrecompiledPrograms(): void {
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
@@ -73,24 +81,19 @@ export function usePrecompiledPrograms(): void {
     const features = [createFeatureMaterial('lambert', 1), createFeatureMaterial('basic', 1)];
     // The ground (a plain lambert material) appears with the first layer too.
     const ground = new THREE.MeshLambertMaterial();
-    firstUsePrograms(gl, scene, camera, [...features.map((f) => f.material), ground]);
     const later = laterMaterials();
-    let alive = true;
-    void (async () => {
-      for (const m of later.materials) {
-        // Compiled without waiting (KHR_parallel_shader_compile, polled), then first used in a task of its own.
-        const geometry = chunkLikeGeometry();
-        const mesh = new THREE.Mesh(geometry, m);
-        await gl.compileAsync(mesh, camera, scene);
-        geometry.dispose();
-        if (!alive) return;
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        if (!alive) return;
-        firstUsePrograms(gl, scene, camera, [m]);
-      }
-    })();
+    const materials = [...features.map((f) => f.material), ground, ...later.materials];
+    const geometry = chunkLikeGeometry();
+    const group = new THREE.Group();
+    for (const m of materials) group.add(new THREE.Mesh(geometry, m));
+    gl.compile(group, camera, scene);
+    geometry.dispose();
+    firstUsePrograms(gl, scene, camera, materials);
+    // The largest anisotropic filtering is asked of the GPU process the first time a texture wants it (the
+    // basemap's), a synchronous round trip that waited 58 ms behind a layer's uploads (CPU profile, bench
+    // mode at 100k buildings); asked here, it is cached for the canvas's life.
+    gl.capabilities.getMaxAnisotropy();
     return () => {
-      alive = false;
       for (const f of features) f.dispose();
       ground.dispose();
       later.dispose();

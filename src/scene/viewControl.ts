@@ -2,7 +2,7 @@
 // scenarios), frame the city again, take a picture, and hear when the user stops moving the view.
 import * as THREE from 'three';
 import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
-import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
+import { type Bounds, applyView, currentView, framedViewOf } from './MapCamera.tsx';
 import { renderSplit, splitActive } from './SplitView.tsx';
 import { featureTop } from './featurePlace.ts';
 
@@ -24,6 +24,50 @@ export interface ViewControl {
   snapshot(): Promise<Blob | null>;
   /** Draws the view again on the next frame (the layout around it changed). */
   redraw(): void;
+  /** The camera as a local view: the point looked at (x east, y north, metres), distance, tilt and bearing (degrees). */
+  view(): LocalCameraView;
+  /** Puts the camera at a local view (the kiosk's tour sets one per frame of a flight). */
+  setView(v: LocalCameraView): void;
+}
+
+/** A camera view in the city's local frame (metres; degrees). */
+export interface LocalCameraView {
+  readonly x: number;
+  readonly y: number;
+  readonly distance: number;
+  readonly tilt: number;
+  readonly bearing: number;
+}
+
+/** The WebGL context: drawing ('ok'), lost (the scene waits for it), or back and drawn again ('restored' until the first frame). */
+export type ContextStatus = 'ok' | 'lost' | 'restored';
+
+let contextStatus: ContextStatus = 'ok';
+const contextListeners = new Set<(s: ContextStatus) => void>();
+/** How many times the context came back and the view was drawn again without input. */
+export const contextRecoveries = { lost: 0, restored: 0 };
+
+export function getContextStatus(): ContextStatus {
+  return contextStatus;
+}
+
+/** The scene reports the context's state; the shell shows a "restoring" card while it is lost. */
+export function setContextStatus(s: ContextStatus): void {
+  if (s === contextStatus) return;
+  if (s === 'lost') contextRecoveries.lost++;
+  if (s === 'restored') contextRecoveries.restored++;
+  contextStatus = s;
+  for (const l of contextListeners) l(s);
+}
+
+export function onContextStatus(cb: (s: ContextStatus) => void): () => void {
+  contextListeners.add(cb);
+  return () => contextListeners.delete(cb);
+}
+
+/** Whether the user asked for less motion: camera flights become instant moves. */
+export function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 let current: ViewControl | null = null;
@@ -55,7 +99,17 @@ export function installViewControl(deps: {
     },
     resetView: () => {
       const b = deps.bounds();
-      if (b) applyView(camera, controls, viewOf(b));
+      // Framed with a margin in this window's aspect, keeping the user's compass heading.
+      if (b) applyView(camera, controls, framedViewOf(b, camera, 50, currentView(camera, controls).bearing));
+      invalidate();
+    },
+    view: () => {
+      const v = currentView(camera, controls);
+      return { x: v.target.x, y: -v.target.z, distance: v.distance, tilt: v.tilt, bearing: v.bearing };
+    },
+    setView: (v) => {
+      if (![v.x, v.y, v.distance, v.tilt, v.bearing].every(Number.isFinite)) return;
+      applyView(camera, controls, { target: new THREE.Vector3(v.x, 0, -v.y), distance: v.distance, tilt: v.tilt, bearing: v.bearing });
       invalidate();
     },
     lookAt: (layerId, featureId, distance = 300, tilt = 0.5) => {

@@ -10,8 +10,9 @@ import { pickingTreeStats } from './pickingTrees.ts';
 import { ERROR_TARGET, tilesRenderers } from './TilesLayer.tsx';
 import { type DetailMode, setDetailMode } from './detail.ts';
 import { renderSplit, splitActive } from './SplitView.tsx';
-import { type Bounds, applyView, viewOf } from './MapCamera.tsx';
+import { type Bounds, applyView, currentView, viewOf } from './MapCamera.tsx';
 import { featureTop } from './featurePlace.ts';
+import { type ContextStatus, getContextStatus } from './viewControl.ts';
 
 interface HookDeps {
   camera: THREE.Camera;
@@ -53,6 +54,12 @@ export interface CityTwinHandle {
   screenOfLonLat?(lon: number, lat: number, z?: number): { x: number; y: number } | null;
   /** Points the camera down at a WGS84 point from `distance` metres. */
   lookAtLonLat?(lon: number, lat: number, distance?: number, tilt?: number): boolean;
+  /** GPU geometries and textures three.js holds, as counted after the last frame (draws nothing). */
+  gpuCounts(): { geometries: number; textures: number };
+  /** The camera as a local view: point looked at (x east, y north, m), distance (m), tilt and bearing (°). */
+  cameraView(): { x: number; y: number; distance: number; tilt: number; bearing: number };
+  /** The WebGL context: 'ok', 'lost' or 'restored' (back, before its first frame). */
+  contextStatus(): ContextStatus;
 }
 
 let current: CityTwinHandle | undefined;
@@ -146,6 +153,12 @@ export function installViewHandle(deps: HookDeps): () => void {
       const rect = gl.domElement.getBoundingClientRect();
       return { x: rect.left + ((p.x + 1) / 2) * rect.width, y: rect.top + ((1 - p.y) / 2) * rect.height };
     },
+    gpuCounts: () => ({ geometries: gl.info.memory.geometries, textures: gl.info.memory.textures }),
+    cameraView: () => {
+      const v = currentView(camera, controls);
+      return { x: v.target.x, y: -v.target.z, distance: v.distance, tilt: v.tilt, bearing: v.bearing };
+    },
+    contextStatus: getContextStatus,
     lookAtLonLat: (lon, lat, distance = 300, tilt = 0.5) => {
       const f = useStore.getState().frame;
       if (!f) return false;

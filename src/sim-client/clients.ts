@@ -19,13 +19,16 @@ import type { HydrogenApi } from '../../workers/hydrogen.worker.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
 import type { ModelsApi } from '../../workers/models.worker.ts';
 import type { PickingApi } from '../../workers/picking.worker.ts';
-import { type BridgeEvents, WorkerBridge } from './bridge.ts';
+import { type BridgeEvents, type BridgeLimits, DEFAULT_LIMITS, WorkerBridge } from './bridge.ts';
 import { throttled } from '../core/progress/index.ts';
 
 export interface RunOptions<P> {
   readonly onProgress?: P;
   readonly signal?: AbortSignal;
 }
+
+/** How long a running assignment has to take a stop request before its worker is terminated, ms. */
+const STOP_GRACE_MS = 3000;
 
 /** Runs `work`, calling `stop` if the signal aborts meanwhile. */
 async function withAbort<T>(signal: AbortSignal | undefined, stop: () => void, work: () => Promise<T>): Promise<T> {
@@ -42,6 +45,12 @@ const bridges = new Map<string, WorkerBridge<unknown>>();
 
 export function workerBridges(): ReadonlyMap<string, WorkerBridge<unknown>> {
   return bridges;
+}
+
+/** Sets the heartbeat silence, the per-call time limit and the retries of every worker bridge (the kiosk file). */
+export function setWorkerLimits(limits: Partial<BridgeLimits>): void {
+  for (const b of bridges.values()) Object.assign(b.limits, limits);
+  Object.assign(DEFAULT_LIMITS, limits);
 }
 
 function registered<Api>(bridge: WorkerBridge<Api>): WorkerBridge<Api> {
@@ -69,10 +78,13 @@ export class TrafficClient {
 
   /** Builds network and demand from a roads and a buildings layer, in the city's frame, under a profile's options. */
   prepareCity(roads: LayerSource, buildings: LayerSource, frame: LocalFrame, options: CityTrafficOptions = {}) {
+    // A fresh worker (after a crash, a silence or a cancel) builds the same network again before its next call.
+    this.bridge.addRestore('traffic', (api) => api.prepareCity(roads, buildings, frame, options));
     return this.bridge.call((api) => api.prepareCity(roads, buildings, frame, options));
   }
 
   prepareTntp(files: TntpFiles, frame: LocalFrame) {
+    this.bridge.addRestore('traffic', (api) => api.prepareTntp(files, frame));
     return this.bridge.call((api) => api.prepareTntp(files, frame));
   }
 
@@ -84,7 +96,16 @@ export class TrafficClient {
 
   /** Asks the running assignment to stop after its current slice; the network stays built. */
   stopAfterSlice(): Promise<void> {
-    return this.bridge.call((api) => api.cancelTraffic()).catch(() => undefined);
+    // Cancel always ends the job: a worker that does not take the request within STOP_GRACE_MS (hung, or
+    // gone) is terminated, and the run rejects as cancelled.
+    if (this.bridge.running === 0) return Promise.resolve();
+    const asked = this.bridge.call((api) => api.cancelTraffic(), { retries: 0 }).catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grace = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), STOP_GRACE_MS)));
+    return Promise.race([asked.then(() => 'ok' as const), grace]).then((r) => {
+      clearTimeout(timer);
+      if (r === 'late') this.bridge.cancel();
+    });
   }
 }
 
@@ -95,6 +116,7 @@ export class CarbonClient {
   }
 
   prepare(frame: LocalFrame, layers: { buildings: LayerSource; roads?: LayerSource; green?: LayerSource; districts?: LayerSource }) {
+    this.bridge.addRestore('carbon', (api) => api.prepareCarbon(frame, layers));
     return this.bridge.call((api) => api.prepareCarbon(frame, layers));
   }
 

@@ -6,7 +6,7 @@ import { type CarbonParams, type TrafficForCarbon, trafficForCarbon } from '../c
 import type { TrafficNetworkView, TrafficRunResult } from '../core/traffic/session/index.ts';
 import { formatOf } from '../core/carbon/session/imported.ts';
 import { CarbonClient } from '../sim-client/index.ts';
-import { DEFAULT_CITY } from './ingest.ts';
+import { builtinCityOf } from './builtinCities.ts';
 import { PROFILES, type ProfileId, profileAt } from '../core/profile/index.ts';
 import type { AppState, CarbonSlice, CarbonState } from './types.ts';
 
@@ -69,7 +69,7 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
     const roads = inputLayer(s, 'roads')?.source;
     const green = inputLayer(s, 'green')?.source;
     // Districts: a layer chosen as districts, else the embedded city's quartiers while it is the city shown.
-    const districts = inputLayer(s, 'districts')?.source ?? (buildings.layer.source === DEFAULT_CITY.buildings ? { url: DEFAULT_CITY.admin } : undefined);
+    const districts = inputLayer(s, 'districts')?.source ?? (builtinCityOf(buildings.layer.source) ? { url: builtinCityOf(buildings.layer.source)!.districts } : undefined);
     const frame = s.frame;
     patch({ status: 'preparing', error: null });
     const out = await client.prepare(frame, {

@@ -5,8 +5,11 @@
 import type { StateCreator } from 'zustand';
 import type { LocalFrame } from '../core/geo/index.ts';
 import type { AppState } from './types.ts';
+import { type AskSlice, createAskActions } from './ask.ts';
+import { BUILTIN_CITIES, type BuiltinCityId, shownBuiltinCity } from './builtinCities.ts';
 
-export interface CitySlice {
+/** The city slice asks before a file replaces the city (and keeps the city replaced): ask.ts. */
+export interface CitySlice extends AskSlice {
   /**
    * Opens a new city: every layer but `keep` is removed, every model's state (traffic, carbon — its chosen
    * profile back to null —, hydrogen, scenarios) goes back to its initial state, the selection and panels of
@@ -14,9 +17,12 @@ export interface CitySlice {
    * Tilesets stay: they are placed by their own coordinates.
    */
   openCity(frame: LocalFrame | null, keep?: string): void;
+  /** Opens a built-in city (Monaco, Yeouido) in place of the one shown: buildings first (they place it), then green areas and roads. Nothing when it is already shown. */
+  openBuiltinCity(id: BuiltinCityId): Promise<void>;
 }
 
 export const createCitySlice: StateCreator<AppState, [], [], CitySlice> = (set, get) => ({
+  ...createAskActions(set, get),
   openCity: (frame, keep) => {
     for (const l of get().layers) if (l.id !== keep) get().removeLayer(l.id);
     const s = get();
@@ -35,5 +41,14 @@ export const createCitySlice: StateCreator<AppState, [], [], CitySlice> = (set, 
     s.resetScenarios();
     if (frame) s.setFrame(frame);
     else s.clearFrame();
+  },
+  openBuiltinCity: async (id) => {
+    if (shownBuiltinCity(get())?.id === id) return;
+    const city = BUILTIN_CITIES[id];
+    get().openCity(null);
+    const { loadLayer } = get();
+    await loadLayer({ id: 'buildings', kind: 'buildings', url: city.buildings, name: { key: 'layer.buildings' }, attribution: 'osm' });
+    await loadLayer({ id: 'green', kind: 'green', url: city.green, name: { key: 'layer.green' }, attribution: 'osm' });
+    await loadLayer({ id: 'roads', kind: 'roads', url: city.roads, name: { key: 'layer.roads' }, attribution: 'osm' });
   },
 });

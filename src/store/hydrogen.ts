@@ -10,6 +10,7 @@ import { type H2VehicleClass, type HydrogenResult, type ModelOverrides, type Obj
 import { CancelledError, HydrogenClient } from '../sim-client/index.ts';
 import { type Scenario, hashText, hydrogenInput } from '../core/scenario/index.ts';
 import { DEFAULT_CITY } from './ingest.ts';
+import { shownBuiltinCity } from './builtinCities.ts';
 import {
   DEFAULT_STATION_CAPACITY_KG_PER_DAY,
   type HydrogenEdits,
@@ -176,9 +177,10 @@ export const createHydrogenSlice: StateCreator<AppState, [], [], HydrogenSlice> 
 
   const ensure = async (): Promise<void> => {
     const h = get().hydrogen;
-    const isDefault = showsDefaultCity(get());
-    // The example belongs to Monaco: another city drops it (a model file stays until replaced).
-    if (h.modelFrom === 'default' && !isDefault) {
+    const builtin = shownBuiltinCity(get()); // each built-in city has its own example model
+    const isDefault = builtin !== null;
+    // The example belongs to its city: another city drops it (a model file stays until replaced).
+    if (h.modelFrom === 'default' && (!isDefault || h.modelName !== builtin.hydrogenFile)) {
       set({ hydrogen: { ...INITIAL_HYDROGEN, visible: h.visible } });
       return;
     }
@@ -186,13 +188,13 @@ export const createHydrogenSlice: StateCreator<AppState, [], [], HydrogenSlice> 
     loading ??= (async () => {
       patch({ status: 'loading', loadError: null });
       try {
-        const res = await fetch(HYDROGEN_MODEL_URL);
+        const res = await fetch(builtin.hydrogen);
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const text = await res.text();
         const model: unknown = JSON.parse(text);
-        patch({ status: 'idle', model, modelName: 'monaco.json', modelFrom: 'default', modelHash: hashText(text) });
+        patch({ status: 'idle', model, modelName: builtin.hydrogenFile, modelFrom: 'default', modelHash: hashText(text) });
       } catch (err) {
-        patch({ status: 'error', loadError: `monaco.json: ${err instanceof Error ? err.message : String(err)}` });
+        patch({ status: 'error', loadError: `${builtin.hydrogenFile}: ${err instanceof Error ? err.message : String(err)}` });
       } finally {
         loading = null;
       }

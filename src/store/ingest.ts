@@ -1,9 +1,10 @@
 // The ingest slice: loading GeoJSON layers through the ingest worker, with progress, cancel and
 // recovery. Nothing already loaded is touched when a load fails.
 import type { StateCreator } from 'zustand';
-import { type IngestPhase, type IngestedLayer, drawnMask } from '../core/ingest/index.ts';
+import { type IngestPhase, type IngestedLayer, ambiguousCrsOf, drawnMask } from '../core/ingest/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
-import type { CrsCode } from '../core/crs/index.ts';
+import { type CrsCode, isCrsCode } from '../core/crs/index.ts';
+import { crsPlaces, fromCity } from './ask.ts';
 import { CancelledError, IngestClient, type IngestProgress } from '../sim-client/index.ts';
 import type { AppState, IngestSlice, LayerState } from './types.ts';
 
@@ -116,29 +117,56 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       );
     },
 
-    loadUserLayer: async ({ name, url, crs = 'auto' }) => {
+    loadUserLayer: async ({ name, url, crs: chosen = 'auto' }) => {
       const id = `user-${++userLayers}`;
+      let crs = chosen;
       const load = (): Promise<boolean> => {
         const frame = get().frame ?? undefined;
         return runIngest({ id, kind: 'areas', name: { text: name }, source: url, fileName: name }, (c, onProgress) =>
           c.ingestUrl(url, 'auto', frame, { onProgress }, crs, name),
         );
       };
-      if (!(await load())) return;
+      if (!(await load())) {
+        // Coordinates that fit several systems: ask which, with where each would put the data, and load again.
+        const failed = get().layers.find((l) => l.id === id);
+        const candidates = failed?.status === 'error' && failed.error ? ambiguousCrsOf(failed.error) : null;
+        if (!candidates) return;
+        // Not an error to show (in English): a question, in the UI's language; the layer comes back once answered.
+        get().removeLayer(id);
+        const answer = await get().askUser({ kind: 'crs', name, candidates: crsPlaces(get().frame, candidates) });
+        const code = Number(answer);
+        if (answer === null || !isCrsCode(code)) {
+          get().notify('info', 'ask.crs.declined', { name });
+          return;
+        }
+        crs = code;
+        if (!(await load())) return;
+      }
       const data = get().layers.find((l) => l.id === id)?.data;
       if (!data) return;
       get().patchLayer(id, { kind: data.kind });
       const frame = get().frame;
       const [w, s, e, n] = data.data.lonLatBounds;
       const far = frame && data.stats.drawn > 0 && farFromCity(frame, (w + e) / 2, (s + n) / 2);
-      if (far && get().layers.length > 1) {
-        // Another place on Earth: open it as a new city rather than draw it hundreds of km away.
+      if (far && frame && get().layers.length > 1) {
+        // Another place on Earth: ask before opening it as a new city (the city shown can be reopened);
+        // meanwhile it is hidden, not drawn hundreds of km away. Declined: it goes, nothing else changes.
+        get().patchLayer(id, { visible: false });
+        const km = Math.round(fromCity(frame, (w + e) / 2, (s + n) / 2).km);
+        const answer = await get().askUser({ kind: 'far', name, km });
+        if (answer !== 'open' || !get().layers.some((l) => l.id === id)) {
+          get().removeLayer(id);
+          get().notify('info', 'ask.far.declined', { name });
+          return;
+        }
+        get().rememberCity(id);
         get().openCity(null, id);
         get().notify('info', 'notice.newCity', { name });
         if (await load()) {
           const again = get().layers.find((l) => l.id === id)?.data;
           if (again) get().patchLayer(id, { kind: again.kind });
         }
+        get().patchLayer(id, { visible: true });
       }
     },
 

@@ -30,9 +30,9 @@ import {
   runPipeline,
   trafficParams,
 } from '../core/scenario/index.ts';
-import { hydrogenPartOf, layerStations, showsDefaultCity } from './hydrogen.ts';
+import { hydrogenPartOf, layerStations } from './hydrogen.ts';
 import { cityProfileOf } from './carbon.ts';
-import { DEFAULT_CITY } from './ingest.ts';
+import { shownBuiltinCity } from './builtinCities.ts';
 import { inputLayer } from './inputs.ts';
 import type { AppState } from './types.ts';
 import type { Language } from '../core/language/index.ts';
@@ -176,10 +176,10 @@ export function cityOf(s: AppState): Scenario['city'] {
     const ref = layerRef(s, role);
     if (ref) layers[role] = ref;
   }
-  const districts = layerRef(s, 'districts') ?? (showsDefaultCity(s) ? s.districtsRef ?? undefined : undefined);
+  const districts = layerRef(s, 'districts') ?? (shownBuiltinCity(s) ? s.districtsRef ?? undefined : undefined);
   if (districts) layers['districts'] = districts;
   if (s.hydrogen.modelHash && s.hydrogen.modelName) layers['hydrogenModel'] = { name: s.hydrogen.modelName, hash: s.hydrogen.modelHash };
-  return { name: showsDefaultCity(s) ? 'Monaco' : (layers['buildings']?.name ?? ''), layers, profile: cityProfileOf(s) };
+  return { name: shownBuiltinCity(s)?.scenarioName ?? (layers['buildings']?.name ?? ''), layers, profile: cityProfileOf(s) };
 }
 
 const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
@@ -502,13 +502,14 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
 
     ensureCityRefs: async () => {
       const s = get();
-      const needsDistricts = showsDefaultCity(s) && !inputLayer(s, 'districts') && !s.districtsRef;
+      const builtin = shownBuiltinCity(s); // the built-in city's districts file, named as the command line names it
+      const needsDistricts = builtin !== null && !inputLayer(s, 'districts') && !s.districtsRef;
       await Promise.all([
         s.ensureHydrogenModel(),
         needsDistricts
-          ? fetch(DEFAULT_CITY.admin)
+          ? fetch(builtin.districts)
               .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
-              .then((b) => set({ districtsRef: { name: 'admin.geojson', hash: hashBytes(new Uint8Array(b)) } }))
+              .then((b) => set({ districtsRef: { name: builtin.districtsFile, hash: hashBytes(new Uint8Array(b)) } }))
               .catch(() => undefined)
           : undefined,
       ]);

@@ -15,8 +15,10 @@ import type { LocalFrame } from '../core/geo/index.ts';
 import type { Language, MessageKey, MessageParams } from '../core/language/index.ts';
 import type { TilesSlice } from './tiles.ts';
 import type { HydrogenSlice } from './hydrogen.ts';
+import type { SunSlice } from './sun.ts';
 import type { ScenarioInternals, ScenarioSlice } from './scenario.ts';
 import type { CitySlice } from './city.ts';
+import type { BasemapSlice } from './basemap.ts';
 
 export type LayerStatus = 'loading' | 'ready' | 'error';
 
@@ -252,4 +254,4 @@ export interface CarbonSlice {
   setImportVisible(visible: boolean): void;
 }
 
-export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice & InputsSlice & TilesSlice & HydrogenSlice & ScenarioSlice & ScenarioInternals & CitySlice;
+export type AppState = LayersSlice & SelectionSlice & UiSlice & JobsSlice & IngestSlice & TrafficSlice & CarbonSlice & InputsSlice & TilesSlice & HydrogenSlice & ScenarioSlice & ScenarioInternals & CitySlice & BasemapSlice & SunSlice;

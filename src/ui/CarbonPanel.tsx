@@ -6,13 +6,13 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LandCover } from '../core/carbon/model/index.ts';
 import { CRS_CODES, crsInfo, isCrsCode } from '../core/crs/index.ts';
-import { CARBON_RAMP } from '../scene/carbonStyle.ts';
+import { CarbonLegend } from './legends.tsx';
 import { type CarbonState, useStore } from '../store/index.ts';
 import { CarbonFactors } from './CarbonFactors.tsx';
 import { AssumptionsList } from './AssumptionsList.tsx';
-import { Legend } from './Legend.tsx';
 import { SectorTable } from './SectorTable.tsx';
 import { useNumberFormat, useT } from './useT.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 const CELL_SIZES = [25, 50, 100, 250, 500] as const;
 
@@ -55,7 +55,7 @@ function GreenAreas({ busy }: { busy: boolean }) {
       ) : (
         <div className="field">
           <span>{t('carbon.green.cover')}</span>
-          <select value={cover} onChange={(e) => setCover(e.target.value as LandCover)} disabled={busy}>
+          <select value={cover} aria-label={t('carbon.green.cover')} onChange={(e) => setCover(e.target.value as LandCover)} disabled={busy}>
             {DRAWABLE_COVERS.map((k) => (
               <option key={k} value={k}>{t(`cover.${k}`)}</option>
             ))}
@@ -268,6 +268,7 @@ export function CarbonPanel() {
           {r.districts ? (
             <details>
               <summary>{t('carbon.districts')}</summary>
+              <ScrollTable>
               <table className="summary">
                 <thead>
                   <tr><th /><th>{t('carbon.buildings')}</th><th>{t('carbon.transport')}</th><th>{t('carbon.sinks')}</th><th>{t('carbon.net')}</th></tr>
@@ -284,6 +285,7 @@ export function CarbonPanel() {
                   ))}
                 </tbody>
               </table>
+              </ScrollTable>
             </details>
           ) : null}
           <label className="check">
@@ -303,7 +305,7 @@ export function CarbonPanel() {
             </select>
           </label>
           <ImportCarbonMap />
-          <Legend title={t('carbon.legend')} ramp={{ colors: CARBON_RAMP, min: '−', max: '+', unit: t('unit.tPerYear') }} />
+          <CarbonLegend />
           <AssumptionsList items={r.assumptions} />
         </>
       ) : null}

@@ -6,6 +6,7 @@ import { PROFILE_IDS, type ProfileId } from '../core/profile/index.ts';
 import { PROFILES, cityProfileOf, profileMatched } from '../store/carbon.ts';
 import { useStore } from '../store/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 export function CityProfile({ busy }: { busy: boolean }) {
   const t = useT();
@@ -42,6 +43,7 @@ export function CityProfile({ busy }: { busy: boolean }) {
         </select>
       </label>
       <p className="muted small">{chosen !== null ? t('profile.chosen') : matched ? t('profile.matched') : t('profile.unmatched')}</p>
+      <ScrollTable>
       <table className="summary profile-table">
         <tbody>
           {row(t('profile.grid'), `${fmt3(p.gridTPerMWh.value)} ${t('unit.tPerMWh')}`, p.gridTPerMWh.source)}
@@ -52,6 +54,7 @@ export function CityProfile({ busy }: { busy: boolean }) {
           {row(t('profile.currency'), p.currency.value, p.currency.source)}
         </tbody>
       </table>
+      </ScrollTable>
       <p className="muted small">{t('profile.note')}</p>
     </details>
   );

@@ -6,13 +6,14 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { H2_VEHICLE_CLASSES, SOURCE_TYPES, modelSettings, modelSources, modelStations } from '../core/hydrogen/index.ts';
 import type { HydrogenResult, ObjectiveKind } from '../core/hydrogen/index.ts';
-import { SOURCE_COLORS, UTILISATION_RAMP, utilisationColor } from '../scene/hydrogenGeometry.ts';
+import { CLOSED_COLOR, SOURCE_COLORS, UTILISATION_RAMP, utilisationColor } from '../scene/hydrogenGeometry.ts';
 import { useStore } from '../store/index.ts';
 import type { HydrogenState } from '../store/hydrogen.ts';
 import { AssumptionsList } from './AssumptionsList.tsx';
 import { Legend } from './Legend.tsx';
 import { useNumberFormat, useT } from './useT.ts';
 import { NumberInput } from './NumberInput.tsx';
+import { ScrollTable } from './ScrollTable.tsx';
 
 interface ModelStation {
   readonly id: string;
@@ -60,22 +61,35 @@ function Diff({ v, base, fmt, lowerIsBetter = true }: { v: number; base: number 
   return <span className={good ? 'down' : 'up'} data-diff={d}> ({d > 0 ? '+' : '−'}{fmt(Math.abs(d))})</span>;
 }
 
-/** Plain SVG horizontal bars: one row per item, value labels at the right. */
+/** Shortens a chart label to fit `width` px at `size` px type (wide CJK glyphs count a full em, others about 0.58). */
+function fitLabel(label: string, width: number, size: number): string {
+  const em = (c: string): number => (/[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(c) ? 1 : 0.58);
+  let used = 0;
+  const chars = Array.from(label);
+  for (let i = 0; i < chars.length; i++) {
+    used += em(chars[i]!) * size;
+    if (used > width) return `${chars.slice(0, Math.max(1, i - 1)).join('')}…`;
+  }
+  return label;
+}
+
+/** Plain SVG horizontal bars: one row per item, value labels at the right; drawn at 1:1 so its type stays 12 px. */
 function Bars({ rows, max, fmt, testId, title }: { rows: readonly { label: string; value: number; color: string; second?: number }[]; max: number; fmt: (n: number) => string; testId: string; title: string }) {
-  const rowH = 16;
-  const labelW = 110;
-  const barW = 120;
-  const width = labelW + barW + 70;
+  const rowH = 20;
+  const labelW = 116;
+  const barW = 92;
+  const font = 12;
+  const width = labelW + barW + 92;
   const height = rows.length * rowH + 4;
   const scale = (v: number): number => (max > 0 ? (barW * Math.max(0, v)) / max : 0);
   return (
     <svg className="h2-chart" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} data-testid={testId}>
       {rows.map((r, i) => (
         <g key={i} transform={`translate(0, ${i * rowH + 2})`}>
-          <text x={labelW - 4} y={11} textAnchor="end" fontSize={10}>{r.label.length > 18 ? `${r.label.slice(0, 17)}…` : r.label}</text>
-          {r.second !== undefined ? <rect x={labelW} y={1} width={scale(r.second)} height={rowH - 4} fill="none" stroke="#6b7280" strokeDasharray="2 2" /> : null}
-          <rect x={labelW} y={3} width={scale(r.value)} height={rowH - 8} fill={r.color} />
-          <text x={labelW + barW + 4} y={11} fontSize={10}>{r.second !== undefined ? `${fmt(r.value)} / ${fmt(r.second)}` : fmt(r.value)}</text>
+          <text x={labelW - 4} y={14} textAnchor="end" fontSize={font}><title>{r.label}</title>{fitLabel(r.label, labelW - 8, font)}</text>
+          {r.second !== undefined ? <rect x={labelW} y={2} width={scale(r.second)} height={rowH - 4} fill="none" stroke="#6b7280" strokeDasharray="2 2" /> : null}
+          <rect x={labelW} y={5} width={scale(r.value)} height={rowH - 10} fill={r.color} />
+          <text x={labelW + barW + 4} y={14} fontSize={font}>{r.second !== undefined ? `${fmt(r.value)} / ${fmt(r.second)}` : fmt(r.value)}</text>
         </g>
       ))}
     </svg>
@@ -150,6 +164,7 @@ function Results() {
       <Problem r={r} />
       {sum && w && sol ? (
         <>
+          <ScrollTable>
           <table className="summary h2-figures" data-testid="hydrogen-figures">
             <thead>
               <tr><th /><th>{t('hydrogen.scenario')}</th><th>{t('hydrogen.vsBaseline')}</th></tr>
@@ -164,8 +179,10 @@ function Results() {
               ))}
             </tbody>
           </table>
+          </ScrollTable>
           {!isBase ? <button type="button" className="link" onClick={keepHydrogenBaseline} data-testid="hydrogen-keep-baseline">{t('hydrogen.keepBaseline')}</button> : null}
           <h3>{t('hydrogen.wtw')}</h3>
+          <ScrollTable>
           <table className="summary" data-testid="hydrogen-wtw">
             <tbody>
               <tr data-figure="fcev">
@@ -190,6 +207,7 @@ function Results() {
               </tr>
             </tbody>
           </table>
+          </ScrollTable>
           <p className="muted small">{t('hydrogen.wtw.note', { car: fmt0(w.fcevKmPerDay.car), bus: fmt0(w.fcevKmPerDay.bus), truck: fmt0(w.fcevKmPerDay.truck) })}</p>
           {w.hydrogenKgCo2ePerKg > 0 ? (
             <div className="buttons">
@@ -198,6 +216,7 @@ function Results() {
             </div>
           ) : null}
           <h3>{t('hydrogen.stationsTable')}</h3>
+          <ScrollTable>
           <table className="summary h2-stations" data-testid="hydrogen-station-table">
             <thead>
               <tr>
@@ -223,7 +242,9 @@ function Results() {
               })}
             </tbody>
           </table>
+          </ScrollTable>
           <h3>{t('hydrogen.zonesTable')}</h3>
+          <ScrollTable>
           <table className="summary h2-zones" data-testid="hydrogen-zone-table">
             <thead>
               <tr><th>{t('hydrogen.zone')}</th><th>{t('hydrogen.demandShort')}</th><th>{t('hydrogen.servedAt')}</th><th>{t('hydrogen.unmetShort')}</th></tr>
@@ -246,6 +267,7 @@ function Results() {
               ))}
             </tbody>
           </table>
+          </ScrollTable>
           <p className="muted small" data-testid="hydrogen-zones-note">
             {r.network?.catchment.mode === 'nearest'
               ? t('hydrogen.zonesNote.nearest')
@@ -258,8 +280,8 @@ function Results() {
           <p className="muted small">{t('hydrogen.chart.stationsNote')}</p>
           <Legend
             title={t('hydrogen.legend.util')}
-            ramp={{ colors: UTILISATION_RAMP, min: '0 %', max: '100 %' }}
-            items={[{ color: '#9aa0a6', label: t('hydrogen.closed') }, ...SOURCE_TYPES.map((k) => ({ color: SOURCE_COLORS[k], label: t(`hydrogen.type.${k}`) }))]}
+            ramp={{ colors: UTILISATION_RAMP, min: '0 %', max: '100 %', ticks: ['0 %', '20 %', '40 %', '60 %', '80 %', '100 %'] }}
+            items={[{ color: CLOSED_COLOR, label: t('hydrogen.closed') }, ...SOURCE_TYPES.map((k) => ({ color: SOURCE_COLORS[k], label: t(`hydrogen.type.${k}`) }))]}
             note={t('hydrogen.legend.note')}
           />
           <label className="check">
@@ -287,6 +309,7 @@ function Sources({ busy }: { busy: boolean }) {
   return (
     <details open>
       <summary>{t('hydrogen.sources')}</summary>
+      <ScrollTable>
       <table className="summary h2-sources" data-testid="hydrogen-sources">
         <thead>
           <tr><th>{t('hydrogen.source')}</th><th>{t('hydrogen.on')}</th><th>{t('hydrogen.capacityShort')}</th><th>kg CO2e/kg</th><th>{t('hydrogen.suppliedShort')}</th></tr>
@@ -319,6 +342,7 @@ function Sources({ busy }: { busy: boolean }) {
           })}
         </tbody>
       </table>
+      </ScrollTable>
     </details>
   );
 }

@@ -29,8 +29,9 @@ export function HydrogenStationInfo({ station: selected }: { station: number }) 
       <header>
         <div>
           <div className="info-kicker">{t('hydrogen.info.kicker')}</div>
-          <h2 className="info-title">{st.name}</h2>
+          <h2 className="info-title">{st.name || t('names.station', { id: st.id })}</h2>
           <div className="info-subtitle">
+            {st.name && st.name !== st.id ? <span data-testid="station-id">{t('names.station', { id: st.id })} · </span> : null}
             {st.open ? t('hydrogen.open') : t('hydrogen.closed')} · {st.candidate ? t('hydrogen.candidate') : t('hydrogen.existing')}
           </div>
         </div>

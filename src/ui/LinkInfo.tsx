@@ -1,9 +1,6 @@
 // Info for a selected traffic link: flow, capacity, V/C, free-flow and congested time, and the
 // what-if edits (close / reopen, lanes ±1) that the next run takes into account.
-import { linkName } from './linkName.ts';
-import { ROAD_CLASS_DEFAULTS } from '../core/traffic/osm/index.ts';
-import { ROAD_CLASSES, roadClassOf } from '../core/geo/index.ts';
-import type { MessageKey } from './i18n/index.ts';
+import { linkLabel } from './linkName.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
@@ -16,7 +13,7 @@ export function LinkInfo({ link }: { link: number }) {
   const { view, r, edits, running } = useStore(
     useShallow((s) => ({ view: s.traffic.view, r: s.traffic.result, edits: s.traffic.edits, running: s.traffic.status === 'running' })),
   );
-  const name = useStore((s) => linkName(s, link));
+  const layers = useStore((s) => s.layers);
   const select = useStore((s) => s.select);
   const { closeLink, reopenLink, setLinkLanes } = useStore.getState();
   if (!view || link < 0 || link >= view.linkCount) return null;
@@ -37,14 +34,16 @@ export function LinkInfo({ link }: { link: number }) {
     facts.push([t('link.time'), `${fmt2(r.timesMin[link]! * 60)} s`]);
     facts.push([t('link.speed'), `${fmt1((view.lengthM[link]! / 1000) / (r.timesMin[link]! / 60))} ${t('unit.kmh')}`]);
   }
-  const highway = ROAD_CLASS_DEFAULTS[view.roadClass[link]!]?.key;
-  const roadClass = highway ? t(`road.${ROAD_CLASSES[roadClassOf(highway)]?.key ?? 'other'}` as MessageKey) : undefined;
+  // Name (or class) as the title, with the class and the link's id beside it.
+  const label = linkLabel({ traffic: { view }, layers }, link, t);
+  const roadClass = label.roadClass;
   return (
     <aside className="panel info-panel" aria-label={t('info.title')} data-testid="info-panel">
       <header>
         <div>
           <div className="info-kicker">{t('layer.traffic')}{roadClass ? ` · ${roadClass}` : ''}</div>
-          <h2 className="info-title">{name || t(connector ? 'link.connector' : 'link.title', { id: link })}</h2>
+          <h2 className="info-title">{label.title}</h2>
+          <div className="info-subtitle" data-testid="link-id">{label.id}</div>
         </div>
         <button type="button" className="close" onClick={() => select(null)} aria-label={t('info.close')}>×</button>
       </header>

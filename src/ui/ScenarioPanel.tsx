@@ -28,9 +28,10 @@ import { editText, entryName } from './editText.ts';
 import { linkName } from './linkName.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { useNumberFormat, useT } from './useT.ts';
-import { Legend } from './Legend.tsx';
-import { FLOW_DIFF_RAMP, linkDifferences } from '../scene/trafficStyle.ts';
-import { CARBON_RAMP, cellValues, maxAbsOf } from '../scene/carbonStyle.ts';
+import { linkDifferences } from '../scene/trafficStyle.ts';
+import { cellValues, maxAbsOf } from '../scene/carbonStyle.ts';
+import { CarbonScale, TrafficChangeLegend } from './legends.tsx';
+import { ScrollTable } from './ScrollTable.tsx';
 
 const UNIT_KEYS: Readonly<Record<string, MessageKey>> = {
   'veh·km/h': 'scenario.unit.vkt',
@@ -201,7 +202,7 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
     let cancelled = false;
     void import('@observablehq/plot').then((Plot) => {
       if (cancelled) return;
-      const style = { fontSize: '11px', fontFamily: 'inherit', background: 'transparent' };
+      const style = { fontSize: '12px', fontFamily: 'inherit', background: 'transparent' };
       charts.push(
         Plot.plot({
           width: 330,
@@ -248,7 +249,6 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
 function MapViewChoice() {
   const t = useT();
   const fmt0 = useNumberFormat(0);
-  const fmt2 = useNumberFormat(2);
   const { mapView, measure, a, b, isConnector } = useStore(useShallow((s) => ({ mapView: s.mapView, measure: s.diffMeasure, a: s.results.a, b: s.results.b, isConnector: s.traffic.view?.isConnector ?? null })));
   const diff = useMemo(() => {
     if (!a || !b) return null;
@@ -263,7 +263,6 @@ function MapViewChoice() {
     return { flow, cell, stations: stations.filter((x) => Math.abs(x.b - x.a) > 1e-6) };
   }, [a, b, measure, isConnector]);
   if (!a || !b) return null;
-  const linkEnd = (v: number): string => (measure === 'flow' ? fmt0(v) : fmt2(v));
   return (
     <div className="map-view">
       <div className="buttons" role="radiogroup" aria-label={t('scenario.mapView')}>
@@ -282,13 +281,10 @@ function MapViewChoice() {
               </button>
             ))}
           </div>
-          <Legend
-            title={t(measure === 'flow' ? 'scenario.diffLinks' : 'scenario.diffLinksVc')}
-            ramp={{ colors: FLOW_DIFF_RAMP, min: `−${linkEnd(diff.flow)}`, max: `+${linkEnd(diff.flow)}`, unit: measure === 'flow' ? t('unit.vehPerHour') : 'V/C' }}
-            note={t('scenario.diffLinksNote')}
-          />
-          <Legend title={t('scenario.diffCells')} ramp={{ colors: CARBON_RAMP, min: `−${fmt0(diff.cell)}`, max: `+${fmt0(diff.cell)}`, unit: t('scenario.unit.tYr') }} note={t('scenario.diffCellsNote')} />
+          <TrafficChangeLegend measure={measure} maxAbs={diff.flow} />
+          <CarbonScale maxAbs={diff.cell} mode="difference" versus="ab" />
           {diff.stations.length > 0 ? (
+            <ScrollTable>
             <table className="summary kpis">
               <caption className="small">{t('scenario.diffStations')}</caption>
               <thead><tr><th scope="col">{t('scenario.station')}</th><th scope="col">A</th><th scope="col">B</th><th scope="col">{t('scenario.change')}</th></tr></thead>
@@ -298,6 +294,7 @@ function MapViewChoice() {
                 ))}
               </tbody>
             </table>
+            </ScrollTable>
           ) : <p className="muted small">{t('scenario.diffStationsNone')}</p>}
         </div>
       ) : null}
@@ -344,6 +341,7 @@ function Compare() {
       {rows.length === 0 ? <p className="muted small">{t('scenario.noKpis')}</p> : (
         <>
           {stale ? <p className="warn">{t('scenario.kpisStale')}</p> : null}
+          <ScrollTable>
           <table className="summary kpis" data-testid="kpi-table">
             <thead>
               <tr><th scope="col">{t('scenario.kpi')}</th><th scope="col">A</th><th scope="col">B</th><th scope="col">{t('scenario.change')}</th><th scope="col">{t('scenario.percent')}</th></tr>
@@ -363,6 +361,7 @@ function Compare() {
               })}
             </tbody>
           </table>
+          </ScrollTable>
           <KpiChart rows={rows} />
         </>
       )}

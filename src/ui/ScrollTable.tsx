@@ -11,7 +11,8 @@ export function ScrollTable({ label, children, className }: { label?: string; ch
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = (): void => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    // Any overflow at all counts (axe-core calls a box scrollable from one pixel on).
+    const measure = (): void => setScrolls(el.scrollWidth > el.clientWidth);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);

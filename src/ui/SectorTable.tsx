@@ -1,6 +1,7 @@
 // The carbon map's sectors, baseline beside scenario: used for the city's totals and for one cell.
 import type { ReactNode } from 'react';
 import { useT } from './useT.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 export const SECTORS = ['buildings', 'transport', 'sinks', 'net'] as const;
 export type Sector = (typeof SECTORS)[number];
@@ -17,6 +18,7 @@ export function SectorTable(props: {
   const { scenario, baseline, format, after } = props;
   return (
     <>
+      <ScrollTable>
       <table className="summary" {...(props.testId ? { 'data-testid': props.testId } : {})}>
         <thead>
           <tr><th>{t('carbon.sector')}</th><th>{t('traffic.baseline')}</th><th>{t('traffic.scenario')}</th></tr>
@@ -31,6 +33,7 @@ export function SectorTable(props: {
           ))}
         </tbody>
       </table>
+      </ScrollTable>
       <div className="muted small">{t('unit.tPerYear')}</div>
     </>
   );

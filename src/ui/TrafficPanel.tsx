@@ -4,11 +4,12 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 import { viewControl } from '../scene/viewControl.ts';
-import { VC_MAX, VC_RAMP } from '../scene/trafficStyle.ts';
+import { ChangeMark, TrafficLegend } from './legends.tsx';
+import { linkLabel } from './linkName.ts';
 import { AssumptionsList } from './AssumptionsList.tsx';
 import { LazyDetails } from './LazyDetails.tsx';
-import { Legend } from './Legend.tsx';
 import { useNumberFormat, useT } from './useT.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 const GAPS = [1e-3, 1e-4, 1e-6, 1e-8] as const;
 
@@ -50,7 +51,8 @@ export function TrafficPanel() {
   const busy = running || status === 'preparing';
   const editCount = traffic.edits.closed.length + traffic.edits.lanes.length + traffic.zoneFactors.length;
 
-  const row = (label: string, value: (r: NonNullable<typeof result>) => number, unit: string, digits = 0) => {
+  // `worse`: which way of a change is worse (a lower mean speed is worse): colour follows better/worse, not the sign.
+  const row = (label: string, value: (r: NonNullable<typeof result>) => number, unit: string, digits = 0, worse: 'higher' | 'lower' = 'higher') => {
     if (!result) return null;
     const f = digits ? fmt1 : fmt0;
     const v = value(result);
@@ -62,7 +64,7 @@ export function TrafficPanel() {
         <td>{b !== undefined ? `${f(b)} ${unit}` : '—'}</td>
         <td>
           {f(v)} {unit}
-          {diff !== undefined && Math.abs(diff) >= 0.05 ? <span className={diff > 0 ? 'up' : 'down'}> ({diff > 0 ? '+' : ''}{fmt1(diff)} %)</span> : null}
+          {diff !== undefined && Math.abs(diff) >= 0.05 ? <ChangeMark percent={diff} worse={worse} text={`${diff > 0 ? '+' : ''}${fmt1(diff)} %`} /> : null}
         </td>
       </tr>
     );
@@ -127,6 +129,7 @@ export function TrafficPanel() {
             {t('traffic.result', { iterations: result.iterations, gap: fmtGap(result.relativeGap), seconds: fmt1(result.seconds), warm: result.warmStarted ? t('traffic.warm') : '' })}
             {result.stopReason !== 'converged' ? <div className="warn">{t(`traffic.stopped.${result.stopReason}`)}</div> : null}
           </div>
+          <ScrollTable>
           <table className="summary">
             <thead>
               <tr><th /><th>{t('traffic.baseline')}</th><th>{t('traffic.scenario')}</th></tr>
@@ -134,23 +137,29 @@ export function TrafficPanel() {
             <tbody>
               {row(t('traffic.vehKm'), (r) => r.summary.vehKm, 'km')}
               {row(t('traffic.vehHours'), (r) => r.summary.vehHours, 'h', 1)}
-              {row(t('traffic.meanSpeed'), (r) => r.summary.meanSpeedKmh, t('unit.kmh'), 1)}
+              {row(t('traffic.meanSpeed'), (r) => r.summary.meanSpeedKmh, t('unit.kmh'), 1, 'lower')}
               {result.summary.unassignedDemand > 0 ? row(t('traffic.unassigned'), (r) => r.summary.unassignedDemand, t('unit.vehPerHour')) : null}
             </tbody>
           </table>
+          </ScrollTable>
           {baseline !== result ? (
             <button type="button" className="link" onClick={keepAsBaseline}>{t('traffic.setBaseline')}</button>
           ) : null}
           <h3>{t('traffic.topCongested')}</h3>
           <ol className="congested">
-            {result.summary.topCongested.slice(0, 5).map(({ link, vc }) => (
-              <li key={link}>
-                <button type="button" className="link" onClick={() => flyToLink(link)}>
-                  {t('link.title', { id: link })}
-                </button>{' '}
-                {t('traffic.vc', { vc: vc.toFixed(2) })}
-              </li>
-            ))}
+            {result.summary.topCongested.slice(0, 5).map(({ link, vc }) => {
+              // The street's name where the data has one, with its class and the link's id beside it.
+              const label = linkLabel(useStore.getState(), link, t);
+              return (
+                <li key={link} data-link={link}>
+                  <button type="button" className="link" onClick={() => flyToLink(link)}>
+                    {label.title}
+                  </button>{' '}
+                  <span className="muted">{[label.name ? label.roadClass : '', label.id].filter(Boolean).join(' · ')}</span>{' '}
+                  {t('traffic.vc', { vc: vc.toFixed(2) })}
+                </li>
+              );
+            })}
           </ol>
           <label className="check">
             <input type="checkbox" checked={traffic.showFlows} onChange={(e) => setTrafficDisplay({ showFlows: e.target.checked })} />
@@ -165,11 +174,7 @@ export function TrafficPanel() {
               {traffic.vehiclesPaused ? t('traffic.play') : t('traffic.pause')}
             </button>
           ) : null}
-          <Legend
-            title={t('traffic.legend')}
-            ramp={{ colors: VC_RAMP, min: '0', max: `≥ ${VC_MAX}` }}
-            note={t('traffic.legendNote')}
-          />
+          <TrafficLegend hasResult />
           <LazyDetails summary={t('traffic.history')}>
             {() => (
             <ol className="history small">
@@ -188,6 +193,7 @@ export function TrafficPanel() {
           {() => (
             <>
           <p className="muted small">{t('traffic.zonesNote')}</p>
+          <ScrollTable>
           <table className="props zones">
             <thead>
               <tr><th>{t('traffic.zone')}</th><th>{t('traffic.zoneOut')}</th><th>{t('traffic.zoneIn')}</th><th>×</th></tr>
@@ -210,6 +216,7 @@ export function TrafficPanel() {
               ))}
             </tbody>
           </table>
+          </ScrollTable>
             </>
           )}
         </LazyDetails>

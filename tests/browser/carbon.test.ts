@@ -10,7 +10,8 @@ let page: Page;
 
 interface CarbonView {
   status: string;
-  result: { grid: { totals: Record<string, number>; attributes: Record<string, { value: Float64Array }> }; transportSource: string; params: { fleetShift: Record<string, number> } } | null;
+  result: { grid: { totals: Record<string, number>; attributes: Record<string, { value: Float64Array }> }; transportSource: string; params: { fleetShift: Record<string, number> }; cellDistrict?: Int32Array } | null;
+  districtNames: string[];
   baseline: { grid: { totals: Record<string, number> } } | null;
 }
 const carbon = (p: Page) =>
@@ -23,7 +24,9 @@ const carbon = (p: Page) =>
     const net = c.result.grid.attributes['net']!.value;
     let top = 0;
     for (let i = 1; i < net.length; i++) if (net[i]! > net[top]!) top = i;
-    return { totals: c.result.grid.totals, sums, base: c.baseline?.grid.totals ?? null, source: c.result.transportSource, top, topNet: net[top]!, shift: c.result.params.fleetShift };
+    const d = c.result.cellDistrict?.[top];
+    const district = d === undefined ? null : d >= 0 ? c.districtNames[d]! : '';
+    return { totals: c.result.grid.totals, sums, base: c.baseline?.grid.totals ?? null, source: c.result.transportSource, top, topNet: net[top]!, shift: c.result.params.fleetShift, district };
   });
 
 beforeAll(async () => {
@@ -75,7 +78,10 @@ describe('carbon map in the viewer', () => {
     await expect.poll(() => page.textContent('[data-testid=hover-tip]')).toContain(`Grid cell ${c.top} · Buildings`);
     await page.mouse.click(pos!.x, pos!.y);
     const panel = page.locator('[data-testid=info-panel]');
-    await expect.poll(() => panel.locator('.info-title').textContent()).toBe(`Grid cell ${c.top}`);
+    // Named by its quartier (the cell's centre in Monaco's admin polygons), the cell's id beside it.
+    expect(c.district).toBeTruthy();
+    await expect.poll(() => panel.locator('.info-title').textContent()).toBe(`District: ${c.district}`);
+    expect(await panel.getByTestId('cell-id').textContent()).toBe(`cell ${c.top}`);
     const netCell = (await panel.locator('tr[data-sector=net] td').last().textContent())!.replace(/,/g, '');
     expect(Number(netCell)).toBeCloseTo(c.topNet, 0);
   });
@@ -85,9 +91,14 @@ describe('carbon map in the viewer', () => {
     if (await page.locator('[data-testid=info-panel] .close').count()) await page.click('[data-testid=info-panel] .close');
     await page.evaluate(() => (window as unknown as { __citytwin: { resetView(): void } }).__citytwin.resetView());
     await page.click('[data-testid=green-draw]');
-    // Between the left panel (up to 280 px) and the right one (from 560 px), where only the map is.
+    // Midway between the left panel and the right one, where only the map is.
     const box = (await page.locator('canvas').boundingBox())!;
-    const cx = box.x + box.width * 0.47;
+    const gap = await page.evaluate(() => {
+      const left = document.querySelector('.left')!.getBoundingClientRect().right;
+      const panels = [...document.querySelectorAll('.right > *')].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+      return { left, right: panels.length ? Math.min(...panels.map((r) => r.left)) : window.innerWidth };
+    });
+    const cx = (gap.left + gap.right) / 2;
     const cy = box.y + box.height * 0.5;
     for (const [dx, dy] of [[-60, -60], [60, -60], [60, 60], [-60, 60]] as const) await page.mouse.click(cx + dx, cy + dy);
     await page.click('[data-testid=green-finish]');

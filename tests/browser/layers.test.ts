@@ -1,6 +1,6 @@
 // Researchers' own files as layers: picked or dropped, in any supported CRS (declared, chosen or
 // guessed), drawn as buildings, areas or lines; clear messages for what cannot be drawn; a layer far
-// away opens as a new city; user layers can be removed. The default city stays through every error.
+// away asks, then opens as a new city; user layers can be removed. The default city stays through every error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import proj4 from 'proj4';
 import type { Page } from 'playwright-core';
@@ -159,7 +159,7 @@ describe('loading your own layers', () => {
     await row.locator('[data-testid=layer-rename-input]').fill('Plots by floors');
     await row.locator('[data-testid=layer-rename-input]').press('Enter');
     const renamed = page.locator('li.layer', { hasText: 'Plots by floors' });
-    expect(await renamed.count()).toBe(1);
+    await expect.poll(() => renamed.count()).toBe(1);
     const order = () => page.locator('li.layer').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')));
     const first = await order();
     expect(first[0]).toBe(id); // the newest layer is listed on top
@@ -327,17 +327,20 @@ describe('loading your own layers', () => {
     await expect.poll(() => layer.count()).toBe(0);
   });
 
-  it('projected coordinates without a CRS that fit several systems ask for a choice; once chosen, a far-away file opens as a new city', async () => {
+  it('projected coordinates without a CRS that fit several systems ask for a choice; once chosen, a far-away file asks and opens as a new city', async () => {
     // Seoul City Hall area in EPSG:5186 (Korea 2000 / Central Belt 2010), no crs member.
     const [x, y] = proj4('EPSG:4326', '+proj=tmerc +lat_0=38 +lon_0=127 +k=1 +x_0=200000 +y_0=600000 +ellps=GRS80 +units=m', [126.978, 37.5665]) as [number, number];
     const ring = [[x, y], [x + 50, y], [x + 50, y + 40], [x, y + 40], [x, y]];
     const file = fc([{ type: 'Feature', properties: { building: 'public', height: 40, name: '서울시청' }, geometry: { type: 'Polygon', coordinates: [ring] } }]);
     await upload('seoul.geojson', file);
-    const first = page.locator('li.layer', { hasText: 'seoul.geojson' });
-    await expect.poll(() => first.getAttribute('data-status')).toBe('error');
-    expect(await first.textContent()).toMatch(/fit several coordinate systems \(EPSG:5186.*\): choose one and load again/);
-    await page.selectOption('[data-testid=add-layer-crs]', '5186');
-    await upload('seoul.geojson', file);
+    // A question, not an error: the candidates (tests/browser/ask.test.ts checks what each says).
+    const dialog = page.getByTestId('ask-dialog');
+    await dialog.waitFor({ timeout: 30_000 });
+    expect(await dialog.getAttribute('data-ask')).toBe('crs');
+    await dialog.locator('[data-crs="5186"]').click();
+    // Chosen, it lies far from Monaco: asked again, it opens as a new city.
+    await expect.poll(() => dialog.getAttribute('data-ask'), { timeout: 30_000 }).toBe('far');
+    await dialog.locator('[data-answer=open]').click();
     await page.waitForSelector('[data-notice="notice.newCity"]', { timeout: 30_000 });
     await expect.poll(() => page.locator('li.layer').count()).toBe(1); // the failed try was removed with the old city
     const city = page.locator('li.layer').first();
@@ -380,6 +383,11 @@ describe('loading your own layers', () => {
     const tile = readFileSync(new URL('../fixtures/cityjson/3db_sub.json', import.meta.url));
     await page.selectOption('[data-testid=add-layer-crs]', 'auto');
     await page.locator('[data-testid=add-layer]').setInputFiles({ name: '3db_sub.json', mimeType: 'application/json', buffer: tile });
+    // Delft is far from Seoul (the city the test before opened): asked, it opens as a new city.
+    const dialog = page.getByTestId('ask-dialog');
+    await dialog.waitFor({ timeout: 60_000 });
+    expect(await dialog.getAttribute('data-ask')).toBe('far');
+    await dialog.locator('[data-answer=open]').click();
     const layer = page.locator('li.layer', { hasText: '3db_sub.json' });
     await expect.poll(() => layer.getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
     const text = (await layer.textContent())!;

@@ -159,7 +159,12 @@ describe('a planner’s scenario', () => {
     expect(diff.purple.left + diff.purple.right).toBeGreaterThan(20);
     // The same difference in V/C: its own legend, and the closed road still loses (purple) what others gain.
     await page.click('[data-diff-measure=vc]');
-    expect(await page.textContent('[data-testid=difference-legend] .legend-title')).toBe('Volume / capacity on each road, B − A');
+    expect(await page.textContent('[data-testid=difference-legend] .legend-title')).toBe('Change in V/C on each road, B − A');
+    // Coloured by better/worse, with numbers and the direction stated (a fuller road is worse).
+    const legend = (await page.textContent('[data-testid=traffic-change-legend]'))!;
+    expect(legend).toMatch(/−[\d.]+.*0.*\+[\d.]+/);
+    for (const part of ['better', 'worse', 'A fuller road (higher V/C) counts as worse']) expect(legend).toContain(part);
+    expect(await page.textContent('[data-testid=difference-legend] [data-testid=carbon-legend] .legend-title')).toBe('Change in net CO₂e of each cell, B − A');
     const vc = { orange: await countPixels(page, 'orange'), purple: await countPixels(page, 'purple') };
     expect(vc.orange.left + vc.orange.right).toBeGreaterThan(20);
     expect(vc.purple.left + vc.purple.right).toBeGreaterThan(20);

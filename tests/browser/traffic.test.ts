@@ -55,23 +55,28 @@ describe('traffic assignment in the viewer', () => {
     const t = await traffic(page);
     expect(t.vehKm).toBeGreaterThan(1000);
     expect(t.top!.vc).toBeGreaterThan(1); // Monaco's busiest links are over capacity in the PM peak
-    // Red (over capacity) and green (free-flowing) ribbons are on screen.
+    // Dark purple (over capacity) and pale blue (free-flowing) ribbons are on screen (BuPu, src/scene/trafficStyle.ts).
     const counts = await page.evaluate(() => {
       (window as unknown as { __citytwin: { renderNow(): void } }).__citytwin.renderNow();
       const gl = document.querySelector('canvas')!.getContext('webgl2')!;
       const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
       const px = new Uint8Array(w * h * 4);
       gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
-      let red = 0, green = 0;
+      let over = 0, free = 0;
       for (let i = 0; i < px.length; i += 4) {
         const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!;
-        if (r > 170 && g < 90 && b < 90) red++;
-        if (g > 120 && r < 110 && b < 110) green++;
+        // V/C ≥ 1: rgb(101, 8, 98) … rgb(77, 0, 75).
+        if (r > 60 && r < 140 && g < 50 && b > 60 && b < 150) over++;
+        // V/C below ~0.4: from rgb(178, 202, 225) to rgb(145, 157, 202); blue over red and green by more than the sky's blue-grey.
+        if (b > 180 && b - r > 40 && b - g > 15) free++;
       }
-      return { red, green };
+      return { over, free };
     });
-    expect(counts.red).toBeGreaterThan(30);
-    expect(counts.green).toBeGreaterThan(30);
+    expect(counts.over).toBeGreaterThan(30);
+    expect(counts.free).toBeGreaterThan(30);
+    // The legend gives numbers, the unit's direction and the closed-road style.
+    const legend = (await page.getByTestId('traffic-legend').textContent())!;
+    for (const part of ['0', '0.3', '0.6', '0.9', '≥ 1.2', 'free-flowing', 'over capacity', 'Closed road']) expect(legend).toContain(part);
   });
 
   it('clicking a congested link shows its flow, capacity, V/C and times', async () => {
@@ -84,6 +89,13 @@ describe('traffic assignment in the viewer', () => {
     expect(text).toMatch(/Flow[\d,]+ veh\/h/);
     expect(text).toMatch(/Free-flow time[\d.]+ s/);
     expect(text).toMatch(/Congested time[\d.,]+ s/);
+    // Named as the map names it: the street's name (or its class when it has none), the link's id beside it.
+    expect(await page.getByTestId('link-id').textContent()).toBe(`link ${t.top!.link}`);
+    const title = (await panel.locator('.info-title').textContent())!;
+    const item = (await page.locator('.congested li').first().textContent())!;
+    expect(item.startsWith(title)).toBe(true);
+    expect(item).toContain(`link ${t.top!.link}`);
+    expect(title).not.toMatch(/^Road link/);
     // A click on the map at that link picks the same link.
     const pos = await page.evaluate((link) => {
       const h = (window as unknown as { __citytwin: { lookAt(l: string, i: number, d?: number, t?: number): boolean; screenOf(l: string, i: number): { x: number; y: number } | null } }).__citytwin;
@@ -105,7 +117,13 @@ describe('traffic assignment in the viewer', () => {
     expect(after.closed).toEqual([before.top!.link]);
     expect(after.flowOf).toBe(0);
     expect(await page.textContent('[data-testid=traffic-result]')).toContain('(warm start)');
-    expect(await page.textContent('table.summary')).toMatch(/\([+−-]?[\d.]+ %\)/);
+    expect(await page.textContent('table.summary')).toMatch(/\([+−-]?[\d.]+ %, (better|worse)\)/);
+    // Coloured and worded by better/worse, not by sign: a higher mean speed is better, more vehicle-hours worse.
+    const speed = page.locator('table.summary tr', { hasText: 'Mean speed' }).locator('[data-change]');
+    const hours = page.locator('table.summary tr', { hasText: 'Vehicle-hours' }).locator('[data-change]');
+    const sign = (text: string | null) => (/\(\+/.test(text ?? '') ? 1 : -1);
+    expect(await speed.getAttribute('data-change')).toBe(sign(await speed.textContent()) > 0 ? 'better' : 'worse');
+    expect(await hours.getAttribute('data-change')).toBe(sign(await hours.textContent()) > 0 ? 'worse' : 'better');
   });
 
   it('vehicles animate while playing and stop drawing when paused', async () => {

@@ -149,29 +149,29 @@ describe('the default city (Monaco)', () => {
     try {
       // 260 m above the museum every building in view covers far more than 1.5 px: all drawn.
       expect(await stats(260, 'adaptive')).toBe(await stats(260, 'full'));
-      // Monaco's 1,232 buildings from 20 km and 30 km (all in view): in full detail every one is drawn;
+      // Monaco's 1,232 buildings from 5 km and 9 km (the camera goes no further than 3 extents of the data) (all in view): in full detail every one is drawn;
       // otherwise the small ones (specks) are left out and the big ones stay, fewer the further away.
-      const all = await stats(30_000, 'full');
-      expect(await stats(20_000, 'full')).toBe(all);
+      const all = await stats(9_000, 'full');
+      expect(await stats(5_000, 'full')).toBe(all);
       // …every triangle of the layer, and the ground's two.
       const layerTriangles = await page.evaluate(() => {
         const store = (window as unknown as { __citytwinStore: { getState(): { layers: Array<{ id: string; data?: { data: { triangleCount?: number } } }> } } }).__citytwinStore;
         return store.getState().layers.find((l) => l.id === 'buildings')?.data?.data.triangleCount ?? -1;
       });
       expect(all).toBe(layerTriangles + 2);
-      const at20 = await stats(20_000, 'adaptive');
-      const at30 = await stats(30_000, 'adaptive');
-      expect(at20).toBeLessThan(all * 0.8);
-      expect(at20).toBeGreaterThan(all * 0.3);
-      expect(at30).toBeLessThan(at20);
-      expect(at30).toBeGreaterThan(0);
+      const atNear = await stats(5_000, 'adaptive');
+      const atFar = await stats(9_000, 'adaptive');
+      expect(atNear).toBeLessThan(all * 0.8);
+      expect(atNear).toBeGreaterThan(all * 0.3);
+      expect(atFar).toBeLessThan(atNear);
+      expect(atFar).toBeGreaterThan(0);
       // The layer panel's "Every building at every distance" draws them all; unticked, far detail is back.
       const drawn = () => page.evaluate(() => (window as unknown as { __citytwin: Handle }).__citytwin.drawStats().triangles);
       const box = page.getByTestId('far-detail-full');
       await box.check();
       await expect.poll(drawn).toBe(all);
       await box.uncheck();
-      await expect.poll(drawn).toBe(at30);
+      await expect.poll(drawn).toBe(atFar);
     } finally {
       for (const c of others) await c.check();
     }

@@ -2,7 +2,7 @@
 // `crs` member), or the one the caller chose, or one inferred from the coordinates when that is not
 // ambiguous. Features are rewritten in place (they are the worker's own parsed copy).
 import { horizontalCrsFromName } from '../cityjson/index.ts';
-import { type CrsCode, type CrsGuess, CrsError, crsFromName, inferCrs, toWgs84 } from '../crs/index.ts';
+import { type CrsCode, type CrsGuess, CrsError, crsFromName, inferCrs, isCrsCode, toWgs84 } from '../crs/index.ts';
 import { type FeatureStore, GeoJsonError, GeometryClass, type PositionSource, classOf, coordinatesOf, isWgs84CrsName } from '../geo/index.ts';
 
 export interface CrsUsed {
@@ -82,7 +82,10 @@ export function toWgs84InPlace(features: readonly unknown[] | PositionSource, cr
     const guess = inferCrs(xy);
     if (guess.code === 4326) return { code: 4326, how: 'default', guess };
     if (guess.confidence === 'ambiguous') {
-      const names = guess.candidates.slice(0, 4).map((c) => `EPSG:${c.code}`).join(', ');
+      // Each candidate with where it would put the data, so the UI can ask (ambiguousCrsOf reads it back).
+      const names = candidatePlaces(guess.candidates.slice(0, 4).map((c) => c.code), xy)
+        .map((c) => `EPSG:${c.code} at ${c.lat.toFixed(4)}°N ${c.lon.toFixed(4)}°E`)
+        .join(', ');
       throw new GeoJsonError(
         `the coordinates are projected, not longitude/latitude, and fit several coordinate systems (${names}): choose one and load again`,
         'not-geojson',
@@ -99,6 +102,38 @@ export function toWgs84InPlace(features: readonly unknown[] | PositionSource, cr
     forward(xy, out);
   });
   return used;
+}
+
+/** Where flat x, y pairs would lie in each CRS of `codes`: the mean longitude and latitude of the points. */
+export function candidatePlaces(codes: readonly CrsCode[], xy: ArrayLike<number>): { code: CrsCode; lon: number; lat: number }[] {
+  return codes.map((code) => {
+    const ll = toWgs84(code)(Array.from(xy));
+    let lon = 0, lat = 0, n = 0;
+    for (let i = 0; i + 1 < ll.length; i += 2) {
+      if (!Number.isFinite(ll[i]!) || !Number.isFinite(ll[i + 1]!)) continue;
+      lon += ll[i]!;
+      lat += ll[i + 1]!;
+      n++;
+    }
+    return { code, lon: n > 0 ? lon / n : Number.NaN, lat: n > 0 ? lat / n : Number.NaN };
+  });
+}
+
+/**
+ * The candidates named by an "fit several coordinate systems (…)" error (from a GeoJSON or CityJSON file),
+ * with where each puts the data when the message says (NaN otherwise); null for any other message.
+ */
+export function ambiguousCrsOf(message: string): { code: CrsCode; lon: number; lat: number }[] | null {
+  const list = /fit several coordinate systems \(([^)]*)\)/.exec(message)?.[1];
+  if (list === undefined) return null;
+  const out: { code: CrsCode; lon: number; lat: number }[] = [];
+  for (const part of list.split(',')) {
+    const m = /EPSG:(\d+)(?: at (-?[\d.]+)°N (-?[\d.]+)°E)?/.exec(part);
+    const code = Number(m?.[1]);
+    if (!m || !isCrsCode(code)) continue;
+    out.push({ code, lat: m[2] === undefined ? Number.NaN : Number(m[2]), lon: m[3] === undefined ? Number.NaN : Number(m[3]) });
+  }
+  return out.length > 0 ? out : null;
 }
 
 /** The layer kind a file's features suggest: buildings, flat areas, or lines. */

@@ -22,7 +22,7 @@
  */
 export { collectBuffers } from '../columnar/index.ts';
 export { AREAS_Z_M, GREEN_Z_M, ingestFeatures } from './build.ts';
-export { detectKind, reproject, toWgs84InPlace } from './crs.ts';
+export { ambiguousCrsOf, candidatePlaces, detectKind, reproject, toWgs84InPlace } from './crs.ts';
 export type { CrsUsed } from './crs.ts';
 export { MAX_BYTES, WARN_BYTES, formatFromFileName, sizeVerdict } from './format.ts';
 export type { SizeVerdict } from './format.ts';

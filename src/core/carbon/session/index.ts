@@ -31,6 +31,7 @@ import type { Assumption } from '../model/index.ts';
 import type { LocalFrame } from '../../geo/index.ts';
 import type { Polylines } from '../../traffic/viz/index.ts';
 import { PROFILES, type ProfileId } from '../../profile/index.ts';
+import { cellDistricts } from './cellDistricts.ts';
 
 export interface CarbonParams {
   /** The city profile (grid and gas factors, climate region, speed limits of untagged roads); default KR. */
@@ -76,6 +77,8 @@ export interface CarbonRun {
   /** Where transport came from: the assignment, a typical daily volume by road class, or nowhere (no roads). */
   readonly transportSource: TransportSource;
   readonly seconds: number;
+  /** District of each grid cell (its centre), -1 outside every district; with districts only. */
+  readonly cellDistrict?: Int32Array;
 }
 
 /** Road links from an assignment (connectors left out): one RoadLinkTable row per directed link. */
@@ -118,6 +121,7 @@ export class CarbonSession {
    * (results are cached by their inputs). Drawn green areas beyond it count in its edge cells.
    */
   private readonly specs = new Map<number, GridSpec>();
+  private readonly cellDistrictsBySize = new Map<number, Int32Array>();
   private readonly bounds: [number, number, number, number];
   readonly skipped: number;
 
@@ -184,7 +188,15 @@ export class CarbonSession {
       params,
       transportSource: traffic ? 'assignment' : roads ? 'road-class-table' : 'none',
       seconds: (performance.now() - t0) / 1000,
+      ...(this.districtSet ? { cellDistrict: this.cellDistrictsFor(params.cellSize, spec, this.districtSet) } : {}),
     };
+  }
+
+  /** The district of each cell for one grid (computed once per cell size; a copy goes with each run). */
+  private cellDistrictsFor(size: number, spec: GridSpec, set: PolygonSet): Int32Array {
+    let d = this.cellDistrictsBySize.get(size);
+    if (!d) this.cellDistrictsBySize.set(size, (d = cellDistricts(spec, set)));
+    return d.slice();
   }
 }
 

@@ -1,12 +1,22 @@
 // English UI strings. Every key here must exist in ko.ts too (the type checker enforces it).
 import { hydrogenEn } from './hydrogen.en.ts';
+import { sunEn } from './sun.en.ts';
+import { kioskEn } from './kiosk.en.ts';
+import { basemapEn } from './basemap.en.ts';
 import { scenarioEn } from './scenario.en.ts';
 import { profileEn } from './profile.en.ts';
+import { layoutEn } from './layout.en.ts';
+import { coloursEn } from './colours.en.ts';
 
 export const en = {
   ...hydrogenEn,
+  ...sunEn,
+  ...kioskEn,
+  ...basemapEn,
   ...scenarioEn,
   ...profileEn,
+  ...layoutEn,
+  ...coloursEn,
   'app.title': 'CityTwin',
   'app.subtitle': 'Digital-twin city viewer',
   'lang.label': 'Language',

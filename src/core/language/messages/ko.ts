@@ -1,13 +1,23 @@
 // 한국어 UI 문자열. en.ts의 모든 키가 있어야 합니다 (타입 검사로 확인).
 import type { MessageKey } from './en.ts';
 import { hydrogenKo } from './hydrogen.ko.ts';
+import { sunKo } from './sun.ko.ts';
+import { kioskKo } from './kiosk.ko.ts';
+import { basemapKo } from './basemap.ko.ts';
 import { scenarioKo } from './scenario.ko.ts';
 import { profileKo } from './profile.ko.ts';
+import { layoutKo } from './layout.ko.ts';
+import { coloursKo } from './colours.ko.ts';
 
 export const ko: Record<MessageKey, string> = {
   ...hydrogenKo,
+  ...sunKo,
+  ...kioskKo,
+  ...basemapKo,
   ...scenarioKo,
   ...profileKo,
+  ...layoutKo,
+  ...coloursKo,
   'app.title': 'CityTwin',
   'app.subtitle': '디지털 트윈 도시 뷰어',
   'lang.label': '언어',
