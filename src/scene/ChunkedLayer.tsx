@@ -212,6 +212,8 @@ export function ChunkedLayer({ layerId, pendingKey = layerId, chunks, feature, v
     if (h?.layerId === layerId) useStore.getState().setHovered(null);
   };
   const onClick = (e: ThreeEvent<MouseEvent>): void => {
+    // While a green area is drawn, a click on a building places a corner on the ground beneath (DrawGreen).
+    if (useStore.getState().carbon.drawing) return;
     e.stopPropagation();
     if (e.delta > CLICK_SLOP_PX) return;
     const id = pickId(e);

@@ -1,12 +1,14 @@
 // Drawing new green areas for the carbon what-if: while drawing, clicks on the ground add corners
 // (buildings and other layers let the click through); drawn and finished areas show as green fills.
-import { useEffect, useMemo } from 'react';
-import type { ThreeEvent } from '@react-three/fiber';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { type ThreeEvent, useThree } from '@react-three/fiber';
 import * as THREE from 'three';
 import { useStore } from '../store/index.ts';
 import { GREEN_COLOR } from './palette.ts';
 
 const Z = 0.4;
+/** The ground, y = 0 in the world (y up). */
+const GROUND_PLANE = new THREE.Plane(new THREE.Vector3(0, 1, 0), 0);
 
 function Area({ ring, closed }: { ring: readonly number[]; closed: boolean }) {
   const { fill, line } = useMemo(() => {
@@ -47,10 +49,20 @@ export function DrawGreen({ bounds }: { bounds: readonly [number, number, number
   const drawing = useStore((s) => s.carbon.drawing);
   const extra = useStore((s) => s.carbon.params.extraGreen);
   const [x0, y0, , x1, y1] = bounds;
+  const plane = useRef<THREE.Mesh>(null);
+  const invalidate = useThree((s) => s.invalidate);
+  // The view renders on demand: give the click plane its place in the world now, not at the next frame (a
+  // click before that frame would hit it where it stood unplaced).
+  useLayoutEffect(() => {
+    plane.current?.updateWorldMatrix(true, false);
+    invalidate();
+  }, [drawing !== null, invalidate]);
   const onClick = (e: ThreeEvent<MouseEvent>): void => {
     if (e.delta > 6) return;
     e.stopPropagation();
-    useStore.getState().addDrawingPoint(e.point.x, -e.point.z);
+    // Where the pointer's ray meets the ground (the plane only catches the click).
+    const ground = e.ray.intersectPlane(GROUND_PLANE, new THREE.Vector3());
+    if (ground) useStore.getState().addDrawingPoint(ground.x, -ground.z);
   };
   return (
     <>
@@ -60,7 +72,7 @@ export function DrawGreen({ bounds }: { bounds: readonly [number, number, number
       {drawing ? (
         <>
           <Area ring={drawing.points} closed={false} />
-          <mesh position={[(x0 + x1) / 2, (y0 + y1) / 2, Z]} onClick={onClick} onDoubleClick={() => useStore.getState().finishDrawing()}>
+          <mesh ref={plane} position={[(x0 + x1) / 2, (y0 + y1) / 2, Z]} onClick={onClick} onDoubleClick={() => useStore.getState().finishDrawing()}>
             <planeGeometry args={[x1 - x0 + 2000, y1 - y0 + 2000]} />
             <meshBasicMaterial visible={false} />
           </mesh>

@@ -1,7 +1,7 @@
 // A table box that scrolls sideways when its table is wider than the panel, instead of clipping it. Only
 // while it does scroll is it a keyboard stop (a named region), so a keyboard user can scroll it with the
 // arrow keys; a table that fits adds no tab stop.
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from './useT.ts';
 
 export function ScrollTable({ label, children, className }: { label?: string; children: ReactNode; className?: string }) {
@@ -19,6 +19,11 @@ export function ScrollTable({ label, children, className }: { label?: string; ch
     if (el.firstElementChild) observer.observe(el.firstElementChild);
     return () => observer.disconnect();
   }, []);
+  // Also after every render: new rows or columns (results arriving) may make it scroll without a resize.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el) setScrolls(el.scrollWidth > el.clientWidth);
+  });
   const name = t('layout.tableScroll', { name: label ?? t('layout.table') });
   return (
     <div

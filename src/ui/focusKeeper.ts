@@ -80,7 +80,9 @@ export function keepFocus(root: HTMLElement): () => void {
   const observer = new MutationObserver(() => {
     if (scheduled || !focused) return;
     scheduled = true;
-    queueMicrotask(check);
+    // After the whole input event, not in a microtask: an Enter that removed its field (rename) still has its
+    // keypress to come, and would press the control focus moved to (the rename button, reopening the field).
+    setTimeout(check, 0);
   });
   observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden'] });
   root.addEventListener('focusin', onFocusIn);

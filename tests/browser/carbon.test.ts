@@ -91,20 +91,21 @@ describe('carbon map in the viewer', () => {
     if (await page.locator('[data-testid=info-panel] .close').count()) await page.click('[data-testid=info-panel] .close');
     await page.evaluate(() => (window as unknown as { __citytwin: { resetView(): void } }).__citytwin.resetView());
     await page.click('[data-testid=green-draw]');
-    // Midway between the left panel and the right one, where only the map is.
-    const box = (await page.locator('canvas').boundingBox())!;
-    const gap = await page.evaluate(() => {
-      const left = document.querySelector('.left')!.getBoundingClientRect().right;
-      const panels = [...document.querySelectorAll('.right > *')].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
-      return { left, right: panels.length ? Math.min(...panels.map((r) => r.left)) : window.innerWidth };
-    });
-    const cx = (gap.left + gap.right) / 2;
-    const cy = box.y + box.height * 0.5;
-    for (const [dx, dy] of [[-60, -60], [60, -60], [60, 60], [-60, 60]] as const) await page.mouse.click(cx + dx, cy + dy);
+    // A square of about 130 m × 130 m on land in the middle of Monaco, clicked where it is on screen (right
+    // of the side panel after Reset view).
+    const [lon0, lat0] = [7.4246, 43.7384];
+    const corners = [[-0.0008, -0.0006], [0.0008, -0.0006], [0.0008, 0.0006], [-0.0008, 0.0006]] as const;
+    for (const [dlon, dlat] of corners) {
+      const p = await page.evaluate(([x, y]) => (window as unknown as { __citytwin: { screenOfLonLat(lon: number, lat: number, z?: number): { x: number; y: number } | null } }).__citytwin.screenOfLonLat(x!, y!, 0), [lon0 + dlon, lat0 + dlat]);
+      await page.mouse.click(p!.x, p!.y);
+    }
     await page.click('[data-testid=green-finish]');
-    expect(await page.textContent('.green-areas')).toMatch(/Park, [\d,]+ m²/);
+    // About 130 m × 130 m: a real area, not a sliver (a test that a zero area would pass is no test).
+    const area = Number((await page.textContent('.green-areas'))!.match(/Park, ([\d,]+) m²/)![1]!.replace(/,/g, ''));
+    expect(area).toBeGreaterThan(10_000);
+    expect(area).toBeLessThan(25_000);
     await page.click('[data-testid=carbon-run]');
-    await expect.poll(async () => (await carbon(page))!.totals['sinks']!).toBeLessThan(before.totals['sinks']!);
+    await expect.poll(async () => (await carbon(page))!.totals['sinks']!, { timeout: 60_000 }).toBeLessThan(before.totals['sinks']!);
     const after = (await carbon(page))!;
     expect(after.totals['buildings']).toBeCloseTo(before.totals['buildings']!, 6);
   });

@@ -93,7 +93,8 @@ beforeAll(async () => {
   const address = preview.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('no preview port');
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 480, height: 360 }, locale: 'en-GB' });
+  // Wide enough that the map centre (where each building is brought) lies right of the side panel.
+  const context = await browser.newContext({ viewport: { width: 800, height: 480 }, locale: 'en-GB' });
   page = await context.newPage();
   errors = collectErrors(page);
   const tiles = `${filesUrl}/monaco-synthetic/tileset.json`;
