@@ -5,19 +5,8 @@
 // headless Chromium on the software renderer (SwiftShader).
 import { PrismBuilder, PrismGrid, type Prisms, gridPoints, sunSamples, sunlightStudy } from '../src/core/sunlight/index.ts';
 import { sunDirection } from '../src/core/sun/index.ts';
+import { seededRandom as random } from '../src/core/random/index.ts';
 import { launchBrowser, startPreview, waitForCity } from '../tests/browser/harness.ts';
-
-/** Seeded uniform numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 1,000 boxes of 10–30 m sides and 6–90 m heights on a 40 m lattice (a dense 1.3 km × 1.3 km district). */
 export function benchBuildings(count = 1000, seed = 7): Prisms {
