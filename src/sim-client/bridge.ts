@@ -8,9 +8,10 @@
  * - only calls that cannot be retried reject (WorkerCrashedError), and only then is `onCrash` told;
  * - `cancel()` always ends every call at once (the worker is terminated; it restarts on the next call).
  *
- * The heartbeat is a plain message `{ __citytwinHeartbeat: n }` that each worker echoes
+ * The heartbeat is a plain message `{ citytwinHeartbeat: n }` (src/core/heartbeat) that each worker echoes
  * (workers/heartbeat.ts); comlink ignores it on both sides. It runs only while a call is pending.
  */
+import { HEARTBEAT_KEY, isHeartbeat } from '../core/heartbeat/index.ts';
 import { type Remote, wrap } from 'comlink';
 
 export class CancelledError extends Error {
@@ -30,7 +31,6 @@ export interface BridgeEvents {
 }
 
 /** The message a worker echoes to show it is alive. */
-export const HEARTBEAT_KEY = '__citytwinHeartbeat';
 
 export interface BridgeLimits {
   /** A worker silent this long while a call runs is taken for dead, ms. */
@@ -119,7 +119,7 @@ export class WorkerBridge<Api> {
       if (this.worker === w) this.crash('a message from the worker could not be read');
     });
     w.addEventListener('message', (e: MessageEvent) => {
-      if (this.worker === w && e.data && typeof e.data === 'object' && HEARTBEAT_KEY in e.data) this.lastHeard = performance.now();
+      if (this.worker === w && isHeartbeat(e.data)) this.lastHeard = performance.now();
     });
     this.worker = w;
     const remote = wrap<Api>(w);

@@ -11,17 +11,17 @@ export const SEASONS: readonly Season[] = ['march-equinox', 'june-solstice', 'se
 
 const LONGITUDE: Readonly<Record<Season, number>> = { 'march-equinox': 0, 'june-solstice': 90, 'september-equinox': 180, 'december-solstice': 270 };
 /** Days (from 1 January) bracketing each event: the sun moves ~0.986° of longitude a day. */
-const WINDOW: Readonly<Record<Season, readonly [number, number]>> = {
+const SEARCH_DAYS: Readonly<Record<Season, readonly [number, number]>> = {
   'march-equinox': [70, 90], 'june-solstice': [160, 183], 'september-equinox': [256, 276], 'december-solstice': [345, 365],
 };
 
 /** The UTC instant (ms) of a season's start in a year, to about a second. */
 export function seasonInstant(year: number, season: Season): number {
   const start = Date.UTC(year, 0, 1);
-  let lo = start + WINDOW[season][0] * 86_400_000;
-  let hi = start + WINDOW[season][1] * 86_400_000;
+  let lo = start + SEARCH_DAYS[season][0] * 86_400_000;
+  let hi = start + SEARCH_DAYS[season][1] * 86_400_000;
   const target = LONGITUDE[season];
-  // Signed distance from the target longitude, in (-180, 180]; it increases through the window.
+  // Signed distance from the target longitude, in (-180, 180]; it increases through the search days.
   const ahead = (ms: number): number => ((sunAngles(ms).longitude - target + 540) % 360) - 180;
   for (let i = 0; i < 50 && hi - lo > 500; i++) {
     const mid = (lo + hi) / 2;
