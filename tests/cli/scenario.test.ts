@@ -25,12 +25,12 @@ const MONACO_HASHES = {
 
 /** Golden KPIs of Monaco's baseline (6 decimals, as printed). */
 const BASELINE_KPIS: Kpis = {
-  vkt: 27415.904796,
-  vht: 1518.738832,
-  meanSpeedKmh: 18.051757,
-  congestedLinks: 64,
-  co2e: { buildings: 36258.278956, transport: 22533.891658, sinks: -95.947321, net: 58696.223293 },
-  hydrogen: { demandKgPerDay: 533.087038, deliveredKgPerDay: 533.087038, unmetKgPerDay: 0, krwPerKg: 8293.239211, kgCo2ePerKg: 5.870455 },
+  vkt: 27421.380552,
+  vht: 1519.313531,
+  meanSpeedKmh: 18.048533,
+  congestedLinks: 65,
+  co2e: { buildings: 36258.278956, transport: 22544.177393, sinks: -95.947321, net: 58706.509028 },
+  hydrogen: { demandKgPerDay: 533.193511, deliveredKgPerDay: 533.193511, unmetKgPerDay: 0, krwPerKg: 8292.490697, kgCo2ePerKg: 5.870456 },
 };
 
 /**
@@ -39,12 +39,12 @@ const BASELINE_KPIS: Kpis = {
  * hydrogen supplied by least CO2.
  */
 const EDITED_KPIS: Kpis = {
-  vkt: 30581.530797,
-  vht: 2056.305172,
-  meanSpeedKmh: 14.872078,
-  congestedLinks: 84,
-  co2e: { buildings: 35368.003077, transport: 18475.56136, sinks: -95.947321, net: 53747.617117 },
-  hydrogen: { demandKgPerDay: 457.448732, deliveredKgPerDay: 457.448732, unmetKgPerDay: 0, krwPerKg: 19216.144661, kgCo2ePerKg: 4.374784 },
+  vkt: 30566.984798,
+  vht: 2056.449383,
+  meanSpeedKmh: 14.863962,
+  congestedLinks: 83,
+  co2e: { buildings: 35368.003077, transport: 18471.154927, sinks: -95.947321, net: 53743.210683 },
+  hydrogen: { demandKgPerDay: 457.231148, deliveredKgPerDay: 457.231148, unmetKgPerDay: 0, krwPerKg: 19221.500293, kgCo2ePerKg: 4.374448 },
 };
 
 interface StageOut { hash: string | null; seconds: number; cached: boolean }
@@ -151,8 +151,8 @@ describe('cli scenario --scenario', () => {
     const d = numbers(edited.difference);
     expect([...d.keys()]).toEqual([...k.keys()]);
     for (const [key, v] of d) expect(v, key).toBe(r6(k.get(key)! - b.get(key)!));
-    expect(edited.difference.vkt).toBe(3165.626001);
-    expect(edited.difference.co2e!.net).toBe(-4948.606176);
+    expect(edited.difference.vkt).toBe(3145.604246);
+    expect(edited.difference.co2e!.net).toBe(-4963.298345);
     // Every stage differs from the baseline's (a traffic edit reaches them all).
     expect(Object.values(edited.stages).map((s) => s.cached)).toEqual([false, false, false, false]);
     for (const st of [...Object.values(edited.stages), ...Object.values(edited.baselineStages)]) expect(st.seconds).toBe(0);

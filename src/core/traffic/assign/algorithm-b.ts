@@ -15,7 +15,10 @@
  * the bush nodes, and the bush links grouped by head node in that order, each slot holding the link
  * id, the order position of its tail and this origin's flow on it. Labels and trees in a pass are
  * indexed by order position. A bush update works on dense scratch arrays for one origin (link mask and
- * flows) and writes the compact form back.
+ * flows) plus a list of the bush's links, and writes the compact form back by counting sorts over that
+ * list (grouped by head for the store, by tail for the re-sort). Scanning every network link of the
+ * bush's nodes with a mask test instead spent most of its time on mispredicted branches. An update that
+ * neither prunes nor adds a link leaves the stored bush as it is.
  *
  * One bush update (per origin, per outer iteration):
  *  1. labels on the bush: shortest distance L (all bush links) and its tree;
@@ -53,6 +56,8 @@
  * time on labels that move nothing. On the seeded 3k-link grid this reaches gap 1e-8 in 25 iterations
  * and about 60k bush passes, where 8 passes over every bush took 90 iterations and 310k passes.
  *
+ * Start (`initOrigin` with loadNow, see assign()): origins in order, each bush the shortest-path tree at
+ * the costs of the flows loaded so far, its flow loaded at once.
  * Zones below FIRST THRU NODE: a bush never holds an out-link of a zone other than its origin.
  * Everything runs on typed arrays allocated up front (the tree store of step 4 on first use, freed
  * after the first iteration); no allocation per iteration.
@@ -118,6 +123,16 @@ export class Bushes {
   // Scratch, one set for all origins. denseMask / denseFlow are all 0 between bush updates.
   private readonly denseMask: Uint8Array;
   private readonly denseFlow: Float64Array;
+  /**
+   * The links of the scratch bush (those with denseMask 1), listed as they are added; the re-sort and
+   * the store work from this list rather than scanning every network link of the bush's nodes, whose
+   * mask tests the processor cannot predict.
+   */
+  private readonly bushList: Int32Array;
+  private listLength = 0;
+  /** Store and re-sort: links grouped by head (or tail) and the group bounds (counting sort). */
+  private readonly groupLink: Int32Array;
+  private readonly groupStart: Int32Array;
   /** Node -> order position in the bush being updated or stored (-1: not in it). */
   private readonly topoPos: Int32Array;
   private readonly indeg: Int32Array;
@@ -157,6 +172,9 @@ export class Bushes {
     this.treeReady = new Uint8Array(z);
     this.denseMask = new Uint8Array(L);
     this.denseFlow = new Float64Array(L);
+    this.bushList = new Int32Array(L);
+    this.groupLink = new Int32Array(L);
+    this.groupStart = new Int32Array(N + 1);
     this.topoPos = new Int32Array(N);
     this.indeg = new Int32Array(N);
     this.nodeLabel = new Float64Array(N);
@@ -174,23 +192,37 @@ export class Bushes {
 
   /**
    * Start origin g from scratch: its bush becomes the shortest-path tree at the current costs and its
-   * demand (× scale) is loaded all-or-nothing on it. Does not touch `v` (call `sumFlows`).
+   * demand (× scale) is loaded all-or-nothing on it. With `loadNow`, the flows are added to `v` and
+   * the costs of their links updated at once, so the next origin's tree sees them (an incremental
+   * start, see `assign`); without it `v` is not touched (call `sumFlows`).
    */
-  initOrigin(g: number, scale: number, sp: ShortestPaths): void {
+  initOrigin(g: number, scale: number, sp: ShortestPaths, loadNow: boolean): void {
     const origin = this.demand.origins[g]!;
     const mask = this.denseMask;
-    sp.run(origin, this.costs.cost, this.costs.closed);
-    sp.load(this.demand, g, scale, this.denseFlow);
+    const dense = this.denseFlow;
+    const list = this.bushList;
+    const costs = this.costs;
+    const v = this.v;
+    sp.run(origin, costs.cost, costs.closed);
+    sp.load(this.demand, g, scale, dense);
     this.unreachableByOrigin[g] = sp.unreachable;
     this.flowTol[g] = FLOW_REL_EPS * this.originDemand(g) * scale;
     // The order in which Dijkstra settled the nodes is a topological order of the tree.
     const nbase = g * this.net.numNodes;
     const len = sp.orderLength;
-    for (let i = 0; i < len; i++) {
+    this.topo[nbase] = origin;
+    for (let i = 1; i < len; i++) {
       const j = sp.order[i]!;
+      const a = sp.pred[j]!;
       this.topo[nbase + i] = j;
-      if (i > 0) mask[sp.pred[j]!] = 1;
+      mask[a] = 1;
+      list[i - 1] = a;
+      if (loadNow) {
+        v[a]! += dense[a]!;
+        costs.update(a, v[a]!);
+      }
     }
+    this.listLength = len - 1;
     this.topoLength[g] = len;
     this.storeBush(g);
   }
@@ -210,11 +242,14 @@ export class Bushes {
   ): void {
     const L = this.net.numLinks;
     const base = g * L;
+    let n = 0;
     for (let a = 0; a < L; a++) {
       if (mask[base + a] !== 1) continue;
       this.denseMask[a] = 1;
       this.denseFlow[a] = flows[base + a]! * ratio;
+      this.bushList[n++] = a;
     }
+    this.listLength = n;
     this.unreachableByOrigin[g] = unreachable * ratio;
     this.flowTol[g] = FLOW_REL_EPS * this.originDemand(g) * scale;
     this.sortBush(g);
@@ -315,34 +350,44 @@ export class Bushes {
   }
 
   /**
-   * Topological order of the bush in the dense scratch mask, stored as bush g's order (Kahn's
+   * Topological order of the scratch bush (its link list), stored as bush g's order (Kahn's
    * algorithm); throws if the bush has a cycle.
    */
   private sortBush(g: number): void {
-    const { numLinks: L, to } = this.net;
+    const to = this.net.to;
     const indeg = this.indeg;
-    const mask = this.denseMask;
+    const list = this.bushList;
+    const n = this.listLength;
     indeg.fill(0);
-    let bushLinks = 0;
-    for (let a = 0; a < L; a++) {
-      if (mask[a] === 1) {
-        indeg[to[a]!]! += 1;
-        bushLinks++;
-      }
-    }
-    this.sortCounted(g, bushLinks);
+    for (let i = 0; i < n; i++) indeg[to[list[i]!]!]! += 1;
+    this.sortCounted(g);
   }
 
   /**
-   * Kahn's algorithm on the scratch mask with `indeg` already holding the bush in-degree of every node
-   * and `bushLinks` the number of bush links; leaves `indeg` all 0 when the bush is acyclic.
+   * Kahn's algorithm on the scratch bush's link list, with `indeg` already holding the bush in-degree
+   * of every node; leaves `indeg` all 0 when the bush is acyclic. The links are first grouped by tail
+   * node (counting sort), so the search reads each node's bush out-links as one run.
    */
-  private sortCounted(g: number, bushLinks: number): void {
-    const { numNodes: N, to, outStart, outLinks } = this.net;
+  private sortCounted(g: number): void {
+    const { numNodes: N, from, to } = this.net;
     const nbase = g * N;
     const indeg = this.indeg;
-    const mask = this.denseMask;
     const topo = this.topo;
+    const list = this.bushList;
+    const n = this.listLength;
+    const out = this.groupLink;
+    const outStart = this.groupStart;
+    outStart.fill(0);
+    for (let i = 0; i < n; i++) outStart[from[list[i]!]! + 1]! += 1;
+    for (let u = 0; u < N; u++) outStart[u + 1]! += outStart[u]!;
+    // Scatter with a cursor per node (the stack, free here), then read runs [outStart[u], cursor[u]).
+    const cursor = this.stack;
+    for (let u = 0; u < N; u++) cursor[u] = outStart[u]!;
+    for (let i = 0; i < n; i++) {
+      const a = list[i]!;
+      const u = from[a]!;
+      out[cursor[u]!++] = a;
+    }
     topo[nbase] = this.demand.origins[g]!;
     let head = 0;
     let tail = 1;
@@ -352,16 +397,14 @@ export class Bushes {
       head++;
       const end = outStart[u + 1]!;
       for (let k = outStart[u]!; k < end; k++) {
-        const a = outLinks[k]!;
-        if (mask[a] !== 1) continue;
+        const w = to[out[k]!]!;
         seen++;
-        const w = to[a]!;
         const d = indeg[w]! - 1;
         indeg[w] = d;
         if (d === 0) topo[nbase + tail++] = w;
       }
     }
-    if (seen !== bushLinks) {
+    if (seen !== n) {
       throw new Error(`internal error: bush of origin ${this.demand.origins[g]! + 1} is not acyclic`);
     }
     this.topoLength[g] = tail;
@@ -379,79 +422,93 @@ export class Bushes {
   }
 
   /**
-   * Write the dense scratch bush (mask and flows, with bush g's valid order) into bush g's compact
-   * arrays, and clear the scratch. The order is first split into the active part and the rest (see
+   * Write the scratch bush (link list, flows, with bush g's valid order) into bush g's compact arrays,
+   * and clear the scratch. The order is first split into the active part and the rest (see
    * `activeLength`), each keeping its relative order.
    */
   private storeBush(g: number): void {
-    const { numLinks: L, numNodes: N, from, inStart, inLinks } = this.net;
+    const { numLinks: L, numNodes: N, from, to } = this.net;
     const base = g * L;
     const nbase = g * N;
     const sbase = g * (N + 1);
     const len = this.topoLength[g]!;
     const mask = this.denseMask;
     const dense = this.denseFlow;
+    const list = this.bushList;
+    const n = this.listLength;
     const topo = this.topo;
+    this.fillTopoPos(g);
+    const pos = this.topoPos;
+    // Group the links by the order position of their head (counting sort).
+    const group = this.groupLink;
+    const first = this.groupStart;
+    first.fill(0, 0, len + 1);
+    for (let i = 0; i < n; i++) first[pos[to[list[i]!]!]! + 1]! += 1;
+    for (let k = 0; k < len; k++) first[k + 1]! += first[k]!;
+    const cursor = this.stack;
+    for (let k = 0; k < len; k++) cursor[k] = first[k]!;
+    for (let i = 0; i < n; i++) {
+      const a = list[i]!;
+      group[cursor[pos[to[a]!]!]!++] = a;
+    }
+    // Active (by position): two or more bush in-links, or an active successor; then so are its tails.
+    const active = this.active;
+    active.fill(0, 0, len);
+    for (let k = len - 1; k > 0; k--) {
+      const end = first[k + 1]!;
+      if (active[k] === 0 && end - first[k]! < 2) continue;
+      active[k] = 1;
+      for (let r = first[k]!; r < end; r++) active[pos[from[group[r]!]!]!] = 1;
+    }
+    // New position of each old one (active part first), and the old position at each new one.
+    const newPos = this.moved;
+    const oldAt = this.slots;
+    let na = 1;
+    newPos[0] = 0;
+    oldAt[0] = 0;
+    for (let k = 1; k < len; k++) {
+      if (active[k] === 0) continue;
+      newPos[k] = na;
+      oldAt[na++] = k;
+    }
+    this.activeLength[g] = na;
+    let p = na;
+    for (let k = 1; k < len; k++) {
+      if (active[k] === 1) continue;
+      newPos[k] = p;
+      oldAt[p++] = k;
+    }
     const link = this.bushLink;
     const tail = this.bushTail;
     const flow = this.bushFlow;
     const start = this.bushStart;
-    const active = this.active;
-    for (let k = 0; k < len; k++) active[topo[nbase + k]!] = 0;
-    for (let k = len - 1; k > 0; k--) {
-      const j = topo[nbase + k]!;
-      const end = inStart[j + 1]!;
-      // Active: two or more bush in-links, or an active successor; then so are all its tails.
-      let on = active[j] === 1;
-      let first = -1;
-      for (let r = inStart[j]!; r < end; r++) {
-        const a = inLinks[r]!;
-        if (mask[a] !== 1) continue;
-        const i = from[a]!;
-        if (on) {
-          active[i] = 1;
-        } else if (first < 0) {
-          first = i;
-        } else {
-          on = true;
-          active[j] = 1;
-          active[first] = 1;
-          active[i] = 1;
-        }
-      }
-    }
-    const rest = this.moved;
-    let na = 1;
-    let nr = 0;
-    for (let k = 1; k < len; k++) {
-      const j = topo[nbase + k]!;
-      if (active[j] === 1) topo[nbase + na++] = j;
-      else rest[nr++] = j;
-    }
-    for (let k = 0; k < nr; k++) topo[nbase + na + k] = rest[k]!;
-    this.activeLength[g] = na;
-    this.fillTopoPos(g);
-    const pos = this.topoPos;
+    const nodes = this.mergeSlots;
     let q = base;
-    for (let k = 0; k < len; k++) {
-      start[sbase + k] = q - base;
-      const j = topo[nbase + k]!;
-      const end = inStart[j + 1]!;
-      for (let r = inStart[j]!; r < end; r++) {
-        const a = inLinks[r]!;
-        if (mask[a] !== 1) continue;
+    for (let np = 0; np < len; np++) {
+      const k = oldAt[np]!;
+      start[sbase + np] = q - base;
+      nodes[np] = topo[nbase + k]!;
+      const end = first[k + 1]!;
+      for (let r = first[k]!; r < end; r++) {
+        const a = group[r]!;
         link[q] = a;
-        tail[q] = pos[from[a]!]!;
+        tail[q] = newPos[pos[from[a]!]!]!;
         flow[q] = dense[a]!;
         q++;
       }
     }
     start[sbase + len] = q - base;
-    for (let r = base; r < q; r++) {
-      const a = link[r]!;
+    for (let np = 0; np < len; np++) {
+      const j = nodes[np]!;
+      topo[nbase + np] = j;
+      pos[j] = np;
+    }
+    for (let i = 0; i < n; i++) {
+      const a = list[i]!;
       mask[a] = 0;
       dense[a] = 0;
     }
+    this.listLength = 0;
   }
 
   /**
@@ -591,7 +648,8 @@ export class Bushes {
     // 0 between updates).
     const tol = this.flowTol[g]!;
     const indeg = this.indeg;
-    let bushLinks = 0;
+    const list = this.bushList;
+    let n = 0;
     for (let k = 1; k < len; k++) {
       const t = tree[k]!;
       const end = base + start[sbase + k + 1]!;
@@ -602,15 +660,18 @@ export class Bushes {
           const a = link[q]!;
           mask[a] = 1;
           dense[a] = x;
+          list[n++] = a;
           kept++;
         } else if (q === t) {
-          mask[link[q]!] = 1;
+          const a = link[q]!;
+          mask[a] = 1;
+          list[n++] = a;
           kept++;
         }
       }
       indeg[topo[nbase + k]!] = kept;
-      bushLinks += kept;
     }
+    const keptLinks = n;
     // 3. Shortcuts by shortest distance (see the header). Bush links never pass the test
     // (L_j <= L_i + c_ij on the bush), so it comes first.
     this.fillTopoPos(g);
@@ -627,6 +688,7 @@ export class Bushes {
         if (pj < 0) {
           if (closed[a] === 1 || j === origin) continue;
           mask[a] = 1;
+          list[n++] = a;
           indeg[j] = 1;
           pos[j] = len;
           topo[nbase + len++] = j;
@@ -639,6 +701,7 @@ export class Bushes {
         if (mask[a] === 1 || closed[a] === 1 || j === origin) continue;
         if (pos[i]! < pj || this.reorderForLink(g, i, j)) {
           mask[a] = 1;
+          list[n++] = a;
           indeg[j]! += 1;
           added++;
         }
@@ -656,16 +719,28 @@ export class Bushes {
         if (pos[i]! < 0) continue;
         if (pos[i]! < pos[j]! || this.reorderForLink(g, i, j)) {
           mask[a] = 1;
+          list[n++] = a;
           indeg[j]! += 1;
           added++;
         }
       }
     }
     // 5. Re-sort when the bush grew, then store.
+    this.listLength = n;
     if (added > 0) {
-      this.sortCounted(g, bushLinks + added);
+      this.sortCounted(g);
     } else {
       for (let k = 1; k < len; k++) indeg[topo[nbase + k]!] = 0;
+      if (keptLinks === start[sbase + len]!) {
+        // Nothing pruned, nothing added: the stored bush stands as it is.
+        for (let i = 0; i < n; i++) {
+          const a = list[i]!;
+          mask[a] = 0;
+          dense[a] = 0;
+        }
+        this.listLength = 0;
+        return;
+      }
     }
     this.storeBush(g);
   }
@@ -731,40 +806,38 @@ export class Bushes {
       const pMin = predMin[k]!;
       if (pMax < 0 || pMax === pMin) continue;
       if (maxLabel[k]! - minLabel[k]! <= SHIFT_REL_EPS * maxLabel[k]!) continue;
-      // Last common node of the two trees (positions decrease along both).
+      // Walk both trees back to their last common node (positions decrease along both), summing each
+      // segment's cost, the derivatives, and the least flow on the longer segment on the way.
+      let aMin = link[pMin]!;
+      let aMax = link[pMax]!;
+      let cMin = cost[aMin]!;
+      let dMin = deriv[aMin]!;
+      let cMax = cost[aMax]!;
+      let dMax = deriv[aMax]!;
+      let room = flow[pMax]!;
       let u = tail[pMin]!;
       let w = tail[pMax]!;
       while (u !== w) {
         if (u > w) {
-          u = tail[predMin[u]!]!;
+          const q = predMin[u]!;
+          aMin = link[q]!;
+          cMin += cost[aMin]!;
+          dMin += deriv[aMin]!;
+          u = tail[q]!;
         } else {
-          const p = predMax[w]!;
-          if (p < 0) break; // rounding left flow out of a node with none in: skip this node
-          w = tail[p]!;
+          const q = predMax[w]!;
+          if (q < 0) break; // rounding left flow out of a node with none in: skip this node
+          aMax = link[q]!;
+          cMax += cost[aMax]!;
+          dMax += deriv[aMax]!;
+          const x = flow[q]!;
+          if (x < room) room = x;
+          w = tail[q]!;
         }
       }
       if (u !== w) continue;
       const div = u;
-      let cMin = 0;
-      let dSum = 0;
-      for (let n = k; n !== div; ) {
-        const q = predMin[n]!;
-        const a = link[q]!;
-        cMin += cost[a]!;
-        dSum += deriv[a]!;
-        n = tail[q]!;
-      }
-      let cMax = 0;
-      let room = Infinity;
-      for (let n = k; n !== div; ) {
-        const q = predMax[n]!;
-        const a = link[q]!;
-        cMax += cost[a]!;
-        dSum += deriv[a]!;
-        const x = flow[q]!;
-        if (x < room) room = x;
-        n = tail[q]!;
-      }
+      const dSum = dMin + dMax;
       const diff = cMax - cMin;
       if (!(diff > 0) || !(room > 0)) continue;
       let dx = dSum > 0 ? diff / dSum : room;
@@ -793,19 +866,42 @@ export class Bushes {
   }
 }
 
-/** Sort a[0 .. n-1] ascending in place (insertion sort for short runs, else the typed-array sort). */
+/**
+ * Sort a[0 .. n-1] ascending in place without allocating: insertion sort for short runs, else heapsort
+ * (J. W. J. Williams, "Algorithm 232: Heapsort", CACM 7(6), 1964).
+ */
 function sortInt32(a: Int32Array, n: number): void {
-  if (n > 48) {
-    a.subarray(0, n).sort();
+  if (n <= 48) {
+    for (let i = 1; i < n; i++) {
+      const x = a[i]!;
+      let j = i - 1;
+      while (j >= 0 && a[j]! > x) {
+        a[j + 1] = a[j]!;
+        j--;
+      }
+      a[j + 1] = x;
+    }
     return;
   }
-  for (let i = 1; i < n; i++) {
-    const x = a[i]!;
-    let j = i - 1;
-    while (j >= 0 && a[j]! > x) {
-      a[j + 1] = a[j]!;
-      j--;
-    }
-    a[j + 1] = x;
+  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(a, i, n);
+  for (let end = n - 1; end > 0; end--) {
+    const top = a[0]!;
+    a[0] = a[end]!;
+    a[end] = top;
+    siftDown(a, 0, end);
   }
+}
+
+/** Heapsort's sift-down of a[i] within the max-heap a[0 .. n-1]. */
+function siftDown(a: Int32Array, i: number, n: number): void {
+  const x = a[i]!;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && a[c + 1]! > a[c]!) c++;
+    if (a[c]! <= x) break;
+    a[i] = a[c]!;
+    i = c;
+  }
+  a[i] = x;
 }

@@ -307,14 +307,18 @@ export function assign(net: Network, demand: Demand, options: AssignOptions = {}
         sp.runDistances(origins[g]!, costs.cost, costs.closed);
         sp.pathCost(demand, g, scale);
         if (sp.unreachable > 0 || bushes.unreachableOf(g) > 0) {
-          bushes.initOrigin(g, scale, sp);
+          bushes.initOrigin(g, scale, sp, false);
           restarted++;
         }
       }
       if (restarted > 0) bushes.sumFlows();
       warmStarted = true;
     } else {
-      for (let g = 0; g < origins.length; g++) bushes.initOrigin(g, scale, sp);
+      // Incremental start: each origin's tree is found at the costs of the origins loaded before it,
+      // not at free flow for all. On the seeded 3k-link grid this starts at gap 7e-2 instead of 18 and
+      // reaches 1e-4 in 3 iterations instead of 5 (Anaheim 1 instead of 2); on Sioux Falls, small and
+      // heavily congested, it takes more iterations to 1e-8 (16 instead of 7, milliseconds either way).
+      for (let g = 0; g < origins.length; g++) bushes.initOrigin(g, scale, sp, true);
       bushes.sumFlows();
     }
     lost = bushes.unreachable;
