@@ -81,6 +81,21 @@ function cliProcess(netFile: string, tripsFile: string): object[] | null {
   return out;
 }
 
+/**
+ * Wall seconds of a bare `node -e 0` (median of 5): the floor under any process's overhead, measured in
+ * the same run so the CLI's own start-up cost reads as overhead minus this.
+ */
+function bareNodeSeconds(): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.push((performance.now() - start) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return round(times[2]!, 4);
+}
+
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
@@ -202,9 +217,10 @@ export async function benchTraffic(): Promise<object> {
   return {
     bench: 'traffic',
     node: process.version,
+    bareNodeProcessSeconds: bareNodeSeconds(),
     note:
       'seconds are wall time after a warm-up run; cfw capped at ' +
-      `${CFW_MAX_SECONDS} s / ${CFW_MAX_ITERATIONS} iterations; cliProcess: the built CLI as a child process (null without npm run build)`,
+      `${CFW_MAX_SECONDS} s / ${CFW_MAX_ITERATIONS} iterations; cliProcess: the built CLI as a child process (null without npm run build); bareNodeProcessSeconds: a bare "node -e 0", the floor under its overhead`,
     networks,
   };
 }

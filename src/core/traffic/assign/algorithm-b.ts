@@ -650,6 +650,7 @@ export class Bushes {
     const indeg = this.indeg;
     const list = this.bushList;
     let n = 0;
+    let residue = false;
     for (let k = 1; k < len; k++) {
       const t = tree[k]!;
       const end = base + start[sbase + k + 1]!;
@@ -667,6 +668,7 @@ export class Bushes {
           mask[a] = 1;
           list[n++] = a;
           kept++;
+          if (x !== 0) residue = true; // kept for the tree, its residue set to 0 by the store
         }
       }
       indeg[topo[nbase + k]!] = kept;
@@ -731,7 +733,7 @@ export class Bushes {
       this.sortCounted(g);
     } else {
       for (let k = 1; k < len; k++) indeg[topo[nbase + k]!] = 0;
-      if (keptLinks === start[sbase + len]!) {
+      if (keptLinks === start[sbase + len]! && !residue) {
         // Nothing pruned, nothing added: the stored bush stands as it is.
         for (let i = 0; i < n; i++) {
           const a = list[i]!;

@@ -258,19 +258,14 @@ export function assign(net: Network, demand: Demand, options: AssignOptions = {}
   };
 
   /**
-   * SPTT at the current costs (a shortest-path search per origin). With `onTree`, called after each
-   * origin's search, the searches are Dijkstra's and give the trees; without it, distances only (the
-   * faster two-queue method).
+   * SPTT at the current costs (a shortest-path search per origin, by the two-queue method). `onTree`,
+   * when given, is called after each origin's search, while `sp.pred` holds its shortest-path tree.
    */
   const shortestTotal = (onTree?: (g: number) => void): number => {
     let sptt = 0;
     for (let g = 0; g < origins.length; g++) {
-      if (onTree !== undefined) {
-        sp.run(origins[g]!, costs.cost, costs.closed);
-        onTree(g);
-      } else {
-        sp.runDistances(origins[g]!, costs.cost, costs.closed);
-      }
+      sp.runDistances(origins[g]!, costs.cost, costs.closed);
+      onTree?.(g);
       sptt += sp.pathCost(demand, g, scale);
     }
     return sptt;
