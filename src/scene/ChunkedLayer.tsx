@@ -182,7 +182,10 @@ export function ChunkedLayer({ layerId, pendingKey = layerId, chunks, feature, v
   const renderer = useThree((s) => s.gl);
   useEffect(() => {
     const context = renderer.getContext();
-    gpuGate.gl = context instanceof WebGL2RenderingContext ? context : null;
+    const gl = context instanceof WebGL2RenderingContext ? context : null;
+    // Fences belong to the context that made them: a new context starts with none.
+    if (gl !== gpuGate.gl) gpuGate.fences.length = 0;
+    gpuGate.gl = gl;
   }, [renderer]);
 
   useFrame(() => {
