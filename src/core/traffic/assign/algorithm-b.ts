@@ -27,10 +27,11 @@
  *     the topological order, or backward when a search finds no bush path j -> i; the order is then
  *     repaired locally (Pearce & Kelly) rather than re-sorted. A link into a node not yet in the bush
  *     (one that had no path) is added and the node appended to the order;
- *  4. first iteration only: add the links of the network shortest-path tree at the costs of iteration
- *     0 (which assign() computes for the gap anyway), under the same acyclicity rule. This gives the
- *     bush multi-link shortcuts at once (on the city grid the gap after iteration 1 drops from 1e-1 to
- *     3e-2; Anaheim reaches 1e-8 in about half the iterations);
+ *  4. first iteration only: add the links of the network shortest-path trees handed over by assign()
+ *     (`keepTree`): at the costs of iteration 0, which it computes for the gap anyway, and, on a cold
+ *     start, at free flow; under the same acyclicity rule. This gives the bush multi-link shortcuts at
+ *     once (on the city grid the gap after iteration 1 drops from 1e-1 to 3e-2; Anaheim reaches 1e-8 in
+ *     about half the iterations);
  *  5. if links were added, re-sort the bush (Kahn's algorithm, which also checks acyclicity): its
  *     breadth-first order equilibrates faster than the locally repaired one (Sioux Falls to 1e-8 in
  *     12 iterations instead of about 20).
@@ -117,8 +118,11 @@ export class Bushes {
   private readonly flowTol: Float64Array;
   /** Gain of the last equilibration pass per origin (see `iterate`). */
   private readonly lastGain: Float64Array;
-  /** Network shortest-path trees handed over by `keepTree` (predecessor link per node), per origin. */
-  private spTree: Int32Array | undefined;
+  /**
+   * Network shortest-path trees handed over by `keepTree` (predecessor link per node, per origin), one
+   * store per kind of tree (TREE_KINDS); treeReady[g] holds a bit per kind.
+   */
+  private spTrees: (Int32Array | undefined)[] = [];
   private readonly treeReady: Uint8Array;
   // Scratch, one set for all origins. denseMask / denseFlow are all 0 between bush updates.
   private readonly denseMask: Uint8Array;
@@ -282,14 +286,15 @@ export class Bushes {
 
   /**
    * Hand over a network shortest-path tree of origin g (predecessor link per node, -1 for none, as
-   * `ShortestPaths.pred`), used by the next update of its bush only (step 4 in the header).
+   * `ShortestPaths.pred`), used by the next update of its bush only (step 4 in the header). `kind`
+   * (below TREE_KINDS) keeps trees of different costs apart: each kind has its own store.
    */
-  keepTree(g: number, pred: Int32Array): void {
+  keepTree(g: number, pred: Int32Array, kind = 0): void {
     const N = this.net.numNodes;
-    const tree = (this.spTree ??= new Int32Array(this.numOrigins * N));
+    const tree = (this.spTrees[kind] ??= new Int32Array(this.numOrigins * N));
     const nbase = g * N;
     for (let i = 0; i < N; i++) tree[nbase + i] = pred[i]!;
-    this.treeReady[g] = 1;
+    this.treeReady[g]! |= 1 << kind;
   }
 
   /** Demand of origin g that could not be assigned (veh/h). */
@@ -329,7 +334,7 @@ export class Bushes {
       gain[g] = this.equilibrate(g);
     }
     // The trees are used once; later updates find shortcuts from the bush labels.
-    this.spTree = undefined;
+    this.spTrees = [];
     for (let p = 0; p < extraPasses; p++) {
       let most = 0;
       for (let g = 0; g < z; g++) if (gain[g]! > most) most = gain[g]!;
@@ -710,10 +715,12 @@ export class Bushes {
       }
     }
     this.topoLength[g] = len;
-    // 4. Links of the shortest-path tree handed over by keepTree (first iteration).
-    if (this.treeReady[g] === 1 && this.spTree !== undefined) {
-      this.treeReady[g] = 0;
-      const spTree = this.spTree;
+    // 4. Links of the shortest-path trees handed over by keepTree (first iteration).
+    const ready = this.treeReady[g]!;
+    this.treeReady[g] = 0;
+    for (let kind = 0; kind < this.spTrees.length; kind++) {
+      const spTree = this.spTrees[kind];
+      if (spTree === undefined || (ready & (1 << kind)) === 0) continue;
       for (let j = 0; j < N; j++) {
         const a = spTree[nbase + j]!;
         if (a < 0 || mask[a] === 1 || closed[a] === 1 || pos[j]! < 0) continue;
