@@ -13,7 +13,9 @@
  * Science 32(1), 1998) found it among the fastest one-to-all methods on road networks; here it is about
  * twice as fast as the heap on a 12k-link city grid. The distances are exact when the queue empties
  * (costs >= 0); among equally short paths it may pick another tree than `run`, and it gives no order.
- * assign() uses it where only distances matter (the SPTT of the gap), `run` where the tree is used.
+ * assign() uses it for every gap search and for the trees it hands to the first bush update (any
+ * shortest-path tree serves there), and `run` where the settle order is needed: a new bush and
+ * all-or-nothing loading.
  *
  * Zones below FIRST THRU NODE are never passed through: a path may start at the origin zone and end at
  * any node, but the out-links of any other zone are not relaxed.
