@@ -192,7 +192,7 @@ export function ChunkedLayer({ layerId, pendingKey = layerId, chunks, feature, v
     const shown = set.geometries.length;
     const g0 = group.current;
     if (shown >= chunks.length || !g0) return;
-    // The first upload of a frame waits for the GPU to finish the last one's (see gpuGate).
+    // The first upload of a frame waits while UPLOADS_IN_FLIGHT earlier ones are still ahead of the GPU (see gpuGate).
     if (upload.bytes === 0 && gpuBusy(invalidate)) return;
     // The frame's budget is shared: a layer that finds it spent by another waits for a later frame; the
     // first layer to upload in a frame takes at least one chunk, so every load moves on.

@@ -437,7 +437,6 @@ export class Bushes {
     const nbase = g * N;
     const sbase = g * (N + 1);
     const len = this.topoLength[g]!;
-    const mask = this.denseMask;
     const dense = this.denseFlow;
     const list = this.bushList;
     const n = this.listLength;
@@ -508,7 +507,15 @@ export class Bushes {
       topo[nbase + np] = j;
       pos[j] = np;
     }
-    for (let i = 0; i < n; i++) {
+    this.clearScratch();
+  }
+
+  /** Empty the scratch bush: mask and flows of its listed links back to 0, the list to length 0. */
+  private clearScratch(): void {
+    const list = this.bushList;
+    const mask = this.denseMask;
+    const dense = this.denseFlow;
+    for (let i = 0; i < this.listLength; i++) {
       const a = list[i]!;
       mask[a] = 0;
       dense[a] = 0;
@@ -742,12 +749,7 @@ export class Bushes {
       for (let k = 1; k < len; k++) indeg[topo[nbase + k]!] = 0;
       if (keptLinks === start[sbase + len]! && !residue) {
         // Nothing pruned, nothing added: the stored bush stands as it is.
-        for (let i = 0; i < n; i++) {
-          const a = list[i]!;
-          mask[a] = 0;
-          dense[a] = 0;
-        }
-        this.listLength = 0;
+        this.clearScratch();
         return;
       }
     }
