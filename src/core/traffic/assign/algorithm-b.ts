@@ -14,11 +14,12 @@
  * links was memory-bound on a 12k-link city grid with 400 origins): per origin a topological order of
  * the bush nodes, and the bush links grouped by head node in that order, each slot holding the link
  * id, the order position of its tail and this origin's flow on it. Labels and trees in a pass are
- * indexed by order position. A bush update works on dense scratch arrays for one origin (link mask and
- * flows) plus a list of the bush's links, and writes the compact form back by counting sorts over that
- * list (grouped by head for the store, by tail for the re-sort). Scanning every network link of the
- * bush's nodes with a mask test instead spent most of its time on mispredicted branches. An update that
- * neither prunes nor adds a link leaves the stored bush as it is.
+ * indexed by order position. A bush update works on a list of the bush's links with their flows (and
+ * a dense link mask), which it fills node by node in order; each node's kept in-links are one run of
+ * the list, and the links added later are chained to their head. The store writes the compact form
+ * back from those runs and chains in the new order. Scanning every network link of the bush's nodes
+ * with a mask test instead spent most of its time on mispredicted branches. An update that neither
+ * prunes nor adds a link leaves the stored bush as it is.
  *
  * One bush update (per origin, per outer iteration):
  *  1. labels on the bush: shortest distance L (all bush links) and its tree;
@@ -32,9 +33,11 @@
  *     start, at free flow; under the same acyclicity rule. This gives the bush multi-link shortcuts at
  *     once (on the city grid the gap after iteration 1 drops from 1e-1 to 3e-2; Anaheim reaches 1e-8 in
  *     about half the iterations);
- *  5. if links were added, re-sort the bush (Kahn's algorithm, which also checks acyclicity): its
- *     breadth-first order equilibrates faster than the locally repaired one (Sioux Falls to 1e-8 in
- *     12 iterations instead of about 20).
+ *  5. after the update that took the trees of step 4, re-sort the bush (Kahn's algorithm, which also
+ *     checks acyclicity) into a breadth-first order; later updates keep the locally repaired order.
+ *     Re-sorting after every update that added a link cost a fifth of the update time on the 25k-link
+ *     grid and did not pay: without it the grid reached 1e-6 in 11 iterations instead of 13, the 3k
+ *     grid in 11 instead of 12 and Sioux Falls 1e-8 in 18 instead of 19.
  * Dial's own expansion rule (add links with U_i + c_ij < U_j, U the longest distance on the bush) is
  * not used: with step 3 it made no difference to the iterations on Sioux Falls, Anaheim or the city
  * grid, and it cost two more passes over all links per update. Step 3 skips a shortcut only when it
@@ -124,17 +127,29 @@ export class Bushes {
    */
   private spTrees: (Int32Array | undefined)[] = [];
   private readonly treeReady: Uint8Array;
-  // Scratch, one set for all origins. denseMask / denseFlow are all 0 between bush updates.
+  // Scratch, one set for all origins, all 0 between bush updates: the bush's link mask, and the flows
+  // all-or-nothing loading gives a new bush.
   private readonly denseMask: Uint8Array;
   private readonly denseFlow: Float64Array;
   /**
-   * The links of the scratch bush (those with denseMask 1), listed as they are added; the re-sort and
-   * the store work from this list rather than scanning every network link of the bush's nodes, whose
-   * mask tests the processor cannot predict.
+   * The links of the scratch bush (those with denseMask 1) and their flows, listed as they are added;
+   * the re-sort and the store work from this list rather than scanning every network link of the
+   * bush's nodes, whose mask tests the processor cannot predict.
    */
   private readonly bushList: Int32Array;
+  private readonly listFlow: Float64Array;
   private listLength = 0;
-  /** Store and re-sort: links grouped by head (or tail) and the group bounds (counting sort). */
+  /**
+   * In-links of each node in the scratch bush, by node id: a run of the list (the links an update
+   * kept, which it lists head by head) at keptFirst, keptCount long, plus a chain of single entries
+   * (links added since, and every link of a bush built from scratch) from chainHead through
+   * chainNext (-1 ends it). chainHead is all -1 between updates.
+   */
+  private readonly keptFirst: Int32Array;
+  private readonly keptCount: Int32Array;
+  private readonly chainHead: Int32Array;
+  private readonly chainNext: Int32Array;
+  /** Re-sort: links grouped by tail and the group bounds (counting sort). */
   private readonly groupLink: Int32Array;
   private readonly groupStart: Int32Array;
   /** Node -> order position in the bush being updated or stored (-1: not in it). */
@@ -177,6 +192,11 @@ export class Bushes {
     this.denseMask = new Uint8Array(L);
     this.denseFlow = new Float64Array(L);
     this.bushList = new Int32Array(L);
+    this.listFlow = new Float64Array(L);
+    this.keptFirst = new Int32Array(N);
+    this.keptCount = new Int32Array(N);
+    this.chainHead = new Int32Array(N).fill(-1);
+    this.chainNext = new Int32Array(L);
     this.groupLink = new Int32Array(L);
     this.groupStart = new Int32Array(N + 1);
     this.topoPos = new Int32Array(N);
@@ -205,6 +225,10 @@ export class Bushes {
     const mask = this.denseMask;
     const dense = this.denseFlow;
     const list = this.bushList;
+    const listFlow = this.listFlow;
+    const chainHead = this.chainHead;
+    const chainNext = this.chainNext;
+    const keptCount = this.keptCount;
     const costs = this.costs;
     const v = this.v;
     sp.run(origin, costs.cost, costs.closed);
@@ -215,19 +239,27 @@ export class Bushes {
     const nbase = g * this.net.numNodes;
     const len = sp.orderLength;
     this.topo[nbase] = origin;
+    keptCount[origin] = 0;
     for (let i = 1; i < len; i++) {
       const j = sp.order[i]!;
       const a = sp.pred[j]!;
+      const x = dense[a]!;
+      dense[a] = 0;
       this.topo[nbase + i] = j;
       mask[a] = 1;
       list[i - 1] = a;
+      listFlow[i - 1] = x;
+      chainNext[i - 1] = -1;
+      chainHead[j] = i - 1;
+      keptCount[j] = 0;
       if (loadNow) {
-        v[a]! += dense[a]!;
+        v[a]! += x;
         costs.update(a, v[a]!);
       }
     }
     this.listLength = len - 1;
     this.topoLength[g] = len;
+    this.fillTopoPos(g);
     this.storeBush(g);
   }
 
@@ -244,19 +276,25 @@ export class Bushes {
     unreachable: number,
     scale: number,
   ): void {
-    const L = this.net.numLinks;
+    const { numLinks: L, to } = this.net;
     const base = g * L;
+    const chainHead = this.chainHead;
     let n = 0;
     for (let a = 0; a < L; a++) {
       if (mask[base + a] !== 1) continue;
+      const j = to[a]!;
       this.denseMask[a] = 1;
-      this.denseFlow[a] = flows[base + a]! * ratio;
-      this.bushList[n++] = a;
+      this.bushList[n] = a;
+      this.listFlow[n] = flows[base + a]! * ratio;
+      this.chainNext[n] = chainHead[j]!;
+      chainHead[j] = n++;
     }
     this.listLength = n;
     this.unreachableByOrigin[g] = unreachable * ratio;
     this.flowTol[g] = FLOW_REL_EPS * this.originDemand(g) * scale;
+    this.keptCount.fill(0);
     this.sortBush(g);
+    this.fillTopoPos(g);
     this.storeBush(g);
   }
 
@@ -356,30 +394,18 @@ export class Bushes {
 
   /**
    * Topological order of the scratch bush (its link list), stored as bush g's order (Kahn's
-   * algorithm); throws if the bush has a cycle.
+   * algorithm); throws if the bush has a cycle. The links are first grouped by tail node (counting
+   * sort), so the search reads each node's bush out-links as one run.
    */
   private sortBush(g: number): void {
-    const to = this.net.to;
-    const indeg = this.indeg;
-    const list = this.bushList;
-    const n = this.listLength;
-    indeg.fill(0);
-    for (let i = 0; i < n; i++) indeg[to[list[i]!]!]! += 1;
-    this.sortCounted(g);
-  }
-
-  /**
-   * Kahn's algorithm on the scratch bush's link list, with `indeg` already holding the bush in-degree
-   * of every node; leaves `indeg` all 0 when the bush is acyclic. The links are first grouped by tail
-   * node (counting sort), so the search reads each node's bush out-links as one run.
-   */
-  private sortCounted(g: number): void {
     const { numNodes: N, from, to } = this.net;
     const nbase = g * N;
     const indeg = this.indeg;
     const topo = this.topo;
     const list = this.bushList;
     const n = this.listLength;
+    indeg.fill(0);
+    for (let i = 0; i < n; i++) indeg[to[list[i]!]!]! += 1;
     const out = this.groupLink;
     const outStart = this.groupStart;
     outStart.fill(0);
@@ -427,99 +453,91 @@ export class Bushes {
   }
 
   /**
-   * Write the scratch bush (link list, flows, with bush g's valid order) into bush g's compact arrays,
-   * and clear the scratch. The order is first split into the active part and the rest (see
-   * `activeLength`), each keeping its relative order.
+   * Write the scratch bush (the in-link runs and chains of its nodes, with bush g's valid order in
+   * `topo` and `topoPos`) into bush g's compact arrays, and clear the scratch. The order is first split
+   * into the active part and the rest (see `activeLength`), each keeping its relative order.
    */
   private storeBush(g: number): void {
-    const { numLinks: L, numNodes: N, from, to } = this.net;
+    const { numLinks: L, numNodes: N, from } = this.net;
     const base = g * L;
     const nbase = g * N;
     const sbase = g * (N + 1);
     const len = this.topoLength[g]!;
-    const dense = this.denseFlow;
     const list = this.bushList;
-    const n = this.listLength;
+    const listFlow = this.listFlow;
+    const keptFirst = this.keptFirst;
+    const keptCount = this.keptCount;
+    const chainHead = this.chainHead;
+    const chainNext = this.chainNext;
     const topo = this.topo;
-    this.fillTopoPos(g);
     const pos = this.topoPos;
-    // Group the links by the order position of their head (counting sort).
-    const group = this.groupLink;
-    const first = this.groupStart;
-    first.fill(0, 0, len + 1);
-    for (let i = 0; i < n; i++) first[pos[to[list[i]!]!]! + 1]! += 1;
-    for (let k = 0; k < len; k++) first[k + 1]! += first[k]!;
-    const cursor = this.stack;
-    for (let k = 0; k < len; k++) cursor[k] = first[k]!;
-    for (let i = 0; i < n; i++) {
-      const a = list[i]!;
-      group[cursor[pos[to[a]!]!]!++] = a;
-    }
     // Active (by position): two or more bush in-links, or an active successor; then so are its tails.
     const active = this.active;
     active.fill(0, 0, len);
     for (let k = len - 1; k > 0; k--) {
-      const end = first[k + 1]!;
-      if (active[k] === 0 && end - first[k]! < 2) continue;
+      const j = topo[nbase + k]!;
+      const c0 = chainHead[j]!;
+      const count = keptCount[j]! + (c0 < 0 ? 0 : chainNext[c0]! < 0 ? 1 : 2);
+      if (active[k] === 0 && count < 2) continue;
       active[k] = 1;
-      for (let r = first[k]!; r < end; r++) active[pos[from[group[r]!]!]!] = 1;
+      const r0 = keptFirst[j]!;
+      const r1 = r0 + keptCount[j]!;
+      for (let r = r0; r < r1; r++) active[pos[from[list[r]!]!]!] = 1;
+      for (let c = c0; c >= 0; c = chainNext[c]!) active[pos[from[list[c]!]!]!] = 1;
     }
-    // New position of each old one (active part first), and the old position at each new one.
-    const newPos = this.moved;
-    const oldAt = this.slots;
-    let na = 1;
-    newPos[0] = 0;
-    oldAt[0] = 0;
-    for (let k = 1; k < len; k++) {
-      if (active[k] === 0) continue;
-      newPos[k] = na;
-      oldAt[na++] = k;
+    // The new order, the active part first; topoPos follows it.
+    const nodes = this.mergeSlots;
+    let na = 0;
+    for (let k = 0; k < len; k++) {
+      if (k > 0 && active[k] === 0) continue;
+      const j = topo[nbase + k]!;
+      nodes[na] = j;
+      pos[j] = na++;
     }
     this.activeLength[g] = na;
     let p = na;
     for (let k = 1; k < len; k++) {
       if (active[k] === 1) continue;
-      newPos[k] = p;
-      oldAt[p++] = k;
+      const j = topo[nbase + k]!;
+      nodes[p] = j;
+      pos[j] = p++;
     }
     const link = this.bushLink;
     const tail = this.bushTail;
     const flow = this.bushFlow;
     const start = this.bushStart;
-    const nodes = this.mergeSlots;
     let q = base;
     for (let np = 0; np < len; np++) {
-      const k = oldAt[np]!;
+      const j = nodes[np]!;
       start[sbase + np] = q - base;
-      nodes[np] = topo[nbase + k]!;
-      const end = first[k + 1]!;
-      for (let r = first[k]!; r < end; r++) {
-        const a = group[r]!;
+      const r0 = keptFirst[j]!;
+      const r1 = r0 + keptCount[j]!;
+      for (let r = r0; r < r1; r++) {
+        const a = list[r]!;
         link[q] = a;
-        tail[q] = newPos[pos[from[a]!]!]!;
-        flow[q] = dense[a]!;
+        tail[q] = pos[from[a]!]!;
+        flow[q] = listFlow[r]!;
         q++;
       }
+      for (let c = chainHead[j]!; c >= 0; c = chainNext[c]!) {
+        const a = list[c]!;
+        link[q] = a;
+        tail[q] = pos[from[a]!]!;
+        flow[q] = listFlow[c]!;
+        q++;
+      }
+      chainHead[j] = -1;
     }
     start[sbase + len] = q - base;
-    for (let np = 0; np < len; np++) {
-      const j = nodes[np]!;
-      topo[nbase + np] = j;
-      pos[j] = np;
-    }
+    topo.set(nodes.subarray(0, len), nbase);
     this.clearScratch();
   }
 
-  /** Empty the scratch bush: mask and flows of its listed links back to 0, the list to length 0. */
+  /** Empty the scratch bush: the mask of its listed links back to 0, the list to length 0. */
   private clearScratch(): void {
     const list = this.bushList;
     const mask = this.denseMask;
-    const dense = this.denseFlow;
-    for (let i = 0; i < this.listLength; i++) {
-      const a = list[i]!;
-      mask[a] = 0;
-      dense[a] = 0;
-    }
+    for (let i = 0; i < this.listLength; i++) mask[list[i]!] = 0;
     this.listLength = 0;
   }
 
@@ -614,7 +632,7 @@ export class Bushes {
     return true;
   }
 
-  /** Prune unused links and expand with shortcut links (on the dense scratch), then store. */
+  /** Prune unused links and expand with shortcut links (on the scratch), then store. */
   private updateBush(g: number): void {
     const { numLinks: L, numNodes: N, from, to, outStart, outLinks, firstThruIndex } = this.net;
     const base = g * L;
@@ -622,7 +640,6 @@ export class Bushes {
     const sbase = g * (N + 1);
     const origin = this.demand.origins[g]!;
     const mask = this.denseMask;
-    const dense = this.denseFlow;
     const link = this.bushLink;
     const tail = this.bushTail;
     const flow = this.bushFlow;
@@ -631,19 +648,30 @@ export class Bushes {
     const cost = this.costs.cost;
     const closed = this.costs.closed;
     const lab = this.minLabel;
-    const tree = this.predMin;
     const nodeLabel = this.nodeLabel;
+    const list = this.bushList;
+    const listFlow = this.listFlow;
+    const keptFirst = this.keptFirst;
+    const keptCount = this.keptCount;
+    const chainHead = this.chainHead;
+    const chainNext = this.chainNext;
+    const tol = this.flowTol[g]!;
     let len = this.topoLength[g]!;
 
-    // 1. Shortest distance on the bush (per position, and per node for step 3) and its tree (slots).
+    // 1-2. Per node in order: the shortest distance on the bush (per position, and per node for step 3)
+    // and its tree link; then into the scratch, as one run of the list, the node's in-links that carry
+    // flow of this origin (residue counts as none) and the tree link.
     lab[0] = 0;
-    tree[0] = -1;
     nodeLabel[origin] = 0;
+    keptCount[origin] = 0;
+    let n = 0;
+    let residue = false;
     for (let k = 1; k < len; k++) {
       let best = Infinity;
       let arg = -1;
-      const end = base + start[sbase + k + 1]!;
-      for (let q = base + start[sbase + k]!; q < end; q++) {
+      const q0 = base + start[sbase + k]!;
+      const q1 = base + start[sbase + k + 1]!;
+      for (let q = q0; q < q1; q++) {
         const c = lab[tail[q]!]! + cost[link[q]!]!;
         if (c < best) {
           best = c;
@@ -651,43 +679,29 @@ export class Bushes {
         }
       }
       lab[k] = best;
-      tree[k] = arg;
-      nodeLabel[topo[nbase + k]!] = best;
-    }
-    // 2. Into the dense scratch, pruning links without flow of this origin (residue included) but
-    // keeping the tree.
-    // The bush in-degrees and link count are kept on the way, for the re-sort of step 5 (`indeg` is all
-    // 0 between updates).
-    const tol = this.flowTol[g]!;
-    const indeg = this.indeg;
-    const list = this.bushList;
-    let n = 0;
-    let residue = false;
-    for (let k = 1; k < len; k++) {
-      const t = tree[k]!;
-      const end = base + start[sbase + k + 1]!;
-      let kept = 0;
-      for (let q = base + start[sbase + k]!; q < end; q++) {
+      const j = topo[nbase + k]!;
+      nodeLabel[j] = best;
+      keptFirst[j] = n;
+      for (let q = q0; q < q1; q++) {
         const x = flow[q]!;
         if (x > tol) {
           const a = link[q]!;
           mask[a] = 1;
-          dense[a] = x;
-          list[n++] = a;
-          kept++;
-        } else if (q === t) {
+          list[n] = a;
+          listFlow[n++] = x;
+        } else if (q === arg) {
           const a = link[q]!;
           mask[a] = 1;
-          list[n++] = a;
-          kept++;
+          list[n] = a;
+          listFlow[n++] = 0;
           if (x !== 0) residue = true; // kept for the tree, its residue set to 0 by the store
         }
       }
-      indeg[topo[nbase + k]!] = kept;
+      keptCount[j] = n - keptFirst[j]!;
     }
     const keptLinks = n;
     // 3. Shortcuts by shortest distance (see the header). Bush links never pass the test
-    // (L_j <= L_i + c_ij on the bush), so it comes first.
+    // (L_j <= L_i + c_ij on the bush), so it comes first. Added links are chained to their head.
     this.fillTopoPos(g);
     const pos = this.topoPos;
     let added = 0;
@@ -702,8 +716,11 @@ export class Bushes {
         if (pj < 0) {
           if (closed[a] === 1 || j === origin) continue;
           mask[a] = 1;
-          list[n++] = a;
-          indeg[j] = 1;
+          list[n] = a;
+          listFlow[n] = 0;
+          chainNext[n] = -1;
+          chainHead[j] = n++;
+          keptCount[j] = 0;
           pos[j] = len;
           topo[nbase + len++] = j;
           nodeLabel[j] = li + cost[a]!;
@@ -715,8 +732,10 @@ export class Bushes {
         if (mask[a] === 1 || closed[a] === 1 || j === origin) continue;
         if (pos[i]! < pj || this.reorderForLink(g, i, j)) {
           mask[a] = 1;
-          list[n++] = a;
-          indeg[j]! += 1;
+          list[n] = a;
+          listFlow[n] = 0;
+          chainNext[n] = chainHead[j]!;
+          chainHead[j] = n++;
           added++;
         }
       }
@@ -735,23 +754,25 @@ export class Bushes {
         if (pos[i]! < 0) continue;
         if (pos[i]! < pos[j]! || this.reorderForLink(g, i, j)) {
           mask[a] = 1;
-          list[n++] = a;
-          indeg[j]! += 1;
+          list[n] = a;
+          listFlow[n] = 0;
+          chainNext[n] = chainHead[j]!;
+          chainHead[j] = n++;
           added++;
         }
       }
     }
-    // 5. Re-sort when the bush grew, then store.
     this.listLength = n;
-    if (added > 0) {
-      this.sortCounted(g);
-    } else {
-      for (let k = 1; k < len; k++) indeg[topo[nbase + k]!] = 0;
-      if (keptLinks === start[sbase + len]! && !residue) {
-        // Nothing pruned, nothing added: the stored bush stands as it is.
-        this.clearScratch();
-        return;
-      }
+    if (added === 0 && keptLinks === start[sbase + len]! && !residue) {
+      // Nothing pruned, nothing added: the stored bush stands as it is.
+      this.clearScratch();
+      return;
+    }
+    // 5. After the update that took the trees, a re-sort (breadth-first order); later updates keep
+    // the locally repaired order (see the header).
+    if (ready !== 0 && added > 0) {
+      this.sortBush(g);
+      this.fillTopoPos(g);
     }
     this.storeBush(g);
   }

@@ -3,19 +3,19 @@
  * the shortest-path tree. All work arrays are allocated once per instance; `run`, `runDistances` and
  * `load` allocate nothing.
  *
- * `run`: Dijkstra (1959) with an indexed binary heap whose entries keep their keys (no indirection in
- * the comparisons); it also gives `order`, the nodes in the order they were settled.
  * `runDistances`: Pallottino's two-queue label-correcting method (S. Pallottino, "Shortest-path
  * methods: complexity, interrelations and new propositions", Networks 14, 1984; G. Gallo & S.
  * Pallottino, "Shortest path algorithms", Annals of Operations Research 13, 1988): a node whose label
  * improves is appended to the queue the first time and pushed to its front on later times. F. B. Zhan
  * & C. E. Noon ("Shortest path algorithms: an evaluation using real road networks", Transportation
- * Science 32(1), 1998) found it among the fastest one-to-all methods on road networks; here it is about
- * twice as fast as the heap on a 12k-link city grid. The distances are exact when the queue empties
- * (costs >= 0); among equally short paths it may pick another tree than `run`, and it gives no order.
- * assign() uses it for every gap search and for the trees it hands to the first bush update (any
- * shortest-path tree serves there), and `run` where the settle order is needed: a new bush and
- * all-or-nothing loading.
+ * Science 32(1), 1998) found it among the fastest one-to-all methods on road networks. The distances
+ * are exact when the queue empties (costs >= 0). It gives no order.
+ * `run`: the same search, then `order`, a topological order of the tree (breadth first over it), which
+ * a new bush and all-or-nothing loading need.
+ * Measured per search on the seeded 25k-link grid (bench/network-gen.ts) at equilibrium costs: two
+ * queues 0.28–0.30 ms; Dijkstra with an indexed binary heap, which `run` used before, 0.63–0.83 ms; a
+ * bucket queue (R. B. Dial, CACM 12(11), 1969, buckets half as wide as the cheapest link) 0.39–0.43
+ * ms. On Anaheim the buckets were the slowest of the three, so neither the heap nor the buckets stayed.
  *
  * Zones below FIRST THRU NODE are never passed through: a path may start at the origin zone and end at
  * any node, but the out-links of any other zone are not relaxed.
@@ -37,11 +37,9 @@ export class ShortestPaths {
   unreachable = 0;
 
   private readonly net: Network;
-  private readonly heap: Int32Array;
-  /** Key (distance) of each heap entry, stored with it so comparisons need no indirection. */
-  private readonly heapKey: Float64Array;
-  /** Heap slot of each node; -1 when not in the heap. */
-  private readonly slot: Int32Array;
+  /** run: the tree's nodes grouped by parent, and each parent's first entry (counting sort). */
+  private readonly children: Int32Array;
+  private readonly childStart: Int32Array;
   /** runDistances: circular queue of node ids (capacity numNodes + 1). */
   private readonly queue: Int32Array;
   /** runDistances: 0 never queued, 1 in the queue, 2 was in the queue. */
@@ -54,96 +52,46 @@ export class ShortestPaths {
     this.dist = new Float64Array(n);
     this.pred = new Int32Array(n);
     this.order = new Int32Array(n);
-    this.heap = new Int32Array(n);
-    this.heapKey = new Float64Array(n);
-    this.slot = new Int32Array(n);
+    this.children = new Int32Array(n);
+    this.childStart = new Int32Array(n + 1);
     this.queue = new Int32Array(n + 1);
     this.state = new Uint8Array(n);
     this.nodeFlow = new Float64Array(n);
   }
 
-  /** Shortest paths from `origin` for link costs `cost`, skipping links with closed[a] === 1. */
+  /**
+   * Shortest paths from `origin` for link costs `cost`, skipping links with closed[a] === 1: distances
+   * and tree as `runDistances`, then `order`, the tree's nodes breadth first (a topological order of
+   * the tree), from the tree's links grouped by tail (counting sort).
+   */
   run(origin: number, cost: Float64Array, closed: Uint8Array): void {
-    const { outStart, outLinks, to, firstThruIndex } = this.net;
-    const dist = this.dist;
+    this.runDistances(origin, cost, closed);
+    const { numNodes: n, from } = this.net;
     const pred = this.pred;
     const order = this.order;
-    const heap = this.heap;
-    const key = this.heapKey;
-    const slot = this.slot;
-    dist.fill(Infinity);
-    pred.fill(-1);
-    slot.fill(-1);
-    dist[origin] = 0;
-    heap[0] = origin;
-    key[0] = 0;
-    slot[origin] = 0;
-    let size = 1;
-    let settled = 0;
-    while (size > 0) {
-      // Pop the minimum, then sift the last entry down from the root.
-      const u: number = heap[0]!;
-      slot[u] = -1;
-      size--;
-      if (size > 0) {
-        const w = heap[size]!;
-        const kw = key[size]!;
-        let i = 0;
-        for (;;) {
-          let child = 2 * i + 1;
-          if (child >= size) break;
-          let kc = key[child]!;
-          const right = child + 1;
-          if (right < size) {
-            const kr = key[right]!;
-            if (kr < kc) {
-              child = right;
-              kc = kr;
-            }
-          }
-          if (kc >= kw) break;
-          const c = heap[child]!;
-          heap[i] = c;
-          key[i] = kc;
-          slot[c] = i;
-          i = child;
-        }
-        heap[i] = w;
-        key[i] = kw;
-        slot[w] = i;
-      }
-      order[settled++] = u;
-      if (u !== origin && u < firstThruIndex) continue; // a zone: no through traffic
-      const du = dist[u]!;
-      const end = outStart[u + 1]!;
-      for (let k: number = outStart[u]!; k < end; k++) {
-        const a = outLinks[k]!;
-        if (closed[a] === 1) continue;
-        const w = to[a]!;
-        const nd = du + cost[a]!;
-        if (nd < dist[w]!) {
-          dist[w] = nd;
-          pred[w] = a;
-          // Insert at the end or decrease the key in place, then sift up.
-          let i = slot[w]!;
-          if (i < 0) i = size++;
-          while (i > 0) {
-            const parent = (i - 1) >> 1;
-            const kp = key[parent]!;
-            if (kp <= nd) break;
-            const p = heap[parent]!;
-            heap[i] = p;
-            key[i] = kp;
-            slot[p] = i;
-            i = parent;
-          }
-          heap[i] = w;
-          key[i] = nd;
-          slot[w] = i;
-        }
-      }
+    const first = this.childStart;
+    const child = this.children;
+    first.fill(0);
+    for (let j = 0; j < n; j++) {
+      const a = pred[j]!;
+      if (a >= 0) first[from[a]! + 1]! += 1;
     }
-    this.orderLength = settled;
+    for (let u = 0; u < n; u++) first[u + 1]! += first[u]!;
+    const cursor = this.queue; // free once runDistances is done
+    for (let u = 0; u < n; u++) cursor[u] = first[u]!;
+    for (let j = 0; j < n; j++) {
+      const a = pred[j]!;
+      if (a >= 0) child[cursor[from[a]!]!++] = j;
+    }
+    order[0] = origin;
+    let head = 0;
+    let tail = 1;
+    while (head < tail) {
+      const u = order[head++]!;
+      const end = first[u + 1]!;
+      for (let k = first[u]!; k < end; k++) order[tail++] = child[k]!;
+    }
+    this.orderLength = tail;
   }
 
   /**

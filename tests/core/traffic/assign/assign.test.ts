@@ -346,15 +346,17 @@ describe('warm start', () => {
 
   it('conjugate Frank-Wolfe starts from earlier link flows', () => {
     const { net, demand } = problem('SiouxFalls');
-    const base = assign(net, demand, { method: 'cfw', targetGap: 1e-4 });
+    // At gap 1e-3: conjugate Frank-Wolfe's iteration counts to 1e-4 on Sioux Falls swing by tens with
+    // the shortest-path trees picked among ties (121 to 192 cold), which would hide the warm start.
+    const base = assign(net, demand, { method: 'cfw', targetGap: 1e-3 });
     const a = findLink(net, 10, 15);
     const edits = { capacity: [{ link: a, capacity: net.capacity[a]! * 0.9 }] };
-    const cold = assign(net, demand, { method: 'cfw', targetGap: 1e-4, edits });
-    const warm = assign(net, demand, { method: 'cfw', targetGap: 1e-4, edits, warmStart: base.state });
+    const cold = assign(net, demand, { method: 'cfw', targetGap: 1e-3, edits });
+    const warm = assign(net, demand, { method: 'cfw', targetGap: 1e-3, edits, warmStart: base.state });
     expect(warm.warmStarted).toBe(true);
-    expect(warm.iterations).toBeLessThan(cold.iterations);
+    expect(warm.iterations * 2).toBeLessThan(cold.iterations);
     // Flows with a closed link carrying flow are no feasible start: cold start instead.
-    const closed = assign(net, demand, { method: 'cfw', targetGap: 1e-4, edits: { closed: [a] }, warmStart: base.state });
+    const closed = assign(net, demand, { method: 'cfw', targetGap: 1e-3, edits: { closed: [a] }, warmStart: base.state });
     expect(closed.warmStarted).toBe(false);
   });
 });
