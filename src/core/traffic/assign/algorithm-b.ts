@@ -252,7 +252,7 @@ export class Bushes {
       chainNext[i - 1] = -1;
       chainHead[j] = i - 1;
       keptCount[j] = 0;
-      if (loadNow) {
+      if (loadNow && x !== 0) {
         v[a]! += x;
         costs.update(a, v[a]!);
       }
@@ -330,8 +330,7 @@ export class Bushes {
   keepTree(g: number, pred: Int32Array, kind = 0): void {
     const N = this.net.numNodes;
     const tree = (this.spTrees[kind] ??= new Int32Array(this.numOrigins * N));
-    const nbase = g * N;
-    for (let i = 0; i < N; i++) tree[nbase + i] = pred[i]!;
+    tree.set(pred.subarray(0, N), g * N);
     this.treeReady[g]! |= 1 << kind;
   }
 
