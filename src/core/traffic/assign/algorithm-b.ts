@@ -96,6 +96,19 @@ const PASS_GAIN_SHARE = 0.1;
  */
 const FIRST_PASS_GAIN_SHARE = 0.5;
 
+/**
+ * Node ids, link ids, order positions and slot offsets of the stored bushes: 16 bits where the network
+ * is small enough, which takes a quarter to a third off the bytes a pass streams and the pages a run
+ * first touches (on the seeded 25k-link grid, 4–5 % of the solve time; first touches of fresh memory
+ * cost about 3 ms per MB on the 2-core test machine).
+ */
+type IndexArray = Uint16Array | Int32Array;
+
+/** An array for indices up to `max`, zero-filled. */
+function indexArray(max: number, length: number): IndexArray {
+  return max <= 0xffff ? new Uint16Array(length) : new Int32Array(length);
+}
+
 export class Bushes {
   readonly numOrigins: number;
   /** Total link flows Σ_g (origin g's flows) (veh/h). */
@@ -107,7 +120,7 @@ export class Bushes {
   private readonly demand: Demand;
   private readonly costs: LinkCosts;
   /** Topological order per origin: topo[g·numNodes .. g·numNodes + topoLength[g] - 1] (node ids). */
-  private readonly topo: Int32Array;
+  private readonly topo: IndexArray;
   private readonly topoLength: Int32Array;
   /**
    * Per origin, the order is split: first the nodes where a shift can happen (two or more bush
@@ -121,10 +134,10 @@ export class Bushes {
    * position k of bush g are the slots g·numLinks + bushStart[g·(numNodes+1) + k] .. (k+1) - 1.
    * Per slot: link id, order position of the link's tail, origin g's flow on it (veh/h).
    */
-  private readonly bushLink: Int32Array;
-  private readonly bushTail: Int32Array;
+  private readonly bushLink: IndexArray;
+  private readonly bushTail: IndexArray;
   private readonly bushFlow: Float64Array;
-  private readonly bushStart: Int32Array;
+  private readonly bushStart: IndexArray;
   private readonly unreachableByOrigin: Float64Array;
   /** Per-origin flow threshold (veh/h), FLOW_REL_EPS × the origin's assigned demand. */
   private readonly flowTol: Float64Array;
@@ -187,13 +200,13 @@ export class Bushes {
     this.demand = demand;
     this.costs = costs;
     this.v = new Float64Array(L);
-    this.topo = new Int32Array(z * N);
+    this.topo = indexArray(N - 1, z * N);
     this.topoLength = new Int32Array(z);
     this.activeLength = new Int32Array(z);
-    this.bushLink = new Int32Array(z * L);
-    this.bushTail = new Int32Array(z * L);
+    this.bushLink = indexArray(L - 1, z * L);
+    this.bushTail = indexArray(N - 1, z * L);
     this.bushFlow = new Float64Array(z * L);
-    this.bushStart = new Int32Array(z * (N + 1));
+    this.bushStart = indexArray(L, z * (N + 1));
     this.unreachableByOrigin = new Float64Array(z);
     this.flowTol = new Float64Array(z);
     this.lastGain = new Float64Array(z);
