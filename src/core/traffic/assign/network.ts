@@ -166,14 +166,18 @@ export function buildDemand(trips: TntpTrips, net: Network): Demand {
       `${trips.fileName}: <NUMBER OF ZONES> ${trips.numZones} differs from the network's ${net.numZones}`,
     );
   }
-  const origins: number[] = [];
-  const start: number[] = [0];
-  const destination: number[] = [];
-  const flow: number[] = [];
+  // Typed arrays sized for every entry, cut to what is kept (intrazonal trips are not assigned).
+  const entries = trips.destination.length;
+  const origins = new Int32Array(trips.numZones);
+  const start = new Int32Array(trips.numZones + 1);
+  const destination = new Int32Array(entries);
+  const flow = new Float64Array(entries);
+  let numOrigins = 0;
+  let n = 0;
   let total = 0;
   let intrazonal = 0;
   for (let o = 0; o < trips.numZones; o++) {
-    const before = destination.length;
+    const before = n;
     for (let k = trips.originStart[o]!; k < trips.originStart[o + 1]!; k++) {
       const d = trips.destination[k]! - 1;
       const value = trips.demand[k]!;
@@ -181,21 +185,21 @@ export function buildDemand(trips: TntpTrips, net: Network): Demand {
         intrazonal += value;
         continue;
       }
-      destination.push(d);
-      flow.push(value);
+      destination[n] = d;
+      flow[n++] = value;
       total += value;
     }
-    if (destination.length > before) {
-      origins.push(o);
-      start.push(destination.length);
+    if (n > before) {
+      origins[numOrigins++] = o;
+      start[numOrigins] = n;
     }
   }
   return {
     numZones: trips.numZones,
-    origins: Int32Array.from(origins),
-    start: Int32Array.from(start),
-    destination: Int32Array.from(destination),
-    flow: Float64Array.from(flow),
+    origins: origins.slice(0, numOrigins),
+    start: start.slice(0, numOrigins + 1),
+    destination: n === entries ? destination : destination.slice(0, n),
+    flow: n === entries ? flow : flow.slice(0, n),
     total,
     intrazonal,
   };

@@ -400,9 +400,11 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
     if (totalOdFlow < 0) throw new TntpParseError(fileName, totalEntry.line, '<TOTAL OD FLOW> must be >= 0');
   }
 
-  // Entries in file order, in typed arrays grown by doubling: off the garbage-collected heap, where four
-  // growing number arrays of a 150k-entry file cost about 40 ms of collector pauses.
-  let capacity = 1024;
+  // Entries in file order, in typed arrays (off the garbage-collected heap, where four growing number
+  // arrays of a 150k-entry file cost about 40 ms of collector pauses), sized once: every entry has a
+  // ':', so their count bounds the entries; the pages past the last entry are never touched.
+  let capacity = 1;
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) capacity++;
   let origins = new Int32Array(capacity);
   let dests = new Int32Array(capacity);
   let values = new Float64Array(capacity);
@@ -410,6 +412,8 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
   let n = 0;
   let origin = 0;
   let sum = 0;
+  let grouped = true; // origins in non-decreasing order, as TNTP files write them
+  let lastOrigin = 0;
   for (let i = meta.bodyStart; i < lines.length; i++) {
     const lineNo = i + 1;
     const text = stripComment(lines[i] ?? '').trim();
@@ -457,12 +461,15 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
       sum += value;
       if (value === 0) continue;
       if (n === capacity) {
+        // Only when a ':' in the metadata was not counted (see above).
         capacity *= 2;
         origins = grown(origins, capacity);
         dests = grown(dests, capacity);
         values = grown(values, capacity);
         entryLines = grown(entryLines, capacity);
       }
+      if (origin < lastOrigin) grouped = false;
+      lastOrigin = origin;
       origins[n] = origin;
       dests[n] = dest;
       values[n] = value;
@@ -481,21 +488,31 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
     }
   }
 
-  // Group by origin (stable counting sort keeps file order within an origin).
+  // Group by origin (stable counting sort keeps file order within an origin); entries already grouped
+  // are copied as they are.
   const originStart = new Int32Array(numZones + 1);
   for (let k = 0; k < n; k++) originStart[origins[k]!]! += 1;
   for (let z = 0; z < numZones; z++) originStart[z + 1]! += originStart[z]!;
-  const cursor = originStart.slice(0, numZones);
-  const destination = new Int32Array(n);
-  const demand = new Float64Array(n);
-  const rowLine = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const o = origins[k]! - 1;
-    const at = cursor[o]!;
-    cursor[o] = at + 1;
-    destination[at] = dests[k]!;
-    demand[at] = values[k]!;
-    rowLine[at] = entryLines[k]!;
+  let destination: Int32Array;
+  let demand: Float64Array;
+  let rowLine: Int32Array;
+  if (grouped) {
+    destination = dests.slice(0, n);
+    demand = values.slice(0, n);
+    rowLine = entryLines.subarray(0, n);
+  } else {
+    const cursor = originStart.slice(0, numZones);
+    destination = new Int32Array(n);
+    demand = new Float64Array(n);
+    rowLine = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const o = origins[k]! - 1;
+      const at = cursor[o]!;
+      cursor[o] = at + 1;
+      destination[at] = dests[k]!;
+      demand[at] = values[k]!;
+      rowLine[at] = entryLines[k]!;
+    }
   }
   // A repeated (origin, destination) pair is most likely a copy-paste error: report its second line.
   const seen = new Int32Array(numZones + 1);

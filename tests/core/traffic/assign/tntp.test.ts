@@ -182,6 +182,18 @@ describe('parseTntpTrips', () => {
     });
   });
 
+  it('groups the entries by origin when the file writes the origins out of order', () => {
+    const text = '<NUMBER OF ZONES> 3\n<END OF METADATA>\nOrigin 2\n 1 : 5; 3 : 6;\nOrigin 1\n 3 : 7; 2 : 8;\nOrigin 3\n 1 : 9;\n';
+    const trips = parseTntpTrips(text, 'order_trips.tntp');
+    expect(Array.from(trips.originStart)).toEqual([0, 2, 4, 5]);
+    expect(Array.from(trips.destination)).toEqual([3, 2, 1, 3, 1]);
+    expect(Array.from(trips.demand)).toEqual([7, 8, 5, 6, 9]);
+    // A pair repeated in a later block of the same origin is found there too (line 10).
+    const again = `${text}Origin 2\n 3 : 1;\n`;
+    const error = parseError(() => parseTntpTrips(again, 'order_trips.tntp'));
+    expect([error.line, error.detail]).toEqual([10, 'duplicate demand for origin 2 destination 3']);
+  });
+
   const head = '<NUMBER OF ZONES> 3\n<TOTAL OD FLOW> 30\n<END OF METADATA>\n\n'; // body starts at line 5
   const cases: readonly [string, string, number, string][] = [
     ['a destination out of range', `${head}Origin 1\n  2 : 10;  4 : 20;\n`, 6, 'destination 4 out of range 1..3'],
