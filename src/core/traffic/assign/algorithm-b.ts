@@ -244,12 +244,7 @@ export class Bushes {
    */
   initOrigin(g: number, scale: number, sp: ShortestPaths, loadNow: boolean): void {
     const origin = this.demand.origins[g]!;
-    const mask = this.denseMask;
     const dense = this.denseFlow;
-    const list = this.bushList;
-    const listFlow = this.listFlow;
-    const chainHead = this.chainHead;
-    const chainNext = this.chainNext;
     const keptCount = this.keptCount;
     const costs = this.costs;
     const v = this.v;
@@ -268,11 +263,7 @@ export class Bushes {
       const x = dense[a]!;
       dense[a] = 0;
       this.topo[nbase + i] = j;
-      mask[a] = 1;
-      list[i - 1] = a;
-      listFlow[i - 1] = x;
-      chainNext[i - 1] = -1;
-      chainHead[j] = i - 1;
+      this.chainLink(i - 1, a, j, x);
       keptCount[j] = 0;
       if (loadNow && x !== 0) {
         v[a]! += x;
@@ -300,16 +291,9 @@ export class Bushes {
   ): void {
     const { numLinks: L, to } = this.net;
     const base = g * L;
-    const chainHead = this.chainHead;
     let n = 0;
     for (let a = 0; a < L; a++) {
-      if (mask[base + a] !== 1) continue;
-      const j = to[a]!;
-      this.denseMask[a] = 1;
-      this.bushList[n] = a;
-      this.listFlow[n] = flows[base + a]! * ratio;
-      this.chainNext[n] = chainHead[j]!;
-      chainHead[j] = n++;
+      if (mask[base + a] === 1) n = this.chainLink(n, a, to[a]!, flows[base + a]! * ratio);
     }
     this.listLength = n;
     this.unreachableByOrigin[g] = unreachable * ratio;
@@ -556,6 +540,19 @@ export class Bushes {
     this.clearScratch();
   }
 
+  /**
+   * Put link `a` (head `j`, flow `x` of this origin) into the scratch bush at list index `n`, chained to
+   * its head; returns n + 1.
+   */
+  private chainLink(n: number, a: number, j: number, x: number): number {
+    this.denseMask[a] = 1;
+    this.bushList[n] = a;
+    this.listFlow[n] = x;
+    this.chainNext[n] = this.chainHead[j]!;
+    this.chainHead[j] = n;
+    return n + 1;
+  }
+
   /** Empty the scratch bush: the mask of its listed links back to 0, the list to length 0. */
   private clearScratch(): void {
     const list = this.bushList;
@@ -676,8 +673,6 @@ export class Bushes {
     const listFlow = this.listFlow;
     const keptFirst = this.keptFirst;
     const keptCount = this.keptCount;
-    const chainHead = this.chainHead;
-    const chainNext = this.chainNext;
     const tol = this.flowTol[g]!;
     let len = this.topoLength[g]!;
 
@@ -738,11 +733,7 @@ export class Bushes {
         const pj = pos[j]!;
         if (pj < 0) {
           if (closed[a] === 1 || j === origin) continue;
-          mask[a] = 1;
-          list[n] = a;
-          listFlow[n] = 0;
-          chainNext[n] = -1;
-          chainHead[j] = n++;
+          n = this.chainLink(n, a, j, 0);
           keptCount[j] = 0;
           pos[j] = len;
           topo[nbase + len++] = j;
@@ -754,11 +745,7 @@ export class Bushes {
         if (!(li + cost[a]! < lj - SHIFT_REL_EPS * lj)) continue;
         if (mask[a] === 1 || closed[a] === 1 || j === origin) continue;
         if (pos[i]! < pj || this.reorderForLink(g, i, j)) {
-          mask[a] = 1;
-          list[n] = a;
-          listFlow[n] = 0;
-          chainNext[n] = chainHead[j]!;
-          chainHead[j] = n++;
+          n = this.chainLink(n, a, j, 0);
           added++;
         }
       }
@@ -776,11 +763,7 @@ export class Bushes {
         const i = from[a]!;
         if (pos[i]! < 0) continue;
         if (pos[i]! < pos[j]! || this.reorderForLink(g, i, j)) {
-          mask[a] = 1;
-          list[n] = a;
-          listFlow[n] = 0;
-          chainNext[n] = chainHead[j]!;
-          chainHead[j] = n++;
+          n = this.chainLink(n, a, j, 0);
           added++;
         }
       }
