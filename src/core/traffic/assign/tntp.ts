@@ -204,13 +204,6 @@ function checkNodeId(id: number, name: string, numNodes: number, lineNo: number,
   }
 }
 
-/** A copy of `a` in a new array of `length` elements (length >= a.length). */
-function grown<T extends Int32Array | Float64Array>(a: T, length: number): T {
-  const b = new (a.constructor as new (n: number) => T)(length);
-  b.set(a);
-  return b;
-}
-
 /** The entry read by the last successful `plainEntry`. */
 const plain = { dest: 0, value: 0 };
 
@@ -402,13 +395,14 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
 
   // Entries in file order, in typed arrays (off the garbage-collected heap, where four growing number
   // arrays of a 150k-entry file cost about 40 ms of collector pauses), sized once: every entry has a
-  // ':', so their count bounds the entries; the pages past the last entry are never touched.
-  let capacity = 1;
+  // ':' in the text (both readings below require one), so the count of ':' bounds the entries; the
+  // pages past the last entry are never touched.
+  let capacity = 0;
   for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) capacity++;
-  let origins = new Int32Array(capacity);
-  let dests = new Int32Array(capacity);
-  let values = new Float64Array(capacity);
-  let entryLines = new Int32Array(capacity);
+  const origins = new Int32Array(capacity);
+  const dests = new Int32Array(capacity);
+  const values = new Float64Array(capacity);
+  const entryLines = new Int32Array(capacity);
   let n = 0;
   let origin = 0;
   let sum = 0;
@@ -460,14 +454,6 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
       if (value < 0) throw new TntpParseError(fileName, lineNo, `demand must be >= 0, got ${value}`);
       sum += value;
       if (value === 0) continue;
-      if (n === capacity) {
-        // Only when a ':' in the metadata was not counted (see above).
-        capacity *= 2;
-        origins = grown(origins, capacity);
-        dests = grown(dests, capacity);
-        values = grown(values, capacity);
-        entryLines = grown(entryLines, capacity);
-      }
       if (origin < lastOrigin) grouped = false;
       lastOrigin = origin;
       origins[n] = origin;
