@@ -136,7 +136,7 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
 /** What the harness reads of `window.__bench` (the shared contract, without the function). */
 type PageBench = Omit<BenchHandle, 'setBearing'>;
 
-export async function measure(pageUrl: string, viewer: ViewerId, buildings: number, rep: number, timeoutMs: number): Promise<ScaleRun> {
+async function measure(pageUrl: string, viewer: ViewerId, buildings: number, rep: number, timeoutMs: number): Promise<ScaleRun> {
   // A browser of its own per load: no GPU work left over from the previous page competes for the two cores.
   const browser: Browser = await launchBrowser();
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
