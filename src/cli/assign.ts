@@ -11,11 +11,11 @@ import {
   buildNetwork,
   findLink,
   formatTntpFlow,
-  parseTntpNet,
-  parseTntpTrips,
+  parseTntpNetBytes,
+  parseTntpTripsBytes,
 } from '../core/traffic/assign/index.ts';
 import type { AssignMethod } from '../core/traffic/assign/index.ts';
-import { EXIT_OK, InputError, UsageError, defineCommand, integerOption, numberOption, readTextFile } from './command.ts';
+import { EXIT_OK, InputError, UsageError, defineCommand, integerOption, numberOption, readBytesFile } from './command.ts';
 import type { CliIo, Command, OptionSpecs, OptionValues } from './command.ts';
 
 const USAGE = `Usage: cli assign --net <net.tntp> --trips <trips.tntp> [options]
@@ -107,10 +107,10 @@ function parseFile<T>(run: () => T): T {
 }
 
 function run(parsed: AssignArgs, io: CliIo): number {
-  const netText = readTextFile('net', parsed.net);
-  const tripsText = readTextFile('trips', parsed.trips);
-  const net = parseFile(() => buildNetwork(parseTntpNet(netText, parsed.net)));
-  const demand = parseFile(() => buildDemand(parseTntpTrips(tripsText, parsed.trips), net));
+  const netBytes = readBytesFile('net', parsed.net);
+  const tripsBytes = readBytesFile('trips', parsed.trips);
+  const net = parseFile(() => buildNetwork(parseTntpNetBytes(netBytes, parsed.net)));
+  const demand = parseFile(() => buildDemand(parseTntpTripsBytes(tripsBytes, parsed.trips), net));
   const closed: number[] = [];
   for (const [fromId, toId] of parsed.close) {
     const link = findLink(net, fromId, toId);

@@ -3,7 +3,7 @@
  * the command asked for, so `cli assign` does not parse the carbon, tiles or hydrogen code and their
  * dependencies at start-up. Help, no command or an unknown one go through main.ts, which lists them all.
  */
-import type { CliIo, Command } from './command.ts';
+import { type CliIo, type Command, processIo, runCommand } from './command.ts';
 
 /**
  * Command name -> its module, loaded on demand; a subset of main.ts COMMANDS (tests/cli/assign.test.ts).
@@ -21,26 +21,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const [name, ...rest] = argv;
   const load = name !== undefined && Object.hasOwn(LAZY_COMMANDS, name) ? LAZY_COMMANDS[name] : undefined;
   if (load !== undefined) {
-    const [command, { runCommand }] = await Promise.all([load(), import('./command.ts')]);
-    return runCommand(command, rest, io);
+    return runCommand(await load(), rest, io);
   }
   const { main } = await import('./main.ts');
   return main(argv, io);
 }
 
-const io: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+const io = processIo();
 runCli(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-    // Leave as soon as both streams are flushed: letting the process wind down by itself adds a last
-    // collection and the heap's teardown, 5–12 ms on Sioux Falls (a third of its solve).
-    process.stderr.write('', () => process.stdout.write('', () => process.exit(code)));
-  },
+  // Output went out synchronously (processIo), so the process leaves at once: winding down by itself
+  // adds a last collection and the heap's teardown, 5–12 ms on Sioux Falls (a third of its solve).
+  (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 70;
+    io.err(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(70);
   },
 );

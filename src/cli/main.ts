@@ -9,7 +9,7 @@ import { assignCommand } from './assign.ts';
 import { carbonCommand } from './carbon.ts';
 import { hydrogenCommand } from './hydrogen.ts';
 import { scenarioCommand } from './scenario.ts';
-import { EXIT_OK, EXIT_USAGE, runCommand } from './command.ts';
+import { EXIT_OK, EXIT_USAGE, processIo, runCommand } from './command.ts';
 import type { CliIo, Command } from './command.ts';
 import { tilesCommand } from './tiles.ts';
 import { sunlightCommand } from './sunlight.ts';
@@ -43,16 +43,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 const entry = process.argv[1];
 if (entry !== undefined && resolve(entry) === fileURLToPath(import.meta.url)) {
-  const io: CliIo = {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-  };
+  const io = processIo();
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      io.err(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 70;
     },
   );

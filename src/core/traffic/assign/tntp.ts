@@ -101,7 +101,7 @@ const NET_COLUMNS = [
 const TOTAL_FLOW_REL_TOL = 1e-4;
 const TOTAL_FLOW_ABS_TOL = 0.5;
 
-interface Metadata {
+export interface Metadata {
   /** Tag (upper case, single spaces) -> value text and line. */
   readonly tags: Map<string, { readonly value: string; readonly line: number }>;
   /** Index (0-based) of the first line after `<END OF METADATA>`, and the marker's 1-based line. */
@@ -109,11 +109,11 @@ interface Metadata {
   readonly endLine: number;
 }
 
-function splitLines(text: string): string[] {
+export function splitLines(text: string): string[] {
   return text.split(/\r\n|\n|\r/);
 }
 
-function stripComment(line: string): string {
+export function stripComment(line: string): string {
   const at = line.indexOf('~');
   return at >= 0 ? line.slice(0, at) : line;
 }
@@ -279,9 +279,16 @@ function plainEntry(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Parse a `_net` file. */
-export function parseTntpNet(text: string, fileName: string): TntpNet {
-  const lines = splitLines(text);
+/** The metadata of a `_net` file, checked (also read by tntp-bytes.ts). */
+export interface NetHeader {
+  readonly meta: Metadata;
+  readonly numZones: number;
+  readonly numNodes: number;
+  readonly numLinks: number;
+  readonly firstThruNode: number;
+}
+
+export function netHeader(lines: readonly string[], fileName: string): NetHeader {
   const meta = readMetadata(lines, fileName, true);
   if (meta === undefined) throw new TntpParseError(fileName, 1, 'missing metadata block');
   const numZones = requireMeta(meta, 'NUMBER OF ZONES', fileName, 0);
@@ -297,6 +304,37 @@ export function parseTntpNet(text: string, fileName: string): TntpNet {
     const line = meta.tags.get('FIRST THRU NODE')?.line ?? meta.endLine;
     throw new TntpParseError(fileName, line, `<FIRST THRU NODE> ${firstThruNode} exceeds <NUMBER OF NODES> + 1`);
   }
+  return { meta, numZones, numNodes, numLinks, firstThruNode };
+}
+
+/** The metadata of a `_trips` file, checked (also read by tntp-bytes.ts). */
+export interface TripsHeader {
+  readonly meta: Metadata;
+  readonly numZones: number;
+  /** `<TOTAL OD FLOW>` and its line, when given. */
+  readonly total: { readonly value: number; readonly line: number } | undefined;
+}
+
+export function tripsHeader(lines: readonly string[], fileName: string): TripsHeader {
+  const meta = readMetadata(lines, fileName, true);
+  if (meta === undefined) throw new TntpParseError(fileName, 1, 'missing metadata block');
+  const numZones = requireMeta(meta, 'NUMBER OF ZONES', fileName, 1);
+  const totalEntry = meta.tags.get('TOTAL OD FLOW');
+  if (totalEntry === undefined) return { meta, numZones, total: undefined };
+  const value = parseNumber(totalEntry.value, '<TOTAL OD FLOW>', totalEntry.line, fileName);
+  if (value < 0) throw new TntpParseError(fileName, totalEntry.line, '<TOTAL OD FLOW> must be >= 0');
+  return { meta, numZones, total: { value, line: totalEntry.line } };
+}
+
+/** Whether the entries' sum agrees with `<TOTAL OD FLOW>` within the slack files round it to. */
+export function totalAgrees(total: number, sum: number): boolean {
+  return Math.abs(sum - total) <= Math.max(TOTAL_FLOW_ABS_TOL, TOTAL_FLOW_REL_TOL * total);
+}
+
+/** Parse a `_net` file. */
+export function parseTntpNet(text: string, fileName: string): TntpNet {
+  const lines = splitLines(text);
+  const { meta, numZones, numNodes, numLinks, firstThruNode } = netHeader(lines, fileName);
 
   const from = new Int32Array(numLinks);
   const to = new Int32Array(numLinks);
@@ -383,15 +421,7 @@ export function parseTntpNet(text: string, fileName: string): TntpNet {
 /** Parse a `_trips` file. Zero entries are dropped; a repeated origin-destination pair is an error. */
 export function parseTntpTrips(text: string, fileName: string): TntpTrips {
   const lines = splitLines(text);
-  const meta = readMetadata(lines, fileName, true);
-  if (meta === undefined) throw new TntpParseError(fileName, 1, 'missing metadata block');
-  const numZones = requireMeta(meta, 'NUMBER OF ZONES', fileName, 1);
-  const totalEntry = meta.tags.get('TOTAL OD FLOW');
-  let totalOdFlow: number | undefined;
-  if (totalEntry !== undefined) {
-    totalOdFlow = parseNumber(totalEntry.value, '<TOTAL OD FLOW>', totalEntry.line, fileName);
-    if (totalOdFlow < 0) throw new TntpParseError(fileName, totalEntry.line, '<TOTAL OD FLOW> must be >= 0');
-  }
+  const { meta, numZones, total } = tripsHeader(lines, fileName);
 
   // Entries in file order, in typed arrays (off the garbage-collected heap, where four growing number
   // arrays of a 150k-entry file cost about 40 ms of collector pauses), sized once: every entry has a
@@ -463,15 +493,8 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
       n++;
     }
   }
-  if (totalOdFlow !== undefined && totalEntry !== undefined) {
-    const slack = Math.max(TOTAL_FLOW_ABS_TOL, TOTAL_FLOW_REL_TOL * totalOdFlow);
-    if (Math.abs(sum - totalOdFlow) > slack) {
-      throw new TntpParseError(
-        fileName,
-        totalEntry.line,
-        `<TOTAL OD FLOW> is ${totalOdFlow} but the entries sum to ${roundForMessage(sum)}`,
-      );
-    }
+  if (total !== undefined && !totalAgrees(total.value, sum)) {
+    throw new TntpParseError(fileName, total.line, `<TOTAL OD FLOW> is ${total.value} but the entries sum to ${roundForMessage(sum)}`);
   }
 
   // Group by origin (stable counting sort keeps file order within an origin); entries already grouped
@@ -511,7 +534,7 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
       seen[d] = o + 1;
     }
   }
-  return { fileName, numZones, totalOdFlow, originStart, destination, demand };
+  return { fileName, numZones, totalOdFlow: total?.value, originStart, destination, demand };
 }
 
 function roundForMessage(x: number): string {

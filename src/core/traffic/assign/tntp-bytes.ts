@@ -1,0 +1,381 @@
+/**
+ * TNTP `_net` and `_trips` files read from their bytes, as the command line reads them from disk.
+ *
+ * The result is always the one `parseTntpNet` / `parseTntpTrips` give for the file decoded as UTF-8,
+ * and so are the errors. The bytes are scanned once in the form these files are written in: ASCII
+ * rows of numbers; entries `destination : flow;` grouped by origin, without repeats. Anything else (a
+ * byte the scan does not expect, origins out of order, any error) makes the scan give up, and the text
+ * parser reads the decoded file from the start and gives its located message.
+ *
+ * Why: the text parser splits the file into line and field strings. On the 3k-link bench grid (a
+ * 1.7 MB trip table, 150k entries) that took 55 ms of the command line's 0.23 s above its solve,
+ * and decoding the file into a string another 12 ms. The scan takes about 35 ms (11 ms once V8 has
+ * optimised it; a command-line run reads each file once, so most of it runs unoptimised).
+ * `tests/core/traffic/assign/tntp-bytes.test.ts` holds the two readings to the same answers.
+ */
+import {
+  type TntpNet,
+  type TntpTrips,
+  netHeader,
+  parseTntpNet,
+  parseTntpTrips,
+  splitLines,
+  stripComment,
+  totalAgrees,
+  tripsHeader,
+} from './tntp.ts';
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const MINUS = 45;
+const DOT = 46;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const COLON = 58;
+const SEMICOLON = 59;
+const LESS_THAN = 60;
+const TILDE = 126;
+/** 'origin' in lower case; a byte OR 0x20 lower-cases an ASCII letter. */
+const ORIGIN = [111, 114, 105, 103, 105, 110];
+const NET_COLUMNS = 10;
+/** Decimal digits a double holds exactly (Clinger's fast path, as in tntp.ts plainEntry). */
+const EXACT_DIGITS = 15;
+
+/** Parse a `_net` file from its bytes (UTF-8); same result and errors as `parseTntpNet`. */
+export function parseTntpNetBytes(bytes: Uint8Array, fileName: string): TntpNet {
+  return scanNet(bytes, fileName) ?? parseTntpNet(decode(bytes), fileName);
+}
+
+/** Parse a `_trips` file from its bytes (UTF-8); same result and errors as `parseTntpTrips`. */
+export function parseTntpTripsBytes(bytes: Uint8Array, fileName: string): TntpTrips {
+  return scanTrips(bytes, fileName) ?? parseTntpTrips(decode(bytes), fileName);
+}
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
+}
+
+/** Index of the next line break (or the end) from `i`: where a comment or a skipped line stops. */
+function lineEnd(bytes: Uint8Array, i: number): number {
+  while (i < bytes.length && bytes[i] !== LF && bytes[i] !== CR) i++;
+  return i;
+}
+
+/** Index just past the line break at `i` (\r\n, \n or \r, as splitLines in tntp.ts reads them). */
+function pastBreak(bytes: Uint8Array, i: number): number {
+  return bytes[i] === CR && bytes[i + 1] === LF ? i + 2 : i + 1;
+}
+
+/** Whether byte `c` (or -1 at the end) ends a field: a blank, ';', '~' or a line break. */
+function endsField(c: number): boolean {
+  return c === -1 || c === SPACE || c === TAB || c === SEMICOLON || c === TILDE || c === LF || c === CR;
+}
+
+/** The number and end of a field the plain decimal reading does not take (`numberAt`). */
+const other = { value: 0, end: 0 };
+
+/**
+ * A field of printable ASCII from `start` read by Number(), as the text parser reads it ("1e-3",
+ * "+5", 16 digits or more). Fills `other` and returns true, or false when Number() gives no finite
+ * number or a byte is not printable ASCII (Number() would skip other white space, where the text
+ * parser splits).
+ */
+function otherNumber(bytes: Uint8Array, start: number): boolean {
+  let text = '';
+  let i = start;
+  for (; i < bytes.length && !endsField(bytes[i]!); i++) {
+    if (bytes[i]! <= SPACE || bytes[i]! >= 127) return false;
+    text += String.fromCharCode(bytes[i]!);
+  }
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value)) return false;
+  other.value = value;
+  other.end = i;
+  return true;
+}
+
+/**
+ * The metadata block: decodes the lines up to the first that is neither blank nor starts with '<' or
+ * '~', and reads them with `header`. Returns the header, the byte where the body starts and its 1-based
+ * line, or undefined when `header` fails there (the text parser then gives its error) or the block is
+ * followed by anything but blank and comment lines.
+ */
+function readHeader<H extends { readonly meta: { readonly bodyStart: number } }>(
+  bytes: Uint8Array,
+  fileName: string,
+  header: (lines: readonly string[], fileName: string) => H,
+): { head: H; at: number; line: number } | undefined {
+  let i = 0;
+  let line = 1;
+  while (i < bytes.length) {
+    let j = i;
+    while (j < bytes.length && (bytes[j] === SPACE || bytes[j] === TAB)) j++;
+    const c = j < bytes.length ? bytes[j]! : -1;
+    if (c !== LESS_THAN && c !== TILDE && c !== LF && c !== CR && c !== -1) break;
+    j = lineEnd(bytes, j);
+    if (j === bytes.length) {
+      i = j;
+      break;
+    }
+    i = pastBreak(bytes, j);
+    line++;
+  }
+  let head: H;
+  const lines = splitLines(decode(bytes.subarray(0, i)));
+  try {
+    head = header(lines, fileName);
+  } catch {
+    return undefined;
+  }
+  for (let k = head.meta.bodyStart; k < lines.length; k++) {
+    if (stripComment(lines[k]!).trim() !== '') return undefined;
+  }
+  return { head, at: i, line };
+}
+
+/*
+ * The scans below keep their loops in as few functions as possible and call nothing on the common
+ * path: most of a command-line run's reading happens before V8 has optimised anything, and in the
+ * interpreter every call and property load costs.
+ */
+
+/**
+ * Reads the ten fields of a `_net` row from `i` into `row`; returns the index after the last, or -1.
+ * Plain decimals (an optional '-', digits with at most one '.', up to 15 digits) are read as plainEntry
+ * in tntp.ts reads them, exactly as Number() does; other fields go to otherNumber. A small function of
+ * its own, so that V8 optimises it after a few hundred rows instead of waiting for the whole scan.
+ */
+function rowAt(bytes: Uint8Array, i: number, row: Float64Array): number {
+  const end = bytes.length;
+  for (let k = 0; k < NET_COLUMNS; k++) {
+    if (k > 0) {
+      while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    }
+    const start = i;
+    const negative = i < end && bytes[i] === MINUS;
+    if (negative) i++;
+    let mantissa = 0;
+    let digits = 0;
+    let scale = 1;
+    let dot = false;
+    for (; i < end; i++) {
+      const c = bytes[i]!;
+      if (c >= DIGIT_0 && c <= DIGIT_9) {
+        mantissa = mantissa * 10 + (c - DIGIT_0);
+        digits++;
+        if (dot) scale *= 10;
+      } else if (c === DOT && !dot) {
+        dot = true;
+      } else {
+        break;
+      }
+    }
+    if (digits > 0 && digits <= EXACT_DIGITS && endsField(i < end ? bytes[i]! : -1)) {
+      row[k] = negative ? -(mantissa / scale) : mantissa / scale;
+    } else if (otherNumber(bytes, start)) {
+      row[k] = other.value;
+      i = other.end;
+    } else {
+      return -1;
+    }
+  }
+  return i;
+}
+
+function scanNet(bytes: Uint8Array, fileName: string): TntpNet | undefined {
+  const read = readHeader(bytes, fileName, netHeader);
+  if (read === undefined) return undefined;
+  const { numZones, numNodes, numLinks, firstThruNode } = read.head;
+  const from = new Int32Array(numLinks);
+  const to = new Int32Array(numLinks);
+  const capacity = new Float64Array(numLinks);
+  const length = new Float64Array(numLinks);
+  const fft = new Float64Array(numLinks);
+  const b = new Float64Array(numLinks);
+  const power = new Float64Array(numLinks);
+  const speed = new Float64Array(numLinks);
+  const toll = new Float64Array(numLinks);
+  const linkType = new Int32Array(numLinks);
+  const sourceLine = new Int32Array(numLinks);
+  const row = new Float64Array(NET_COLUMNS);
+  const end = bytes.length;
+  let i = read.at;
+  let line = read.line;
+  let count = 0;
+  while (i < end) {
+    const c = bytes[i]!;
+    if (c === SPACE || c === TAB) {
+      i++;
+      continue;
+    }
+    if (c === LF || c === CR) {
+      i = pastBreak(bytes, i);
+      line++;
+      continue;
+    }
+    if (c === TILDE) {
+      i = lineEnd(bytes, i);
+      continue;
+    }
+    // A row: ten fields separated by blanks, an optional ';', nothing else but a comment.
+    i = rowAt(bytes, i, row);
+    if (i < 0) return undefined;
+    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    if (i < end && bytes[i] === SEMICOLON) i++;
+    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    if (i < end && bytes[i] === TILDE) i = lineEnd(bytes, i);
+    if (i < end && bytes[i] !== LF && bytes[i] !== CR) return undefined;
+    // The text parser's checks; it gives the message.
+    const tail = row[0]!;
+    const head = row[1]!;
+    const type = row[9]!;
+    if (count >= numLinks) return undefined;
+    if (!Number.isInteger(tail) || !Number.isInteger(head) || !Number.isInteger(type)) return undefined;
+    if (tail < 1 || tail > numNodes || head < 1 || head > numNodes || tail === head) return undefined;
+    if (!(row[2]! > 0)) return undefined;
+    for (let k = 3; k <= 8; k++) if (row[k]! < 0) return undefined;
+    from[count] = tail;
+    to[count] = head;
+    capacity[count] = row[2]!;
+    length[count] = row[3]!;
+    fft[count] = row[4]!;
+    b[count] = row[5]!;
+    power[count] = row[6]!;
+    speed[count] = row[7]!;
+    toll[count] = row[8]!;
+    linkType[count] = type;
+    sourceLine[count] = line;
+    count++;
+  }
+  if (count !== numLinks) return undefined;
+  return { fileName, numZones, numNodes, firstThruNode, numLinks, from, to, capacity, length, fft, b, power, speed, toll, linkType, sourceLine };
+}
+
+function scanTrips(bytes: Uint8Array, fileName: string): TntpTrips | undefined {
+  const read = readHeader(bytes, fileName, tripsHeader);
+  if (read === undefined) return undefined;
+  const { numZones, total } = read.head;
+  // Entries are written straight into their final arrays. Without repeated pairs there are at most
+  // numZones² of them, and each takes at least three bytes ('d:v') plus a separator; pages past the
+  // last entry are never touched.
+  const capacity = Math.min(numZones * numZones, Math.floor(bytes.length / 3) + 1);
+  const destination = new Int32Array(capacity);
+  const demand = new Float64Array(capacity);
+  const originStart = new Int32Array(numZones + 1);
+  /** seen[d] = the origin that last had an entry for destination d (a repeat gives up). */
+  const seen = new Int32Array(numZones + 1);
+  const end = bytes.length;
+  let i = read.at;
+  let n = 0;
+  let origin = 0;
+  let sum = 0;
+  /** At the start of a line, but for blanks: where 'Origin' may stand. */
+  let lineStart = true;
+  /** After a line break or a ';': where an entry may start. */
+  let open = true;
+  while (i < end) {
+    let c = bytes[i]!;
+    if (c === SPACE || c === TAB) {
+      i++;
+      continue;
+    }
+    if (c === LF || c === CR) {
+      i = pastBreak(bytes, i);
+      lineStart = true;
+      open = true;
+      continue;
+    }
+    if (c === TILDE) {
+      i = lineEnd(bytes, i);
+      continue;
+    }
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      // 'destination : flow': up to nine digits, ':', a flow read as in rowAt.
+      if (!open || origin === 0) return undefined;
+      const d0 = i;
+      let dest = 0;
+      for (; i < end; i++) {
+        c = bytes[i]!;
+        if (c < DIGIT_0 || c > DIGIT_9) break;
+        dest = dest * 10 + (c - DIGIT_0);
+      }
+      if (i - d0 > 9 || dest < 1 || dest > numZones) return undefined;
+      while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+      if (i === end || bytes[i] !== COLON) return undefined;
+      i++;
+      while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+      const f0 = i;
+      let mantissa = 0;
+      let digits = 0;
+      let scale = 1;
+      let dot = false;
+      for (; i < end; i++) {
+        c = bytes[i]!;
+        if (c >= DIGIT_0 && c <= DIGIT_9) {
+          mantissa = mantissa * 10 + (c - DIGIT_0);
+          digits++;
+          if (dot) scale *= 10;
+        } else if (c === DOT && !dot) {
+          dot = true;
+        } else {
+          break;
+        }
+      }
+      let value = mantissa / scale;
+      if (digits === 0 || digits > EXACT_DIGITS || !endsField(i < end ? bytes[i]! : -1)) {
+        if (!otherNumber(bytes, f0) || other.value < 0) return undefined;
+        value = other.value;
+        i = other.end;
+      }
+      sum += value;
+      if (value !== 0) {
+        if (seen[dest] === origin || n === capacity) return undefined;
+        seen[dest] = origin;
+        destination[n] = dest;
+        demand[n] = value;
+        originStart[origin]!++;
+        n++;
+      }
+      // A ';' opens the next entry; without one, only the line's end may follow.
+      while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+      open = i < end && bytes[i] === SEMICOLON;
+      if (open) i++;
+      lineStart = false;
+      continue;
+    }
+    // 'Origin <id>' at the start of a line, with an optional ';': a later origin only (entries
+    // grouped, as files write them).
+    if (!lineStart || i + ORIGIN.length >= end) return undefined;
+    for (let k = 0; k < ORIGIN.length; k++) if ((bytes[i + k]! | 0x20) !== ORIGIN[k]) return undefined;
+    i += ORIGIN.length;
+    if (bytes[i] !== SPACE && bytes[i] !== TAB) return undefined;
+    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    const o0 = i;
+    let id = 0;
+    for (; i < end; i++) {
+      c = bytes[i]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      id = id * 10 + (c - DIGIT_0);
+    }
+    if (i === o0 || i - o0 > 9 || id < 1 || id > numZones || id < origin) return undefined;
+    origin = id;
+    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    if (i < end && bytes[i] === SEMICOLON) i++;
+    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    if (i < end && bytes[i] !== TILDE && bytes[i] !== LF && bytes[i] !== CR) return undefined;
+    lineStart = false;
+    open = false;
+  }
+  if (total !== undefined && !totalAgrees(total.value, sum)) return undefined;
+  for (let z = 0; z < numZones; z++) originStart[z + 1]! += originStart[z]!;
+  return {
+    fileName,
+    numZones,
+    totalOdFlow: total?.value,
+    originStart,
+    destination: n === capacity ? destination : destination.subarray(0, n),
+    demand: n === capacity ? demand : demand.subarray(0, n),
+  };
+}
