@@ -142,7 +142,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
     openTntp: async (files) => {
       let frame: LocalFrame;
       try {
-        frame = tntpFrame(files.nodes.text, files.nodes.name);
+        frame = tntpFrame(files.nodes);
       } catch (err) {
         patch({ status: 'error', error: err instanceof Error ? err.message : String(err) });
         return;

@@ -262,7 +262,7 @@ async function openTntpFiles(files: readonly File[]): Promise<void> {
     notify('error', 'notice.tntpMissing', { missing: missing.join(', ') });
     return;
   }
-  const read = async (f: File) => ({ name: f.name, text: await f.text() });
+  const read = async (f: File) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
   await openTntp({ net: await read(net), trips: await read(trips), nodes: await read(nodes) });
 }
 

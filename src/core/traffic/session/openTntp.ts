@@ -5,16 +5,31 @@
  * The viewer then runs, draws and edits it like the network it builds from OpenStreetMap.
  */
 import { type LocalFrame, createLocalFrame, toLocal } from '../../geo/index.ts';
-import { type Demand, buildDemand, buildNetwork, parseTntpNet, parseTntpNodes, parseTntpTrips } from '../assign/index.ts';
+import { type Demand, buildDemand, buildNetwork, parseTntpNetBytes, parseTntpNodes, parseTntpTripsBytes } from '../assign/index.ts';
 import type { TntpTrips } from '../assign/index.ts';
 import { CONNECTOR_CLASS, ROAD_CLASS_DEFAULTS } from '../osm/defaults.ts';
 import type { CityTraffic } from './build.ts';
 import type { Assumption, TrafficNetworkView, TrafficRunParams } from './types.ts';
 
+/**
+ * One TNTP file as read: its bytes, not decoded text. The network and trip table are scanned from their
+ * bytes in the worker (parseTntpNetBytes, parseTntpTripsBytes), so the main thread neither decodes a
+ * large file nor copies a string of it to the worker.
+ */
+export interface TntpFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
 export interface TntpFiles {
-  readonly net: { readonly name: string; readonly text: string };
-  readonly trips: { readonly name: string; readonly text: string };
-  readonly nodes: { readonly name: string; readonly text: string };
+  readonly net: TntpFile;
+  readonly trips: TntpFile;
+  readonly nodes: TntpFile;
+}
+
+/** A TNTP file's text (UTF-8). */
+export function tntpText(file: TntpFile): string {
+  return new TextDecoder().decode(file.bytes);
 }
 
 const SOURCE = 'TNTP files as given (Transportation Networks for Research, github.com/bstabler/TransportationNetworks)';
@@ -52,8 +67,8 @@ function scaledTrips(trips: TntpTrips, zoneFactors: TrafficRunParams['zoneFactor
 }
 
 /** The frame a TNTP network is drawn in when it opens as a new city: the centre of its nodes. */
-export function tntpFrame(nodesText: string, nodesName: string): LocalFrame {
-  const nodes = parseTntpNodes(nodesText, nodesName);
+export function tntpFrame(nodesFile: TntpFile): LocalFrame {
+  const nodes = parseTntpNodes(tntpText(nodesFile), nodesFile.name);
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
   for (let i = 0; i < nodes.x.length; i++) {
     w = Math.min(w, nodes.x[i]!); e = Math.max(e, nodes.x[i]!);
@@ -63,9 +78,9 @@ export function tntpFrame(nodesText: string, nodesName: string): LocalFrame {
 }
 
 export function buildTntpTraffic(files: TntpFiles, frame: LocalFrame): CityTraffic & { readonly lonLatBounds: [number, number, number, number] } {
-  const net = parseTntpNet(files.net.text, files.net.name);
-  const trips = parseTntpTrips(files.trips.text, files.trips.name);
-  const nodes = parseTntpNodes(files.nodes.text, files.nodes.name, net.numNodes);
+  const net = parseTntpNetBytes(files.net.bytes, files.net.name);
+  const trips = parseTntpTripsBytes(files.trips.bytes, files.trips.name);
+  const nodes = parseTntpNodes(tntpText(files.nodes), files.nodes.name, net.numNodes);
   if (trips.numZones !== net.numZones) {
     throw new Error(`${files.trips.name}: ${trips.numZones} zones, but ${files.net.name} has ${net.numZones}: the files are from different networks`);
   }

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { TrafficSession } from '../../../../src/core/traffic/session/index.ts';
 import { buildTntpTraffic, tntpFrame } from '../../../../src/core/traffic/session/openTntp.ts';
 
-const read = (name: string) => ({ name, text: readFileSync(`tests/fixtures/tntp/${name}`, 'utf8') });
+const read = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(`tests/fixtures/tntp/${name}`)) });
 const files = { net: read('SiouxFalls_net.tntp'), trips: read('SiouxFalls_trips.tntp'), nodes: read('SiouxFalls_node.tntp') };
 
 describe('Sioux Falls as a city', () => {
-  const frame = tntpFrame(files.nodes.text, files.nodes.name);
+  const frame = tntpFrame(files.nodes);
   const city = buildTntpTraffic(files, frame);
 
   it('draws 76 links between its 24 nodes, with 24 zones and 360,600 trips', () => {
@@ -42,14 +42,15 @@ describe('Sioux Falls as a city', () => {
 
 describe('files that cannot be drawn', () => {
   it('refuses node coordinates that are not lon/lat, saying so', () => {
-    const feet = { name: 'feet_node.tntp', text: 'Node\tX\tY\t;\n' + Array.from({ length: 24 }, (_, i) => `${i + 1}\t${500_000 + i * 1000}\t${4_000_000 + i * 500}\t;`).join('\n') };
-    expect(() => buildTntpTraffic({ ...files, nodes: feet }, tntpFrame(feet.text, feet.name))).toThrow(
+    const feetText = 'Node\tX\tY\t;\n' + Array.from({ length: 24 }, (_, i) => `${i + 1}\t${500_000 + i * 1000}\t${4_000_000 + i * 500}\t;`).join('\n');
+    const feet = { name: 'feet_node.tntp', bytes: new TextEncoder().encode(feetText) };
+    expect(() => buildTntpTraffic({ ...files, nodes: feet }, tntpFrame(feet))).toThrow(
       'feet_node.tntp: node coordinates must be longitude/latitude (WGS84) to draw the network on the map; they range over x 500000…523000, y 4000000…4011500',
     );
   });
 
   it('refuses a trip table from another network', () => {
     const braess = read('Braess_trips.tntp');
-    expect(() => buildTntpTraffic({ ...files, trips: braess }, tntpFrame(files.nodes.text, files.nodes.name))).toThrow(/Braess_trips.tntp: \d+ zones, but SiouxFalls_net.tntp has 24: the files are from different networks/);
+    expect(() => buildTntpTraffic({ ...files, trips: braess }, tntpFrame(files.nodes))).toThrow(/Braess_trips.tntp: \d+ zones, but SiouxFalls_net.tntp has 24: the files are from different networks/);
   });
 });
