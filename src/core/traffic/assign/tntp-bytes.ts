@@ -16,6 +16,7 @@
 import {
   type TntpNet,
   type TntpTrips,
+  emptyNet,
   netHeader,
   parseTntpNet,
   parseTntpTrips,
@@ -73,7 +74,7 @@ function endsField(c: number): boolean {
   return c === -1 || c === SPACE || c === TAB || c === SEMICOLON || c === TILDE || c === LF || c === CR;
 }
 
-/** The number and end of a field the plain decimal reading does not take (`numberAt`). */
+/** The number and end of a field that rowAt or scanTrips does not read as a plain decimal. */
 const other = { value: 0, end: 0 };
 
 /**
@@ -187,18 +188,9 @@ function rowAt(bytes: Uint8Array, i: number, row: Float64Array): number {
 function scanNet(bytes: Uint8Array, fileName: string): TntpNet | undefined {
   const read = readHeader(bytes, fileName, netHeader);
   if (read === undefined) return undefined;
-  const { numZones, numNodes, numLinks, firstThruNode } = read.head;
-  const from = new Int32Array(numLinks);
-  const to = new Int32Array(numLinks);
-  const capacity = new Float64Array(numLinks);
-  const length = new Float64Array(numLinks);
-  const fft = new Float64Array(numLinks);
-  const b = new Float64Array(numLinks);
-  const power = new Float64Array(numLinks);
-  const speed = new Float64Array(numLinks);
-  const toll = new Float64Array(numLinks);
-  const linkType = new Int32Array(numLinks);
-  const sourceLine = new Int32Array(numLinks);
+  const { numNodes, numLinks } = read.head;
+  const net = emptyNet(read.head, fileName);
+  const { from, to, capacity, length, fft, b, power, speed, toll, linkType, sourceLine } = net;
   const row = new Float64Array(NET_COLUMNS);
   const end = bytes.length;
   let i = read.at;
@@ -249,8 +241,7 @@ function scanNet(bytes: Uint8Array, fileName: string): TntpNet | undefined {
     sourceLine[count] = line;
     count++;
   }
-  if (count !== numLinks) return undefined;
-  return { fileName, numZones, numNodes, firstThruNode, numLinks, from, to, capacity, length, fft, b, power, speed, toll, linkType, sourceLine };
+  return count === numLinks ? net : undefined;
 }
 
 function scanTrips(bytes: Uint8Array, fileName: string): TntpTrips | undefined {

@@ -307,6 +307,29 @@ export function netHeader(lines: readonly string[], fileName: string): NetHeader
   return { meta, numZones, numNodes, numLinks, firstThruNode };
 }
 
+/** A `_net` file's result with its link arrays allocated (zeros), for a parser to fill. */
+export function emptyNet(head: NetHeader, fileName: string): TntpNet {
+  const { numZones, numNodes, numLinks, firstThruNode } = head;
+  return {
+    fileName,
+    numZones,
+    numNodes,
+    firstThruNode,
+    numLinks,
+    from: new Int32Array(numLinks),
+    to: new Int32Array(numLinks),
+    capacity: new Float64Array(numLinks),
+    length: new Float64Array(numLinks),
+    fft: new Float64Array(numLinks),
+    b: new Float64Array(numLinks),
+    power: new Float64Array(numLinks),
+    speed: new Float64Array(numLinks),
+    toll: new Float64Array(numLinks),
+    linkType: new Int32Array(numLinks),
+    sourceLine: new Int32Array(numLinks),
+  };
+}
+
 /** The metadata of a `_trips` file, checked (also read by tntp-bytes.ts). */
 export interface TripsHeader {
   readonly meta: Metadata;
@@ -334,19 +357,10 @@ export function totalAgrees(total: number, sum: number): boolean {
 /** Parse a `_net` file. */
 export function parseTntpNet(text: string, fileName: string): TntpNet {
   const lines = splitLines(text);
-  const { meta, numZones, numNodes, numLinks, firstThruNode } = netHeader(lines, fileName);
-
-  const from = new Int32Array(numLinks);
-  const to = new Int32Array(numLinks);
-  const capacity = new Float64Array(numLinks);
-  const length = new Float64Array(numLinks);
-  const fft = new Float64Array(numLinks);
-  const b = new Float64Array(numLinks);
-  const power = new Float64Array(numLinks);
-  const speed = new Float64Array(numLinks);
-  const toll = new Float64Array(numLinks);
-  const linkType = new Int32Array(numLinks);
-  const sourceLine = new Int32Array(numLinks);
+  const head = netHeader(lines, fileName);
+  const { meta, numNodes, numLinks } = head;
+  const net = emptyNet(head, fileName);
+  const { from, to, capacity, length, fft, b, power, speed, toll, linkType, sourceLine } = net;
 
   let count = 0;
   for (let i = meta.bodyStart; i < lines.length; i++) {
@@ -398,24 +412,7 @@ export function parseTntpNet(text: string, fileName: string): TntpNet {
     const line = meta.tags.get('NUMBER OF LINKS')?.line ?? meta.endLine;
     throw new TntpParseError(fileName, line, `<NUMBER OF LINKS> is ${numLinks} but the file has ${count} link rows`);
   }
-  return {
-    fileName,
-    numZones,
-    numNodes,
-    firstThruNode,
-    numLinks,
-    from,
-    to,
-    capacity,
-    length,
-    fft,
-    b,
-    power,
-    speed,
-    toll,
-    linkType,
-    sourceLine,
-  };
+  return net;
 }
 
 /** Parse a `_trips` file. Zero entries are dropped; a repeated origin-destination pair is an error. */
