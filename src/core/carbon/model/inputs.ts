@@ -74,6 +74,28 @@ function skip(list: SkippedFeature[], index: number, feature: unknown, err: unkn
   list.push(skipped(index, feature, err));
 }
 
+/**
+ * Calls `visit` with each feature whose Polygon/MultiPolygon geometry reads, with its lon/lat polygons;
+ * a feature whose geometry does not read goes to `list` with the reason.
+ */
+function eachPolygonFeature(
+  features: readonly unknown[],
+  list: SkippedFeature[],
+  visit: (index: number, feature: unknown, polygons: ReturnType<typeof readPolygons>) => void,
+): void {
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i];
+    let polys;
+    try {
+      polys = readPolygons(f);
+    } catch (err) {
+      skip(list, i, f, err);
+      continue;
+    }
+    visit(i, f, polys);
+  }
+}
+
 /** [minLon, minLat, maxLon, maxLat] over all coordinates of all features (for a shared frame). */
 export function lonLatBounds(...lists: readonly (readonly unknown[])[]): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -155,15 +177,7 @@ export function readBuildings(features: readonly unknown[], frame: LocalFrame): 
     y: new Float64Array(n),
   };
   const skipped: SkippedFeature[] = [];
-  for (let i = 0; i < n; i++) {
-    const f = features[i];
-    let polys;
-    try {
-      polys = readPolygons(f);
-    } catch (err) {
-      skip(skipped, i, f, err);
-      continue;
-    }
+  eachPolygonFeature(features, skipped, (i, f, polys) => {
     const props = propertiesOf(f);
     t.use[i] = USE_INDEX.get(buildingUseOf(props))!;
     let area = 0;
@@ -207,7 +221,7 @@ export function readBuildings(features: readonly unknown[], frame: LocalFrame): 
     const h = resolveHeight(props);
     t.storeys[i] = Math.max(0, h.height - h.minHeight) / STOREY_HEIGHT_M;
     t.included[i] = isPartOnly(props) ? 0 : 1;
-  }
+  });
   return { table: t, skipped };
 }
 
@@ -368,19 +382,11 @@ export function readGreen(features: readonly unknown[], frame: LocalFrame): Read
   const cover: number[] = [];
   const feature: number[] = [];
   const skipped: SkippedFeature[] = [];
-  for (let i = 0; i < features.length; i++) {
-    const f = features[i];
-    let polys;
-    try {
-      polys = readPolygons(f);
-    } catch (err) {
-      skip(skipped, i, f, err);
-      continue;
-    }
+  eachPolygonFeature(features, skipped, (i, f, polys) => {
     builder.addFeature(polys.map((rings) => rings.map((ring) => projectRing(frame, ring))));
     cover.push(COVER_INDEX.get(landCoverOf(propertiesOf(f)))!);
     feature.push(i);
-  }
+  });
   return { table: { polygons: builder.finish(), cover: Uint8Array.from(cover) }, skipped, feature: Int32Array.from(feature) };
 }
 
@@ -399,15 +405,9 @@ export function readPolygonSet(features: readonly unknown[], frame: LocalFrame):
   const builder = new PolygonSetBuilder();
   const feature: number[] = [];
   const skipped: SkippedFeature[] = [];
-  for (let i = 0; i < features.length; i++) {
-    const f = features[i];
-    try {
-      const polys = readPolygons(f);
-      builder.addFeature(polys.map((rings) => rings.map((ring) => projectRing(frame, ring))));
-      feature.push(i);
-    } catch (err) {
-      skip(skipped, i, f, err);
-    }
-  }
+  eachPolygonFeature(features, skipped, (i, _f, polys) => {
+    builder.addFeature(polys.map((rings) => rings.map((ring) => projectRing(frame, ring))));
+    feature.push(i);
+  });
   return { table: builder.finish(), skipped, feature: Int32Array.from(feature) };
 }
