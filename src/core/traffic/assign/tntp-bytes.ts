@@ -139,7 +139,9 @@ function readHeader<H extends { readonly meta: { readonly bodyStart: number } }>
 /*
  * The scans below keep their loops in as few functions as possible and call nothing on the common
  * path: most of a command-line run's reading happens before V8 has optimised anything, and in the
- * interpreter every call and property load costs.
+ * interpreter every call and property load costs. So the decimal reading is written out twice, in
+ * rowAt and in scanTrips: as one function called per field, the 3k-link grid's network took 19–25 ms
+ * to read instead of 13–18 (7 cold runs each).
  */
 
 /**
