@@ -52,6 +52,7 @@ export function CityProfile({ busy }: { busy: boolean }) {
           {row(t('profile.speeds'), t('profile.speedsValue', { main: String(limits['primary'] ?? '–'), side: String(limits['residential'] ?? '–') }), p.speedLimitsKmh.source)}
           {row(t('profile.trips'), t(`profile.trips.${p.tripMethod.value}`), p.tripMethod.source)}
           {row(t('profile.currency'), p.currency.value, p.currency.source)}
+          {row(t('profile.utcOffset'), t('profile.utcOffsetValue', { offset: p.utcOffsetHours.value >= 0 ? `+${p.utcOffsetHours.value}` : String(p.utcOffsetHours.value) }), p.utcOffsetHours.source)}
         </tbody>
       </table>
       </ScrollTable>

@@ -45,6 +45,8 @@ export interface CityProfile {
   readonly commuterCarShare: Sourced<number>;
   /** ISO 4217 code, for display. */
   readonly currency: Sourced<string>;
+  /** Standard time's offset from UTC, hours (the sun study's clock times and season dates). */
+  readonly utcOffsetHours: Sourced<number>;
 }
 
 /** 도로교통법 시행규칙 제19조 (amended 2019, in force 17 April 2021): "안전속도 5030". */
@@ -79,6 +81,10 @@ export const PROFILES: Readonly<Record<ProfileId, CityProfile>> = {
       source: 'The Korean trip method already applies the car mode share to every trip, commutes across the cordon included',
     },
     currency: { value: 'KRW', source: 'Korean won' },
+    utcOffsetHours: {
+      value: 9,
+      source: 'Korea Standard Time (KST), UTC+9, no daylight saving since 1988 (Korea Astronomy and Space Science Institute, the national time standard)',
+    },
   },
   MC: {
     id: 'MC',
@@ -110,6 +116,10 @@ export const PROFILES: Readonly<Record<ProfileId, CityProfile>> = {
       source: 'Observatoire des territoires (ANCT), "Des actifs du tertiaire aux déplacements multimodaux vers Monaco" (2017): 46 % of cross-border workers travelled to Monaco by car in 2013 (26 % public transport, 21 % two-wheelers); INSEE Analyses PACA no. 71 (2019): 45 %. ITE vehicle-trip rates count every commute as a car trip',
     },
     currency: { value: 'EUR', source: 'euro' },
+    utcOffsetHours: {
+      value: 1,
+      source: 'Central European Time (CET), UTC+1, as in France; the sun study keeps standard time, so summer time (UTC+2) is not applied',
+    },
   },
 };
 
@@ -149,5 +159,6 @@ export function profileAssumptions(p: CityProfile): { key: string; value: string
     { key: 'profile.commuterShare', value: p.commuterShare.value, unit: 'share of work trip ends', source: p.commuterShare.source },
     { key: 'profile.commuterCarShare', value: p.commuterCarShare.value, unit: 'share of those by car', source: p.commuterCarShare.source },
     { key: 'profile.currency', value: p.currency.value, unit: '-', source: p.currency.source },
+    { key: 'profile.utcOffset', value: p.utcOffsetHours.value, unit: 'h from UTC', source: p.utcOffsetHours.source },
   ];
 }

@@ -3,7 +3,7 @@
  * by bisection on NOAA's longitude, position.ts), and the clock of a place: its standard time's offset
  * from UTC (daylight saving is not applied: the study's clock is standard time).
  */
-import { profileAt } from '../profile/index.ts';
+import { PROFILES, profileAt } from '../profile/index.ts';
 import { dateOf, sunAngles } from './position.ts';
 
 export type Season = 'march-equinox' | 'june-solstice' | 'september-equinox' | 'december-solstice';
@@ -37,12 +37,12 @@ export function seasonDate(year: number, season: Season, utcOffsetHours: number)
 }
 
 /**
- * Standard time's offset from UTC, hours, at lon/lat: Korea Standard Time (UTC+9, no daylight saving
- * since 1988: Korea Astronomy and Space Science Institute) for Korea; Central European Time (UTC+1) for
- * Monaco; elsewhere the nautical zone of the longitude (round(lon / 15)).
+ * Standard time's offset from UTC, hours, at lon/lat: the offset of the city profile the place matches
+ * (`utcOffsetHours`, with its source: UTC+9 for Korea, UTC+1 for Monaco); elsewhere the nautical zone
+ * of the longitude (round(lon / 15)).
  */
 export function standardUtcOffset(lon: number, lat: number): number {
   const p = profileAt(lon, lat);
-  if (p.matched) return p.id === 'KR' ? 9 : 1;
-  return Math.round(lon / 15);
+  // + 0: west of Greenwich round() gives -0, which is not a zone.
+  return p.matched ? PROFILES[p.id].utcOffsetHours.value : Math.round(lon / 15) + 0;
 }

@@ -28,7 +28,7 @@ describe('city profiles', () => {
   it('list every figure with a source', () => {
     for (const p of Object.values(PROFILES)) {
       const rows = profileAssumptions(p);
-      expect(rows.map((r) => r.key)).toEqual(['profile.id', 'profile.grid', 'profile.gas', 'profile.region', 'profile.speedLimits', 'profile.tripMethod', 'profile.commuterShare', 'profile.commuterCarShare', 'profile.currency']);
+      expect(rows.map((r) => r.key)).toEqual(['profile.id', 'profile.grid', 'profile.gas', 'profile.region', 'profile.speedLimits', 'profile.tripMethod', 'profile.commuterShare', 'profile.commuterCarShare', 'profile.currency', 'profile.utcOffset']);
       for (const r of rows) expect(r.source.length).toBeGreaterThan(2);
     }
     expect(PROFILES.KR.speedLimitsKmh.source).toContain('안전속도 5030');

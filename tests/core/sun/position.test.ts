@@ -3,6 +3,7 @@
 // sidereal time).
 import { describe, expect, it } from 'vitest';
 import * as SunCalc from 'suncalc';
+import { PROFILES } from '../../../src/core/profile/index.ts';
 import { dateMs, seasonDate, seasonInstant, standardUtcOffset, sunAngles, sunDirection, sunPosition, trueSolarHours, utcOfSolarTime } from '../../../src/core/sun/index.ts';
 
 const SEOUL = { lon: 126.978, lat: 37.5665 };
@@ -51,6 +52,17 @@ describe('sun position', () => {
     // 15:03 UTC is 00:03 on the 22nd in Korea, still the 21st in Monaco.
     expect(seasonDate(2025, 'december-solstice', standardUtcOffset(SEOUL.lon, SEOUL.lat))).toBe('2025-12-22');
     expect(seasonDate(2025, 'december-solstice', standardUtcOffset(7.4246, 43.7384))).toBe('2025-12-21');
+  });
+
+  it('takes standard time from the city profile the place matches, else from the longitude', () => {
+    expect(standardUtcOffset(SEOUL.lon, SEOUL.lat)).toBe(PROFILES.KR.utcOffsetHours.value);
+    expect(standardUtcOffset(SEOUL.lon, SEOUL.lat)).toBe(9);
+    expect(standardUtcOffset(7.4246, 43.7384)).toBe(PROFILES.MC.utcOffsetHours.value);
+    expect(standardUtcOffset(7.4246, 43.7384)).toBe(1);
+    // Outside both profiles: the nautical zone, round(lon / 15): New York -5, Tokyo +9, London 0.
+    expect(standardUtcOffset(-74.006, 40.7128)).toBe(-5);
+    expect(standardUtcOffset(139.6917, 35.6895)).toBe(9);
+    expect(standardUtcOffset(-0.1276, 51.5072)).toBe(0);
   });
 
   it('points the direction vector at the sun and rejects bad dates by name', () => {

@@ -17,6 +17,8 @@ export const profileEn = {
   'profile.trips.ite': 'ITE vehicle-trip rates',
   'profile.trips.korea': 'Person trips × car share ÷ occupancy',
   'profile.currency': 'Currency',
+  'profile.utcOffset': 'Standard time',
+  'profile.utcOffsetValue': 'UTC{offset}',
   'profile.note': 'The profile gives the defaults; grid, gas and region can still be changed under “Edit factors”. Sources are listed under Assumptions.',
   'profile.source': 'Source: {source}',
   'carbon.transportFrom.road-class-table': 'No traffic assignment: each road carries a typical daily volume for its class (listed under Assumptions).',

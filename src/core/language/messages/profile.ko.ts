@@ -19,6 +19,8 @@ export const profileKo: Record<keyof typeof profileEn, string> = {
   'profile.trips.ite': 'ITE 차량 통행 원단위',
   'profile.trips.korea': '사람 통행 × 승용차 분담률 ÷ 재차인원',
   'profile.currency': '통화',
+  'profile.utcOffset': '표준시',
+  'profile.utcOffsetValue': 'UTC{offset}',
   'profile.note': '프로필은 기본값을 정합니다. 전력·가스·기후 지역은 ‘계수 편집’에서 바꿀 수 있습니다. 출처는 가정 목록에 있습니다.',
   'profile.source': '출처: {source}',
   'carbon.transportFrom.road-class-table': '교통 배정 없음: 도로마다 등급별 일평균 교통량을 가정했습니다(가정 목록 참조).',
