@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import loadHighs from 'highs';
 import type { CarbonRun } from '../core/carbon/session/index.ts';
 import { propertiesOf, propertyText } from '../core/geo/index.ts';
+import { fragmentation } from '../core/traffic/session/index.ts';
 import {
   CITY_LAYER_ROLES,
   CityModels,
@@ -278,6 +279,13 @@ async function runScenario(a: Extract<ScenarioArgs, { mode: 'run' }>, io: CliIo)
   const h = result.hydrogen?.result;
   const bh = base.hydrogen?.result;
   if (bh && bh.solution === null) warnings.push(`baseline: the hydrogen supply has no solution (${bh.status}): ${bh.message}`);
+  const split = models.view ? fragmentation(models.view.stats) : null;
+  if (split) {
+    warnings.push(
+      `traffic: the road network keeps ${split.kept} of its ${split.total} links; the others are not strongly connected ` +
+        'to it (as when roads are cut at the edge of the extract), so its speeds and transport emissions are not reliable',
+    );
+  }
   const files: string[] = [];
   if (a.outDir !== undefined) writeResults(a.outDir, scenario, result, models, city, files);
   const out = {

@@ -10,6 +10,7 @@ import { AssumptionsList } from './AssumptionsList.tsx';
 import { LazyDetails } from './LazyDetails.tsx';
 import { useNumberFormat, useT } from './useT.ts';
 import { ScrollTable } from './ScrollTable.tsx';
+import { fragmentation } from '../core/traffic/session/fragmentation.ts';
 
 const GAPS = [1e-3, 1e-4, 1e-6, 1e-8] as const;
 
@@ -47,6 +48,7 @@ export function TrafficPanel() {
   );
   const { prepareTraffic, runTraffic, cancelTraffic, setDemandScale, setTargetGap, resetEdits, keepAsBaseline, setTrafficDisplay } = useStore.getState();
   const { view, result, baseline, status } = traffic;
+  const split = view ? fragmentation(view.stats) : null;
   const running = status === 'running';
   const busy = running || status === 'preparing';
   const editCount = traffic.edits.closed.length + traffic.edits.lanes.length + traffic.zoneFactors.length;
@@ -89,6 +91,7 @@ export function TrafficPanel() {
           <div className="small" data-testid="traffic-network">
             {t('traffic.network', { links: fmt0(view.stats['roadLinks'] ?? view.linkCount), zones: fmt0(view.zones.count), trips: fmt0(view.totalDemand * traffic.demandScale) })}
           </div>
+          {split ? <p className="warn" data-testid="traffic-fragmented">{t('traffic.fragmented', { kept: fmt0(split.kept), total: fmt0(split.total) })}</p> : null}
           <label className="field">
             <span>{t('traffic.demandScale')}</span>
             <input

@@ -43,6 +43,7 @@ describe('traffic assignment in the viewer', () => {
     await page.getByRole('button', { name: 'Build network and demand' }).click();
     await page.waitForSelector('[data-testid=traffic-run]', { timeout: 60_000 });
     expect(await page.textContent('[data-testid=traffic-network]')).toBe('1,672 road links, 65 zones, 11,965 trips/h');
+    expect(await page.locator('[data-testid=traffic-fragmented]').count()).toBe(0);
     await page.locator('[data-testid=traffic-panel] summary', { hasText: 'Assumptions and sources' }).click();
     await expect.poll(() => page.textContent('[data-testid=traffic-panel]')).toContain('ITE Trip Generation Manual');
   });

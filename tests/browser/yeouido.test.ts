@@ -76,6 +76,17 @@ describe('Yeouido, the built-in Korean city', () => {
     expect(await panel.textContent()).toContain('322 m, from the height tag');
   });
 
+  it('its traffic panel says the road network does not hold together (cut at the dong boundary)', async () => {
+    await page.click('button[data-tab=traffic]');
+    await page.getByRole('button', { name: 'Build network and demand' }).click();
+    await page.waitForSelector('[data-testid=traffic-fragmented]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid=traffic-network]')).toMatch(/^125 road links, /);
+    expect(await page.textContent('[data-testid=traffic-fragmented]')).toBe(
+      'Only 125 of the 695 road links connect both ways with the rest of the network (the roads were probably cut at the edge of the data), so the speeds and transport emissions here are not reliable.',
+    );
+    await page.click('button[data-tab=layers]');
+  });
+
   it('its hydrogen example (the National Assembly station) loads, and the picker goes back to Monaco', async () => {
     const name = await page.evaluate(async () => {
       const store = (window as unknown as { __citytwinStore: { getState(): { ensureHydrogenModel(): Promise<void>; hydrogen: { modelName: string | null; model: unknown } } } }).__citytwinStore;

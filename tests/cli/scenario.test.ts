@@ -230,6 +230,22 @@ describe('cli scenario --scenario', () => {
     expect(o.stages['carbonFinal']!.hash).toBe(o.stages['carbon']!.hash);
     expect(o.warnings[0]).toMatch(/baseline: the hydrogen supply has no solution/);
   });
+
+  it("warns that Yeouido's road network does not hold together, and Monaco's has no such warning", async () => {
+    // Yeouido's extract is cut at the dong boundary: 570 of its 695 candidate road links fall outside the
+    // largest strongly connected part, and the peak assignment jams (the KPIs would otherwise pass silently).
+    const n = await run('--new', '--city', 'yeouido');
+    const file = join(dir, 'yeouido.json');
+    writeFileSync(file, n.stdout);
+    const r = await run('--scenario', file, '--city', 'yeouido', '--no-timing');
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout) as Output;
+    expect(o.warnings).toEqual([
+      'traffic: the road network keeps 125 of its 695 links; the others are not strongly connected to it (as when roads are cut at the edge of the extract), so its speeds and transport emissions are not reliable',
+    ]);
+    expect(o.kpis.meanSpeedKmh).toBeLessThan(5);
+    expect((JSON.parse(baselineOut) as Output).warnings).toEqual([]);
+  });
 });
 
 describe('cli scenario errors', () => {

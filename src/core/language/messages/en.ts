@@ -308,6 +308,7 @@ export const en = {
   'traffic.prepare': 'Build network and demand',
   'traffic.preparing': 'Building the network and demand…',
   'traffic.network': '{links} road links, {zones} zones, {trips} trips/h',
+  'traffic.fragmented': 'Only {kept} of the {total} road links connect both ways with the rest of the network (the roads were probably cut at the edge of the data), so the speeds and transport emissions here are not reliable.',
   'traffic.run': 'Run assignment',
   'traffic.rerun': 'Re-run (warm start)',
   'traffic.cancel': 'Cancel',

@@ -5,6 +5,7 @@
  * Units: flows veh/h, times minutes, lengths metres, speeds km/h.
  */
 export { TrafficSession, summarise, toLinkEdits } from './session.ts';
+export { FRAGMENTED_SHARE, fragmentation } from './fragmentation.ts';
 export type {
   Assumption,
   TrafficEdits,
