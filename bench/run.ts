@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, written as JSON to bench/out/ (a timestamped file and latest.json)
 // so runs can be compared. Figures that depend on the machine are reported beside a baseline
 // measured in the same run. Select sections with
-// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale city soak scenario hydrogen tiles tiles-stream kiosk sunlight`
+// `npm run bench -- ingest ingest-big fps traffic carbon traffic-browser scale city soak scenario hydrogen tiles tiles-stream kiosk sunlight startup`
 // (BENCH_QUICK=1: smaller sizes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +20,7 @@ import { benchTrafficBrowser } from './traffic-browser.ts';
 import { benchScenario } from './scenario.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchSunlight } from './sunlight.ts';
+import { benchStartup } from './startup.ts';
 
 const sections = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name);
@@ -89,6 +90,10 @@ if (want('sunlight')) {
   // Issue 17: the sunlight study (100 x 100 points, 1,000 buildings) and shadows on vs off in Monaco.
   await build({ logLevel: 'warn' });
   result['sunlight'] = await benchSunlight();
+}
+if (want('startup')) {
+  // Issue 18: the viewer's start-up, each long main-thread task with the call it was spent in.
+  result['startup'] = await benchStartup(process.env['BENCH_QUICK'] ? 1 : 3);
 }
 if (want('ingest-big')) {
   // A ~200 MB file streamed in pieces: peak memory against the file's size (issue 5).

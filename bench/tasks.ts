@@ -38,15 +38,24 @@ export async function startTaskTrace(browser: Browser, page: Page): Promise<void
  * clock: a user-timing mark made now ties the trace's clock to the page's.
  */
 export async function stopTaskTrace(browser: Browser, page: Page): Promise<MainTask[]> {
+  return (await stopTaskTraceWithClock(browser, page)).tasks;
+}
+
+/**
+ * stopTaskTrace, with the trace clock's offset from the page's: page time (ms) = trace time (µs) / 1000
+ * − offsetMs. V8's CPU profiles are stamped on the trace's clock, so their samples line up with the tasks.
+ */
+export async function stopTaskTraceWithClock(browser: Browser, page: Page): Promise<{ tasks: MainTask[]; offsetMs: number }> {
   const mark = 'citytwin-bench:clock';
   const at = (await page.evaluate(`performance.mark(${JSON.stringify(mark)}).startTime`)) as number;
   const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
   const clock = events.find((e) => e.name === mark);
   if (!clock) throw new Error('task trace: the clock mark is missing from the trace (category blink.user_timing)');
   const offsetMs = clock.ts / 1000 - at;
-  return events
+  const tasks = events
     .filter((e) => TASK_EVENTS.has(e.name) && e.ph === 'X' && e.pid === clock.pid && e.tid === clock.tid && (e.dur ?? 0) >= LONG_TASK_MS * 1000)
     .map((e) => ({ start: e.ts / 1000 - offsetMs, wallMs: e.dur! / 1000, cpuMs: e.tdur === undefined ? null : e.tdur / 1000 }));
+  return { tasks, offsetMs };
 }
 
 export interface TaskFigures {
