@@ -1,17 +1,17 @@
-// The ground under the city: one plane whose texture is painted from the data (DataGround.tsx) and,
-// when a raster basemap is chosen, from its tiles over that, each tile painted as it arrives. Tiles
-// load as images in the browser (never on the render loop); a tile that fails leaves the data-drawn
-// ground in its place, so the ground is never blank. Two triangles whatever the source.
+// The ground under the city. Without a raster basemap (the default) it is geometry drawn from the data
+// (DataGround.tsx). With one, it is one plane whose texture is painted from the data and then from the
+// tiles over that, each tile painted as it arrives. Tiles load as images in the browser (never on the
+// render loop); a tile that fails leaves the data-drawn ground in its place, so the ground is never
+// blank.
 import { useEffect, useMemo, useRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import * as THREE from 'three';
-import { type TileId, coverLocalBox, resolveSource, tileQuad, tileUrl } from '../core/basemap/index.ts';
+import { type GroundShapes, type TileId, type TileSource, coverLocalBox, resolveSource, tileQuad, tileUrl } from '../core/basemap/index.ts';
 import { useStore } from '../store/index.ts';
 import type { Bounds } from './MapCamera.tsx';
-import { type GroundView, groundViewOf, paintDataGround, toPixel, useGroundShapes } from './DataGround.tsx';
+import { DataGround, type GroundView, groundViewOf, paintDataGround, toPixel, useGroundShapes } from './DataGround.tsx';
 
-/** Texture side for the data alone (lines and fills) and with tiles (about 2 m a pixel over a city of a few km). */
-const DATA_PX = 2048;
+/** Texture side with tiles (about 2 m a pixel over a city of a few km). */
 const TILES_PX = 4096;
 /** Tiles beyond the city's bounds, metres each side; the rest of the ground stays data-drawn. */
 const TILE_MARGIN_M = 600;
@@ -39,14 +39,26 @@ function paintTile(ctx: CanvasRenderingContext2D, v: GroundView, quad: Float64Ar
   ctx.restore();
 }
 
+/**
+ * The ground: drawn as geometry from the data (DataGround.tsx) when no raster basemap is chosen, the
+ * default; painted into a texture, tiles over the data-drawn ground, when one is.
+ */
 export function Basemap({ bounds }: { bounds: Bounds }) {
   const frame = useStore((s) => s.frame);
   const setting = useStore((s) => s.basemap);
   const source = useMemo(() => resolveSource(setting).source, [setting]);
   const shapes = useGroundShapes(frame);
+  useEffect(() => {
+    if (!source) useStore.getState().setBasemapTiles({ wanted: 0, loaded: 0, failed: 0 });
+  }, [source]);
+  return source ? <TiledGround bounds={bounds} source={source} shapes={shapes} /> : <DataGround bounds={bounds} shapes={shapes} />;
+}
+
+function TiledGround({ bounds, source, shapes }: { bounds: Bounds; source: TileSource; shapes: GroundShapes | null }) {
+  const frame = useStore((s) => s.frame);
   const invalidate = useThree((s) => s.invalidate);
   const maxTexture = useThree((s) => s.gl.capabilities.maxTextureSize);
-  const px = Math.min(source ? TILES_PX : DATA_PX, maxTexture);
+  const px = Math.min(TILES_PX, maxTexture);
   const view = useMemo(() => groundViewOf(bounds, px), [bounds, px]);
 
   const canvas = useMemo(() => {
@@ -79,7 +91,7 @@ export function Basemap({ bounds }: { bounds: Bounds }) {
   useEffect(() => {
     loaded.current = [];
     const report = useStore.getState().setBasemapTiles;
-    if (!source || !frame) {
+    if (!frame) {
       report({ wanted: 0, loaded: 0, failed: 0 });
       repaint.current();
       return;

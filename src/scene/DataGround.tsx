@@ -1,9 +1,13 @@
 // The data-drawn ground: the city's land (sea around it where the data has a coastline) and its
-// district outlines, painted into the ground's texture. It is the whole ground when no raster basemap is
-// chosen, and shows through wherever a basemap's tiles have not arrived or failed. Roads and green
-// areas are drawn by their own layers over it.
-import { useEffect, useState } from 'react';
-import { type GroundShapes, type LocalPolygon, groundShapes } from '../core/basemap/index.ts';
+// district outlines. It is the whole ground when no raster basemap is chosen, drawn as geometry: a plane,
+// the land's triangles and dashed outlines, sharp at every distance and with no texture to paint or
+// upload. Under a raster basemap it is painted into the ground's texture instead (paintDataGround) and
+// shows through wherever tiles have not arrived or failed. Roads and green areas are drawn by their
+// own layers over it.
+import { useEffect, useMemo, useState } from 'react';
+import { useThree } from '@react-three/fiber';
+import * as THREE from 'three';
+import { type GroundShapes, type LocalPolygon, groundShapes, landTriangles, ringSegments } from '../core/basemap/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import { useStore } from '../store/index.ts';
 import { shownBuiltinCity } from '../store/builtinCities.ts';
@@ -91,4 +95,83 @@ export function useGroundShapes(frame: LocalFrame | null): GroundShapes | null {
     return () => controller.abort();
   }, [url, frame]);
   return shapes && shapes.url === url && shapes.frame === frame ? shapes.shapes : null;
+}
+
+/** Painted district lines: 1.5 px wide on a 2048 px texture, dashes of 5 widths and gaps of 3. */
+const PAINT_PX = 2048;
+const LINE_PX = 1.5;
+
+/** Heights of the ground's parts above y = 0, metres; drawn in this order, none writing depth. */
+const PLANE_Y = -0.02;
+const LAND_Y = -0.015;
+const LINE_Y = -0.01;
+
+/** The land's triangles in the world (x east, y up, z south), with upward normals. */
+function landGeometry(land: readonly LocalPolygon[]): THREE.BufferGeometry {
+  const { xy, index } = landTriangles(land);
+  const n = xy.length / 2;
+  const position = new Float32Array(3 * n);
+  const normal = new Float32Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    position[3 * i] = xy[2 * i]!;
+    position[3 * i + 1] = LAND_Y;
+    position[3 * i + 2] = -xy[2 * i + 1]!;
+    normal[3 * i + 1] = 1;
+  }
+  const g = new THREE.BufferGeometry();
+  g.setAttribute('position', new THREE.BufferAttribute(position, 3));
+  g.setAttribute('normal', new THREE.BufferAttribute(normal, 3));
+  g.setIndex(new THREE.BufferAttribute(index, 1));
+  return g;
+}
+
+/** The districts' outlines as line segments in the world, with the distances dashes are laid along. */
+function outlineGeometry(districts: readonly LocalPolygon[]): THREE.BufferGeometry {
+  const seg = ringSegments(districts);
+  const n = seg.length / 2;
+  const position = new Float32Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    position[3 * i] = seg[2 * i]!;
+    position[3 * i + 1] = LINE_Y;
+    position[3 * i + 2] = -seg[2 * i + 1]!;
+  }
+  const g = new THREE.BufferGeometry();
+  g.setAttribute('position', new THREE.BufferAttribute(position, 3));
+  new THREE.LineSegments(g).computeLineDistances();
+  return g;
+}
+
+/**
+ * The data-drawn ground as geometry. Its parts neither write nor need depth: they are drawn first, in
+ * order (renderOrder), and everything else is drawn over them. The land receives the sun's shadows as
+ * the plane does (SunLight marks the plane).
+ */
+export function DataGround({ bounds, shapes }: { bounds: Bounds; shapes: GroundShapes | null }) {
+  const invalidate = useThree((s) => s.invalidate);
+  const view = useMemo(() => groundViewOf(bounds, PAINT_PX), [bounds]);
+  const land = useMemo(() => (shapes && shapes.land.length > 0 ? landGeometry(shapes.land) : null), [shapes]);
+  const outlines = useMemo(() => (shapes && shapes.districts.length > 0 ? outlineGeometry(shapes.districts) : null), [shapes]);
+  useEffect(() => () => land?.dispose(), [land]);
+  useEffect(() => () => outlines?.dispose(), [outlines]);
+  useEffect(() => invalidate(), [land, outlines, invalidate]);
+  const dash = (view.size / PAINT_PX) * LINE_PX;
+  return (
+    <>
+      <mesh position={[view.cx, PLANE_Y, -view.cy]} rotation-x={-Math.PI / 2} renderOrder={-3} name="ground">
+        <planeGeometry args={[view.size, view.size]} />
+        <meshLambertMaterial color={land ? WATER_COLOR : GROUND_COLOR} depthWrite={false} />
+      </mesh>
+      {land ? (
+        <mesh geometry={land} renderOrder={-2} receiveShadow userData={{ sunMarked: true }} name="ground-land">
+          {/* Both sides: the rings' turning (and so the triangles') is whatever the data has. */}
+          <meshLambertMaterial color={GROUND_COLOR} depthWrite={false} side={THREE.DoubleSide} />
+        </mesh>
+      ) : null}
+      {outlines ? (
+        <lineSegments geometry={outlines} renderOrder={-1} name="ground-districts">
+          <lineDashedMaterial color={DISTRICT_LINE_COLOR} dashSize={dash * 5} gapSize={dash * 3} depthWrite={false} />
+        </lineSegments>
+      ) : null}
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 // The data-drawn ground: a city's land and district polygons (GeoJSON, lon/lat) placed in its local
 // frame, for the scene to paint under the city when no raster basemap is shown (or while its tiles load
 // or fail). Roads and green areas are drawn by their own layers over it.
+import earcut from 'earcut';
 import { type LocalFrame, parseGeoJson, projectInto, propertiesOf, readPolygons } from '../geo/index.ts';
 
 /** One polygon in local metres: rings as flat [x0, y0, x1, y1, …] arrays, the first outer, the rest holes. */
@@ -43,4 +44,49 @@ export function groundShapes(text: string, frame: LocalFrame): GroundShapes {
     for (const p of polygons) into.push(toLocal(frame, p));
   }
   return { land, districts };
+}
+
+/**
+ * The land as triangles, for the ground drawn as geometry: local x, y of every ring vertex (polygons one
+ * after another, each outer ring then its holes) and three vertex indices per triangle (earcut).
+ */
+export function landTriangles(land: readonly LocalPolygon[]): { readonly xy: Float64Array; readonly index: Uint32Array } {
+  let vertices = 0;
+  for (const polygon of land) for (const ring of polygon) vertices += ring.length / 2;
+  const xy = new Float64Array(2 * vertices);
+  const index: number[] = [];
+  let base = 0;
+  for (const polygon of land) {
+    const flat: number[] = [];
+    const holes: number[] = [];
+    polygon.forEach((ring, r) => {
+      if (r > 0) holes.push(flat.length / 2);
+      for (let i = 0; i < ring.length; i++) flat.push(ring[i]!);
+    });
+    xy.set(flat, 2 * base);
+    for (const k of earcut(flat, holes, 2)) index.push(base + k);
+    base += flat.length / 2;
+  }
+  return { xy, index: Uint32Array.from(index) };
+}
+
+/** The rings' edges as line segments: x0, y0, x1, y1 per edge, each ring closed. */
+export function ringSegments(polygons: readonly LocalPolygon[]): Float64Array {
+  let edges = 0;
+  for (const polygon of polygons) for (const ring of polygon) edges += ring.length / 2;
+  const out = new Float64Array(4 * edges);
+  let o = 0;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      const n = ring.length / 2;
+      for (let i = 0; i < n; i++) {
+        const j = (i + 1) % n;
+        out[o++] = ring[2 * i]!;
+        out[o++] = ring[2 * i + 1]!;
+        out[o++] = ring[2 * j]!;
+        out[o++] = ring[2 * j + 1]!;
+      }
+    }
+  }
+  return out;
 }

@@ -15,5 +15,5 @@ export type { BasemapKind, BasemapSetting, SourceProblem, TileSource, VWorldLaye
 export { BasemapParamError, basemapParam, parseBasemapParam, settingFromJson } from './url.ts';
 export { MAX_LAT, coverLocalBox, tileCorner, tileQuad, tileXY, tilesInBox } from './tiles.ts';
 export type { TileCover, TileId } from './tiles.ts';
-export { groundShapes } from './ground.ts';
+export { groundShapes, landTriangles, ringSegments } from './ground.ts';
 export type { GroundShapes, LocalPolygon } from './ground.ts';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  BasemapParamError, DATA_GROUND, basemapParam, coverLocalBox, groundShapes, parseBasemapParam, resolveSource,
+  type LocalPolygon, BasemapParamError, DATA_GROUND, basemapParam, coverLocalBox, groundShapes, landTriangles, parseBasemapParam, resolveSource, ringSegments,
   settingFromJson, tileCorner, tileQuad, tileUrl, tileXY, tilesInBox,
 } from '../../../src/core/basemap/index.ts';
 import { createLocalFrame, projectInto } from '../../../src/core/geo/index.ts';
@@ -182,5 +182,43 @@ describe('data-drawn ground', () => {
     // The clip box of the Yeouido files spans 126.9077–126.9504° E (SOURCE.txt): 3.77 km at 37.53° N.
     expect(x1 - x0).toBeGreaterThan(3000);
     expect(x1 - x0).toBeLessThan(3780);
+  });
+
+  /** Shoelace area of a ring of flat x, y pairs, m² (absolute). */
+  const ringArea = (ring: ArrayLike<number>): number => {
+    let a = 0;
+    for (let i = 0, n = ring.length / 2, j = n - 1; i < n; j = i, i++) a += ring[2 * j]! * ring[2 * i + 1]! - ring[2 * i]! * ring[2 * j + 1]!;
+    return Math.abs(a) / 2;
+  };
+
+  it("triangulates land to its exact area (holes left out), and outlines each district ring edge by edge", () => {
+    const frame = createLocalFrame(7.42, 43.735);
+    const g = groundShapes(read('assets/city/monaco/admin.geojson'), frame);
+    // A 100 m square with a 20 m square hole, and Monaco's coastline polygon (a 55 m islet off Fontvieille:
+    // the file has no polygon of the whole land, so the data-drawn ground is water elsewhere).
+    const square: LocalPolygon = [Float64Array.from([0, 0, 100, 0, 100, 100, 0, 100]), Float64Array.from([40, 40, 40, 60, 60, 60, 60, 40])];
+    const land = [square, ...g.land];
+    const { xy, index } = landTriangles(land);
+    expect(index.length % 3).toBe(0);
+    let triangles = 0;
+    for (let t = 0; t < index.length; t += 3) {
+      const [a, b, c] = [index[t]!, index[t + 1]!, index[t + 2]!];
+      triangles += Math.abs((xy[2 * b]! - xy[2 * a]!) * (xy[2 * c + 1]! - xy[2 * a + 1]!) - (xy[2 * c]! - xy[2 * a]!) * (xy[2 * b + 1]! - xy[2 * a + 1]!)) / 2;
+    }
+    // Outer rings minus holes, by the shoelace formula: the triangles cover the land and nothing else.
+    let polygons = 0;
+    for (const p of land) p.forEach((ring, r) => (polygons += (r === 0 ? 1 : -1) * ringArea(ring)));
+    expect(polygons).toBeCloseTo(9600 + ringArea(g.land[0]![0]!), 6);
+    expect(ringArea(g.land[0]![0]!)).toBeCloseTo(1005, 0);
+    expect(Math.abs(triangles - polygons) / polygons).toBeLessThan(1e-9);
+    // One segment per ring vertex (the closing edge included), end to start around each ring.
+    const seg = ringSegments(g.districts);
+    let vertices = 0;
+    for (const p of g.districts) for (const ring of p) vertices += ring.length / 2;
+    expect(seg.length).toBe(4 * vertices);
+    const first = g.districts[0]![0]!;
+    const n = first.length / 2;
+    expect(Array.from(seg.slice(0, 4))).toEqual([first[0], first[1], first[2], first[3]]);
+    expect(Array.from(seg.slice(4 * (n - 1), 4 * n))).toEqual([first[2 * n - 2], first[2 * n - 1], first[0], first[1]]);
   });
 });
