@@ -69,6 +69,19 @@ function pastBreak(bytes: Uint8Array, i: number): number {
   return bytes[i] === CR && bytes[i + 1] === LF ? i + 2 : i + 1;
 }
 
+/**
+ * After a row or an 'Origin' line's last field: blanks, an optional ';', blanks and an optional comment.
+ * Returns the index of the line break (or the end) that follows, or -1 when anything else is left.
+ */
+function rowTail(bytes: Uint8Array, i: number): number {
+  const end = bytes.length;
+  while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+  if (i < end && bytes[i] === SEMICOLON) i++;
+  while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+  if (i < end && bytes[i] === TILDE) i = lineEnd(bytes, i);
+  return i === end || bytes[i] === LF || bytes[i] === CR ? i : -1;
+}
+
 /** Whether byte `c` (or -1 at the end) ends a field: a blank, ';', '~' or a line break. */
 function endsField(c: number): boolean {
   return c === -1 || c === SPACE || c === TAB || c === SEMICOLON || c === TILDE || c === LF || c === CR;
@@ -215,12 +228,8 @@ function scanNet(bytes: Uint8Array, fileName: string): TntpNet | undefined {
     }
     // A row: ten fields separated by blanks, an optional ';', nothing else but a comment.
     i = rowAt(bytes, i, row);
+    if (i >= 0) i = rowTail(bytes, i);
     if (i < 0) return undefined;
-    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-    if (i < end && bytes[i] === SEMICOLON) i++;
-    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-    if (i < end && bytes[i] === TILDE) i = lineEnd(bytes, i);
-    if (i < end && bytes[i] !== LF && bytes[i] !== CR) return undefined;
     // The text parser's checks; it gives the message.
     const tail = row[0]!;
     const head = row[1]!;
@@ -354,10 +363,8 @@ function scanTrips(bytes: Uint8Array, fileName: string): TntpTrips | undefined {
     }
     if (i === o0 || i - o0 > 9 || id < 1 || id > numZones || id < origin) return undefined;
     origin = id;
-    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-    if (i < end && bytes[i] === SEMICOLON) i++;
-    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-    if (i < end && bytes[i] !== TILDE && bytes[i] !== LF && bytes[i] !== CR) return undefined;
+    i = rowTail(bytes, i);
+    if (i < 0) return undefined;
     lineStart = false;
     open = false;
   }
