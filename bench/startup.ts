@@ -11,8 +11,8 @@
  * rasterising a canvas). Wall time against CPU time tells which; the call tells where.
  */
 import type { Profiler } from 'inspector';
-import { build, preview } from 'vite';
-import { launchBrowser, waitForCity } from '../tests/browser/harness.ts';
+import { build } from 'vite';
+import { launchBrowser, startPreview, waitForCity } from '../tests/browser/harness.ts';
 import { LONG_TASK_OBSERVER } from './scale.ts';
 import { startTaskTrace, stopTaskTraceWithClock } from './tasks.ts';
 
@@ -69,9 +69,7 @@ function dominantCall(profile: Profiler.Profile, from: number, to: number): { ca
 
 export async function benchStartup(runs: number): Promise<object> {
   await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true, minify: false } });
-  const server = await preview({ build: { outDir: OUT_DIR }, preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'silent' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  const { server, url } = await startPreview(OUT_DIR);
   const browser = await launchBrowser();
   const out: object[] = [];
   try {
@@ -85,7 +83,7 @@ export async function benchStartup(runs: number): Promise<object> {
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
       await startTaskTrace(browser, page);
-      await page.goto(`http://127.0.0.1:${address.port}/?noaa`);
+      await page.goto(`${url}?noaa`);
       await waitForCity(page);
       const drawnMs = (await page.evaluate('performance.now()')) as number;
       await page.waitForTimeout(SETTLE_MS);

@@ -25,9 +25,10 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 }
 
-export async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
+export async function startPreview(
   // CITYTWIN_DIST: another build folder (several builds side by side, e.g. `vite build --outDir dist-x`).
-  const outDir = process.env['CITYTWIN_DIST'] ?? 'dist';
+  outDir: string = process.env['CITYTWIN_DIST'] ?? 'dist',
+): Promise<{ server: PreviewServer; url: string }> {
   if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`vite build\` first (npm run test:browser does)`);
   const server = await preview({ build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false }, logLevel: 'silent' });
   const address = server.httpServer.address();
