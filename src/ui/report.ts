@@ -2,7 +2,7 @@
 // edits, the KPIs of A and B with change and percentage, the KPI chart and a picture of the map. Built
 // with DOM calls (every value from data is text, never HTML) into a standalone HTML file with print CSS.
 import { type Kpis, type ScenarioEdit, compareKpis } from '../core/scenario/index.ts';
-import { type Language, type MessageKey, translate } from './i18n/index.ts';
+import { type Language, type MessageKey, LOCALES, numberFormat, translate } from './i18n/index.ts';
 import { editText } from './editText.ts';
 
 export interface ReportInput {
@@ -46,7 +46,7 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?:
 /** The report as a standalone HTML document's text. */
 export function buildReport(r: ReportInput): string {
   const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => translate(r.language, key, params);
-  const nf = (digits: number) => new Intl.NumberFormat(r.language === 'ko' ? 'ko-KR' : 'en-GB', { maximumFractionDigits: digits });
+  const nf = (digits: number) => numberFormat(r.language, { maximumFractionDigits: digits });
   const fmt = (v: number | null, big: boolean): string => (v === null ? '—' : nf(big ? 0 : 2).format(v === 0 ? 0 : v));
   const doc = document.implementation.createHTMLDocument(t('report.title', { name: r.b.name }));
   doc.documentElement.lang = r.language;
@@ -56,7 +56,7 @@ export function buildReport(r: ReportInput): string {
   doc.head.append(el(doc, 'style', PRINT_CSS));
   const body = doc.body;
   body.append(el(doc, 'h1', t('report.title', { name: r.b.name })));
-  body.append(el(doc, 'p', t('report.meta', { city: r.city, a: r.a.name, date: r.date.toLocaleString(r.language === 'ko' ? 'ko-KR' : 'en-GB') }), 'meta'));
+  body.append(el(doc, 'p', t('report.meta', { city: r.city, a: r.a.name, date: r.date.toLocaleString(LOCALES[r.language]) }), 'meta'));
   if (r.b.notes.trim() !== '') body.append(el(doc, 'p', r.b.notes, 'notes'));
 
   const cols = el(doc, 'div', undefined, 'cols');

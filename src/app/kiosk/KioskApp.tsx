@@ -3,7 +3,7 @@
 // English or both in turn, the data attributions always shown. An attract loop tours the viewpoints and plays
 // the scenario playlist; a visitor's touch takes over, and after the kiosk file's idle time the tour comes
 // back where it left off. Recovery without a person: see watchdog.ts, RecoveryCard.tsx and the worker bridge.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type KioskFile, type KioskIssue, type LoopFrame, LOOP_START, attractDue, backoffMs, languageAt, parseKioskText } from '../../core/kiosk/index.ts';
 import { KPI_ROWS, type KpiKey, type Kpis, kpiValue, parseScenarioText } from '../../core/scenario/index.ts';
@@ -12,7 +12,7 @@ import { setWorkerLimits } from '../../sim-client/index.ts';
 import { useStore } from '../../store/index.ts';
 import { InfoPanel } from '../../ui/InfoPanel.tsx';
 import { Attribution } from '../../ui/StatusViews.tsx';
-import { LANGUAGES, LANGUAGE_NAMES } from '../../ui/i18n/index.ts';
+import { LANGUAGES, LANGUAGE_NAMES, numberFormat } from '../../ui/i18n/index.ts';
 import { useT } from '../../ui/useT.ts';
 import { AttractLoop } from './attract.ts';
 import { type KioskSource, YEOUIDO, fetchTextWithRetry, resolveRef } from './files.ts';
@@ -91,8 +91,8 @@ function KpiBoard({ kiosk, item, ids }: { kiosk: KioskFile; item: number; ids: R
       running: s.pipeline.status === 'running',
     })),
   );
-  const fmt = useMemo(() => new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-GB', { maximumFractionDigits: 0 }), [language]);
-  const pct = useMemo(() => new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-GB', { maximumFractionDigits: 1, signDisplay: 'always' }), [language]);
+  const fmt = numberFormat(language, { maximumFractionDigits: 0 });
+  const pct = numberFormat(language, { maximumFractionDigits: 1, signDisplay: 'always' });
   if (!it) return null;
   const row = (key: KpiKey, k: Kpis) => {
     const v = kpiValue(k, key);
