@@ -5,17 +5,11 @@
 // context's restore to the scene drawn again by itself (beside one frame drawn on demand in the same page, the
 // baseline), and how many retries a model worker killed in the middle of a scenario run takes.
 import type { Page } from 'playwright-core';
-import { launchBrowser, startPreview } from '../tests/browser/harness.ts';
+import { type MemorySample, launchBrowser, memorySample, startPreview } from '../tests/browser/harness.ts';
 import { round } from './ingest.ts';
 
-interface Sample {
+interface Sample extends MemorySample {
   tour: number;
-  jsHeapMB: number;
-  domNodes: number;
-  listeners: number;
-  gpuGeometries: number;
-  gpuTextures: number;
-  workers: number;
 }
 
 type Win = {
@@ -26,17 +20,8 @@ type Win = {
 const tours = (page: Page): Promise<number> => page.evaluate(() => Number(document.querySelector('[data-testid="kiosk"]')?.getAttribute('data-tours') ?? 0));
 
 async function sample(page: Page, tour: number): Promise<Sample> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
-    const m = (name: string): number => metrics.find((x) => x.name === name)?.value ?? 0;
-    const gpu = await page.evaluate(() => (window as unknown as Win).__citytwin.gpuCounts());
-    return { tour, jsHeapMB: round(m('JSHeapUsedSize') / 1e6, 2), domNodes: m('Nodes'), listeners: m('JSEventListeners'), gpuGeometries: gpu.geometries, gpuTextures: gpu.textures, workers: page.workers().length };
-  } finally {
-    await cdp.detach();
-  }
+  const s = await memorySample(page);
+  return { tour, ...s, jsHeapMB: round(s.jsHeapMB, 2) };
 }
 
 function slope(ys: readonly number[]): number {

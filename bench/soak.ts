@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { syntheticCity } from '../src/core/synthetic/index.ts';
-import { launchBrowser, startPreview, waitForCity } from '../tests/browser/harness.ts';
+import { launchBrowser, memorySample, startPreview, waitForCity } from '../tests/browser/harness.ts';
 import { round } from './ingest.ts';
 import { startStaticServer } from './static-server.ts';
 
@@ -38,17 +38,8 @@ export interface SoakResult {
 type Store = { getState(): Record<string, unknown> & { layers: Array<{ id: string; status: string }> } };
 
 async function sample(page: Page, cycle: number): Promise<SoakSample> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
-    const m = (name: string): number => metrics.find((x) => x.name === name)?.value ?? 0;
-    const gpu = (await page.evaluate('window.__citytwin.gpuMemory()')) as { geometries: number; textures: number };
-    return { cycle, jsHeapMB: round(m('JSHeapUsedSize') / 1e6, 2), domNodes: m('Nodes'), listeners: m('JSEventListeners'), gpuGeometries: gpu.geometries, gpuTextures: gpu.textures };
-  } finally {
-    await cdp.detach();
-  }
+  const { jsHeapMB, domNodes, listeners, gpuGeometries, gpuTextures } = await memorySample(page);
+  return { cycle, jsHeapMB: round(jsHeapMB, 2), domNodes, listeners, gpuGeometries, gpuTextures };
 }
 
 function slope(xs: readonly number[], ys: readonly number[]): number {

@@ -27,6 +27,8 @@ interface StartupTask {
   startMs: number;
   wallMs: number;
   cpuMs: number | null;
+  /** Time within the task the GPU process's main thread was busy (bench/tasks.ts). */
+  gpuBusyMs: number | null;
   /** The call most of the task's samples were in: innermost frames first, ' < ' between callers. */
   call: string;
   /** Share of the task's profile samples in that call. */
@@ -87,16 +89,28 @@ export async function benchStartup(runs: number): Promise<object> {
       await waitForCity(page);
       const drawnMs = (await page.evaluate('performance.now()')) as number;
       await page.waitForTimeout(SETTLE_MS);
-      const { tasks, offsetMs } = await stopTaskTraceWithClock(browser, page);
+      const settledMs = (await page.evaluate('performance.now()')) as number;
+      const { tasks, offsetMs, gpuBusyMs } = await stopTaskTraceWithClock(browser, page);
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profiler.Profile };
       const longTasks: StartupTask[] = tasks.map((task) => {
         const from = (task.start + offsetMs) * 1000;
         const { call, share } = dominantCall(profile, from, from + task.wallMs * 1000);
         const round = (v: number): number => Math.round(v);
-        return { startMs: round(task.start), wallMs: round(task.wallMs), cpuMs: task.cpuMs === null ? null : round(task.cpuMs), call, callShare: share };
+        return {
+          startMs: round(task.start),
+          wallMs: round(task.wallMs),
+          cpuMs: task.cpuMs === null ? null : round(task.cpuMs),
+          gpuBusyMs: task.gpuBusyMs === null ? null : round(task.gpuBusyMs),
+          call,
+          callShare: share,
+        };
       });
       out.push({
         cityDrawnMs: Math.round(drawnMs),
+        // The GPU process's main thread from navigation until the city had settled: how much of that
+        // time it was busy, which every synchronous WebGL call from the page waits behind.
+        gpuProcessBusyMs: ((busy) => (busy === null ? null : Math.round(busy)))(gpuBusyMs(0, settledMs)),
+        settledMs: Math.round(settledMs),
         longTasks,
         longestWallMs: Math.max(0, ...longTasks.map((t) => t.wallMs)),
         longestCpuMs: Math.max(0, ...longTasks.map((t) => t.cpuMs ?? 0)),
@@ -108,7 +122,7 @@ export async function benchStartup(runs: number): Promise<object> {
     await server.close();
   }
   return {
-    note: `headless Chromium + SwiftShader, ${VIEWPORT.width}x${VIEWPORT.height}, default city (?noaa), unminified build; long tasks from navigation until ${SETTLE_MS} ms after the city is drawn: wall (Long Tasks API), thread CPU (trace), and the JavaScript call most of the task's CPU-profile samples fall in`,
+    note: `headless Chromium + SwiftShader, ${VIEWPORT.width}x${VIEWPORT.height}, default city (?noaa), unminified build; long tasks from navigation until ${SETTLE_MS} ms after the city is drawn: wall (Long Tasks API), thread CPU (trace), the time the GPU process's main thread was busy within it (trace), and the JavaScript call most of the task's CPU-profile samples fall in`,
     runs: out,
   };
 }

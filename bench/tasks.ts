@@ -13,6 +13,12 @@ export interface MainTask {
   wallMs: number;
   /** Thread CPU time, ms (null where the trace has none). */
   cpuMs: number | null;
+  /**
+   * How long, within the task, the GPU process's main thread was running tasks of its own, ms (null where
+   * the trace has no GPU process). A task whose wall time is mostly this, and little CPU, waited on a
+   * synchronous call into the GPU process: creating a context, linking a program, reading pixels.
+   */
+  gpuBusyMs: number | null;
 }
 
 /** A main-thread task's trace event (its name changed across Chromium versions). */
@@ -26,6 +32,34 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
+  args?: { name?: string };
+}
+
+/** The GPU process main thread's task intervals [start, end) in trace µs, merged (task events nest). */
+function gpuMainIntervals(events: readonly TraceEvent[]): Array<[number, number]> | null {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrGpuMain');
+  if (!main) return null;
+  const spans = events
+    .filter((e) => TASK_EVENTS.has(e.name) && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined)
+    .map((e): [number, number] => [e.ts, e.ts + e.dur!])
+    .sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}
+
+/** Length of [from, to) covered by the merged, sorted `intervals`. */
+function covered(intervals: ReadonlyArray<readonly [number, number]>, from: number, to: number): number {
+  let sum = 0;
+  for (const [a, b] of intervals) {
+    if (a >= to) break;
+    if (b > from) sum += Math.min(b, to) - Math.max(a, from);
+  }
+  return sum;
 }
 
 /** Starts tracing `page`'s tasks (a Chromium browser traces one page at a time). */
@@ -45,17 +79,28 @@ export async function stopTaskTrace(browser: Browser, page: Page): Promise<MainT
  * stopTaskTrace, with the trace clock's offset from the page's: page time (ms) = trace time (µs) / 1000
  * − offsetMs. V8's CPU profiles are stamped on the trace's clock, so their samples line up with the tasks.
  */
-export async function stopTaskTraceWithClock(browser: Browser, page: Page): Promise<{ tasks: MainTask[]; offsetMs: number }> {
+export async function stopTaskTraceWithClock(
+  browser: Browser,
+  page: Page,
+): Promise<{ tasks: MainTask[]; offsetMs: number; gpuBusyMs: (from: number, to: number) => number | null }> {
   const mark = 'citytwin-bench:clock';
   const at = (await page.evaluate(`performance.mark(${JSON.stringify(mark)}).startTime`)) as number;
   const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
   const clock = events.find((e) => e.name === mark);
   if (!clock) throw new Error('task trace: the clock mark is missing from the trace (category blink.user_timing)');
   const offsetMs = clock.ts / 1000 - at;
+  const gpu = gpuMainIntervals(events);
   const tasks = events
     .filter((e) => TASK_EVENTS.has(e.name) && e.ph === 'X' && e.pid === clock.pid && e.tid === clock.tid && (e.dur ?? 0) >= LONG_TASK_MS * 1000)
-    .map((e) => ({ start: e.ts / 1000 - offsetMs, wallMs: e.dur! / 1000, cpuMs: e.tdur === undefined ? null : e.tdur / 1000 }));
-  return { tasks, offsetMs };
+    .map((e) => ({
+      start: e.ts / 1000 - offsetMs,
+      wallMs: e.dur! / 1000,
+      cpuMs: e.tdur === undefined ? null : e.tdur / 1000,
+      gpuBusyMs: gpu ? covered(gpu, e.ts, e.ts + e.dur!) / 1000 : null,
+    }));
+  // Busy time of the GPU process's main thread between two page-clock times (ms).
+  const gpuBusyMs = (from: number, to: number): number | null => (gpu ? covered(gpu, (from + offsetMs) * 1000, (to + offsetMs) * 1000) / 1000 : null);
+  return { tasks, offsetMs, gpuBusyMs };
 }
 
 export interface TaskFigures {

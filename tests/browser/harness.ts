@@ -46,6 +46,40 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** What a page holds, for soaks that check it stays flat: see memorySample. */
+export interface MemorySample {
+  /** JS heap in use after a full garbage collection (MB). */
+  jsHeapMB: number;
+  domNodes: number;
+  listeners: number;
+  /** GPU geometries and textures three.js holds after a frame drawn now. */
+  gpuGeometries: number;
+  gpuTextures: number;
+  workers: number;
+}
+
+/** Collects the garbage, then reads the page's heap, DOM and listener counts (DevTools metrics) and the view's GPU objects. */
+export async function memorySample(page: Page): Promise<MemorySample> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+    const m = (name: string): number => metrics.find((x) => x.name === name)?.value ?? 0;
+    const gpu = (await page.evaluate('window.__citytwin.gpuMemory()')) as { geometries: number; textures: number };
+    return {
+      jsHeapMB: m('JSHeapUsedSize') / 1e6,
+      domNodes: m('Nodes'),
+      listeners: m('JSEventListeners'),
+      gpuGeometries: gpu.geometries,
+      gpuTextures: gpu.textures,
+      workers: page.workers().length,
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Waits until every layer has finished loading (ready or error). */
 export async function waitForCity(page: Page, layers = ['buildings', 'green', 'roads']): Promise<void> {
   for (const id of layers) {

@@ -3,9 +3,9 @@
 // geometries/textures and the worker count are read every 20 tours; they must stay flat (no climb from the
 // first sample to the last beyond a small allowance) and the loop must still be running at the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { collectErrors, launchBrowser, startPreview } from './harness.ts';
+import { collectErrors, launchBrowser, memorySample, startPreview } from './harness.ts';
 
 // 60 tours in the test suite (about two minutes here); SOAK_TOURS=150 or more for a longer soak.
 const TOURS = Number(process.env['SOAK_TOURS'] ?? 60);
@@ -25,20 +25,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function sample(page: Page): Promise<{ heapMB: number; nodes: number; geometries: number; textures: number; workers: number }> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
-    const m = (name: string): number => metrics.find((x) => x.name === name)?.value ?? 0;
-    const gpu = await page.evaluate(() => (window as unknown as { __citytwin: { gpuCounts(): { geometries: number; textures: number } } }).__citytwin.gpuCounts());
-    return { heapMB: m('JSHeapUsedSize') / 1e6, nodes: m('Nodes'), geometries: gpu.geometries, textures: gpu.textures, workers: page.workers().length };
-  } finally {
-    await cdp.detach();
-  }
-}
-
 describe('kiosk soak', () => {
   it(`${TOURS} accelerated tours: heap, DOM, GPU objects and workers stay flat, and the loop still runs`, async () => {
     const context = await browser.newContext({ viewport: { width: 480, height: 320 }, locale: 'en-GB' });
@@ -51,14 +37,14 @@ describe('kiosk soak', () => {
     const samples = [];
     for (let next = first + EVERY; next <= first + TOURS; next += EVERY) {
       await page.waitForFunction((n) => Number(document.querySelector('[data-testid="kiosk"]')?.getAttribute('data-tours') ?? 0) >= n, next, { timeout: 600_000, polling: 500 });
-      samples.push(await sample(page));
+      samples.push(await memorySample(page));
     }
     const a = samples[0]!;
     const z = samples[samples.length - 1]!;
-    expect(z.heapMB).toBeLessThan(a.heapMB * 1.15 + 2);
-    expect(z.nodes).toBeLessThanOrEqual(a.nodes + 50);
-    expect(z.geometries).toBeLessThanOrEqual(a.geometries + 5);
-    expect(z.textures).toBeLessThanOrEqual(a.textures + 2);
+    expect(z.jsHeapMB).toBeLessThan(a.jsHeapMB * 1.15 + 2);
+    expect(z.domNodes).toBeLessThanOrEqual(a.domNodes + 50);
+    expect(z.gpuGeometries).toBeLessThanOrEqual(a.gpuGeometries + 5);
+    expect(z.gpuTextures).toBeLessThanOrEqual(a.gpuTextures + 2);
     expect(z.workers).toBeLessThanOrEqual(a.workers);
     // Still running: the tour count moves on.
     const end = await tours();

@@ -1,5 +1,6 @@
 // The benchmarks' task trace (bench/tasks.ts): a page's long tasks from a Chromium trace, on the page's
-// clock, with their thread CPU time beside the wall time the Long Tasks API reports.
+// clock, with their thread CPU time beside the wall time the Long Tasks API reports, and how long the GPU
+// process's main thread was busy within each (what a task that waits on a synchronous WebGL call waits for).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './harness.ts';
@@ -12,6 +13,7 @@ describe('task trace', () => {
   let traced: MainTask[];
   let entries: Array<{ start: number; duration: number }>;
   let busy: { start: number; end: number };
+  let waited: { start: number; end: number };
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -19,7 +21,8 @@ describe('task trace', () => {
     await page.addInitScript({ content: LONG_TASK_OBSERVER });
     await startTaskTrace(browser, page);
     await page.goto('data:text/html,<p>tasks</p>');
-    // One task that computes for 150 ms of its own, then a quiet page.
+    // One task that computes for 150 ms of its own, once the page's first frames are drawn (the GPU process
+    // is busy drawing them for a few hundred ms after load), then a quiet page.
     busy = (await page.evaluate(
       `new Promise((resolve) => setTimeout(() => {
         const start = performance.now();
@@ -27,7 +30,35 @@ describe('task trace', () => {
         while (performance.now() - start < 150) x += Math.sqrt(x + 1);
         const end = performance.now();
         setTimeout(() => resolve({ start, end, x }), 300);
-      }, 0))`,
+      }, 800))`,
+    )) as { start: number; end: number };
+    // One task that waits on the GPU process: a heavy draw read back at once (readPixels waits for it).
+    waited = (await page.evaluate(
+      `new Promise((resolve) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 512;
+        const gl = canvas.getContext('webgl2');
+        const shader = (type, src) => { const s = gl.createShader(type); gl.shaderSource(s, src); gl.compileShader(s); return s; };
+        const program = gl.createProgram();
+        gl.attachShader(program, shader(gl.VERTEX_SHADER, '#version 300 es\\nin vec2 p; void main() { gl_Position = vec4(p, 0.0, 1.0); }'));
+        gl.attachShader(program, shader(gl.FRAGMENT_SHADER, '#version 300 es\\nprecision highp float; out vec4 c; uniform float n;' +
+          'void main() { float x = gl_FragCoord.x; for (float i = 0.0; i < n; i++) x = fract(sin(x) * 43758.5); c = vec4(x); }'));
+        gl.linkProgram(program);
+        gl.getProgramParameter(program, gl.LINK_STATUS);
+        gl.useProgram(program);
+        gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+        gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 3, -1, -1, 3]), gl.STATIC_DRAW);
+        gl.enableVertexAttribArray(0);
+        gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+        gl.uniform1f(gl.getUniformLocation(program, 'n'), 1500);
+        setTimeout(() => {
+          const start = performance.now();
+          gl.drawArrays(gl.TRIANGLES, 0, 3);
+          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+          const end = performance.now();
+          setTimeout(() => resolve({ start, end }), 300);
+        }, 300);
+      })`,
     )) as { start: number; end: number };
     entries = (await page.evaluate('window.__longTasks')) as Array<{ start: number; duration: number }>;
     traced = await stopTaskTrace(browser, page);
@@ -48,6 +79,17 @@ describe('task trace', () => {
     const entry = entries.find((e) => e.start <= busy.start + 1 && e.start + e.duration >= busy.end - 1);
     expect(entry).toBeDefined();
     expect(Math.abs(entry!.start - task.start)).toBeLessThan(5);
+  });
+
+  it('tells a task that computes from one that waits on the GPU process', () => {
+    const find = (w: { start: number; end: number }): MainTask => traced.find((t) => t.start <= w.start + 1 && t.start + t.wallMs >= w.end - 1)!;
+    const computing = find(busy);
+    expect(computing.gpuBusyMs).not.toBeNull();
+    expect(computing.gpuBusyMs!).toBeLessThan(computing.wallMs / 2);
+    const waiting = find(waited);
+    expect(waiting, 'the read-back task').toBeDefined();
+    expect(waiting.gpuBusyMs!).toBeGreaterThan(waiting.wallMs / 2);
+    expect(waiting.cpuMs!).toBeLessThan(waiting.wallMs / 2);
   });
 
   it('counts and measures only the tasks that overlap the window asked for', () => {
