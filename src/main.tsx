@@ -34,7 +34,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // The page's first number format loads the locale's data (25–40 ms): done when the main thread is idle,
 // before the first panel row needs it, rather than inside that row's render.
-if ('requestIdleCallback' in window) requestIdleCallback(() => numberFormat(useStore.getState().language, { maximumFractionDigits: 0 }));
+if ('requestIdleCallback' in window) requestIdleCallback(() => numberFormat(useStore.getState().language, { maximumFractionDigits: 0 }), { timeout: 1000 });
 
 createRoot(root).render(
   <StrictMode>

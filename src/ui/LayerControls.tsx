@@ -1,7 +1,8 @@
 // A layer's own controls beside its style: rename, drawing order, flat or extruded, height from a
 // property or a constant, and marker size from a property.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type AttributeKey, attributeKeys, pointRadii, sampleRows } from '../core/attributes/index.ts';
+import type { PackedProperties } from '../core/geo/index.ts';
 import { layerExtrusion, rowsOf } from '../scene/styleByProperty.ts';
 import { type LayerState, useStore } from '../store/index.ts';
 import { layerName } from './layerName.ts';
@@ -11,10 +12,27 @@ import { NumberInput } from './NumberInput.tsx';
 /** Features sampled to list a layer's property keys (decoding a whole big layer would block the page). */
 const KEY_SAMPLE = 2000;
 
-/** A layer's property keys, from a sample of its features. */
+const NO_KEYS: AttributeKey[] = [];
+/** Keys found per layer's properties (kept while the layer's data lives). */
+const keysOf = new WeakMap<PackedProperties, AttributeKey[]>();
+
+/**
+ * A layer's property keys, from a sample of its features. Found in a task of their own after the row first
+ * shows (none until then): a city's layers arrive together, and sampling all of them inside the panel's
+ * render made one 42 ms-CPU task of the start-up (`npm run bench -- startup`).
+ */
 export function useLayerKeys(layer: LayerState): AttributeKey[] {
   const properties = layer.data?.data.properties;
-  return useMemo(() => (properties ? attributeKeys(sampleRows(properties, KEY_SAMPLE)) : []), [properties]);
+  const [, found] = useState(0);
+  useEffect(() => {
+    if (!properties || keysOf.has(properties)) return;
+    const timer = setTimeout(() => {
+      keysOf.set(properties, attributeKeys(sampleRows(properties, KEY_SAMPLE)));
+      found((n) => n + 1);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [properties]);
+  return (properties && keysOf.get(properties)) || NO_KEYS;
 }
 
 /** Name, rename, and up/down in the list (which is also the drawing order within a kind). */
