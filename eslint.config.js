@@ -20,7 +20,7 @@ export const LAYERS = {
   scene: { files: ['src/scene/**'], dirs: ['scene'], imports: ['core', 'store'], packages: ['comlink'] },
   ui: { files: ['src/ui/**'], dirs: ['ui'], imports: ['core', 'store', 'scene'], packages: ['comlink'] },
   // The shell: the app, bench mode (src/app/bench) and the entry point; test hooks (src/app/testHooks.ts) included.
-  app: { files: ['src/app/**', 'src/main.tsx'], dirs: ['app'], imports: ['core', 'sim-client', 'store', 'scene', 'ui'], packages: ['comlink'] },
+  app: { files: ['src/app/**', 'src/main.tsx', 'src/boot.tsx'], dirs: ['app'], imports: ['core', 'sim-client', 'store', 'scene', 'ui'], packages: ['comlink'] },
   cli: { files: ['src/cli/**'], dirs: ['cli'], imports: ['core'], packages: ['three', 'react', 'zustand', 'comlink'] },
 };
 

@@ -1,14 +1,45 @@
 /// <reference types="vitest/config" />
 // Vite builds the viewer; Vitest runs two projects: `node` (core and CLI, no browser) and
 // `browser` (the built app driven in headless Chromium through playwright-core).
-import { defineConfig } from 'vite';
+import { type Plugin, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * src/main.tsx imports the app in steps (each step's modules evaluated in a task of their own), which would
+ * also fetch them one after another. This lists those chunks, and every chunk they import, as modulepreload
+ * links in the page's head, so they download together as soon as the page does.
+ */
+function preloadEntrySteps(): Plugin {
+  return {
+    name: 'citytwin:preload-entry-steps',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        // The page's own entry chunk: src/main.tsx, whose steps are its dynamic imports.
+        const { bundle, chunk: entry } = ctx;
+        if (!bundle || !entry) return [];
+        const files = new Set<string>();
+        const visit = (name: string): void => {
+          const chunk = bundle[name];
+          if (files.has(name) || !chunk || chunk.type !== 'chunk') return;
+          files.add(name);
+          chunk.imports.forEach(visit);
+        };
+        entry.dynamicImports.forEach(visit);
+        for (const name of [entry.fileName, ...entry.imports]) files.delete(name); // the page loads these already
+        return [...files].map((name) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${name}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   base: './',
   plugins: [
     react(),
+    preloadEntrySteps(),
     // Offline kiosks (src/app/kiosk/serviceWorker.ts registers it in kiosk mode only): Workbox precaches the
     // code, the Korean font (woff2), the built-in cities, kiosk and scenario files and the solver's wasm. A new
     // build waits until the kiosk reloads at the end of a tour ('prompt': never switched mid-show).

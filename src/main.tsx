@@ -1,43 +1,13 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
-import { BenchApp, benchParams } from './app/bench/index.ts';
-import type { AppTestHandles } from './app/testHooks.ts';
-import { KioskApp } from './app/kiosk/KioskApp.tsx';
-import { kioskSource } from './app/kiosk/files.ts';
-import { registerKioskServiceWorker } from './app/kiosk/serviceWorker.ts';
+// The page's entry: the styles, then the app's code in four steps.
 // Korean and Latin glyphs shipped with the app (SIL Open Font License), so kiosks need no system fonts.
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import './styles.css';
-import { numberFormat } from './ui/i18n/index.ts';
-import { useStore } from './store/index.ts';
 
-// Test hooks (window.__citytwinStore, __citytwinIngest, __citytwinTraffic; src/app/testHooks.ts) only in a
-// page under test automation: one driven through WebDriver or the DevTools protocol (navigator.webdriver,
-// which Chromium launched by playwright sets: the browser tests and benchmarks) or opened with `?test` (by
-// hand). A person's browser never loads them, and nothing but tests and harnesses reads them. Installed
-// before the first render, so the ingest bridge starts its self-test worker from the first call.
-if (navigator.webdriver || new URLSearchParams(window.location.search).has('test')) {
-  const { installTestHooks } = await import('./app/testHooks.ts');
-  installTestHooks(window as unknown as AppTestHandles);
-}
-
-// `?bench&data=<url>`: the 3D view alone, loading that file, for benchmark harnesses (src/app/bench).
-const bench = benchParams(window.location.search);
-// `?kiosk` (or `?kiosk=<name or url>`): kiosk mode for unattended screens (src/app/kiosk), with the offline
-// service worker; every other page never registers one.
-const kiosk = bench ? null : kioskSource(window.location.search);
-if (kiosk) registerKioskServiceWorker();
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-// The page's first number format loads the locale's data (25–40 ms): done when the main thread is idle,
-// before the first panel row needs it, rather than inside that row's render.
-if ('requestIdleCallback' in window) requestIdleCallback(() => numberFormat(useStore.getState().language, { maximumFractionDigits: 0 }), { timeout: 1000 });
-
-createRoot(root).render(
-  <StrictMode>
-    {bench ? <BenchApp data={bench.data} /> : kiosk ? <KioskApp source={kiosk} /> : <App />}
-  </StrictMode>,
-);
+// Each step's modules are evaluated in a task of their own: three.js, React's DOM renderer, R3F, then the
+// app (the store, the scene, the panels; src/boot.tsx). Evaluated in one go they held the main thread for
+// 65-69 ms of CPU at start-up (`npm run bench -- startup`, production build).
+await import('three');
+await import('react-dom/client');
+await import('@react-three/fiber');
+await import('./boot.tsx');

@@ -2,7 +2,7 @@
  * The app shell's test hooks, for browser tests and benchmarks: `window.__citytwin` (the live view's handle,
  * src/scene/viewHandle.ts), `window.__citytwinStore`
  * (read state, call actions) and the worker bridges `__citytwinIngest` (the ingest worker, running its
- * self-test variant: busy, crashLater) and `__citytwinTraffic` (the model host: a watchdog). main.tsx loads
+ * self-test variant: busy, crashLater) and `__citytwinTraffic` (the model host: a watchdog). boot.tsx loads
  * this module (its own chunk) only in a page under test automation; product code never reads these globals.
  */
 import { workerBridges } from '../sim-client/index.ts';
