@@ -378,16 +378,9 @@ export function landCoverIndex(cover: LandCover): number {
 
 /** Green areas from GeoJSON Polygon/MultiPolygon features. */
 export function readGreen(features: readonly unknown[], frame: LocalFrame): ReadResult<GreenTable> & { readonly feature: Int32Array } {
-  const builder = new PolygonSetBuilder();
-  const cover: number[] = [];
-  const feature: number[] = [];
-  const skipped: SkippedFeature[] = [];
-  eachPolygonFeature(features, skipped, (i, f, polys) => {
-    builder.addFeature(polys.map((rings) => rings.map((ring) => projectRing(frame, ring))));
-    cover.push(COVER_INDEX.get(landCoverOf(propertiesOf(f)))!);
-    feature.push(i);
-  });
-  return { table: { polygons: builder.finish(), cover: Uint8Array.from(cover) }, skipped, feature: Int32Array.from(feature) };
+  const { table: polygons, skipped, feature } = readPolygonSet(features, frame);
+  const cover = Uint8Array.from(feature, (i) => COVER_INDEX.get(landCoverOf(propertiesOf(features[i])))!);
+  return { table: { polygons, cover }, skipped, feature };
 }
 
 /**
