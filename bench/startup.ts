@@ -105,11 +105,12 @@ export async function benchStartup(runs: number): Promise<object> {
           callShare: share,
         };
       });
+      // The GPU process's main thread from navigation until the city had settled: how much of that time
+      // it was busy, which every synchronous WebGL call from the page waits behind.
+      const gpuBusy = gpuBusyMs(0, settledMs);
       out.push({
         cityDrawnMs: Math.round(drawnMs),
-        // The GPU process's main thread from navigation until the city had settled: how much of that
-        // time it was busy, which every synchronous WebGL call from the page waits behind.
-        gpuProcessBusyMs: ((busy) => (busy === null ? null : Math.round(busy)))(gpuBusyMs(0, settledMs)),
+        gpuProcessBusyMs: gpuBusy === null ? null : Math.round(gpuBusy),
         settledMs: Math.round(settledMs),
         longTasks,
         longestWallMs: Math.max(0, ...longTasks.map((t) => t.wallMs)),

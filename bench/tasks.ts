@@ -90,16 +90,15 @@ export async function stopTaskTraceWithClock(
   if (!clock) throw new Error('task trace: the clock mark is missing from the trace (category blink.user_timing)');
   const offsetMs = clock.ts / 1000 - at;
   const gpu = gpuMainIntervals(events);
-  const tasks = events
-    .filter((e) => TASK_EVENTS.has(e.name) && e.ph === 'X' && e.pid === clock.pid && e.tid === clock.tid && (e.dur ?? 0) >= LONG_TASK_MS * 1000)
-    .map((e) => ({
-      start: e.ts / 1000 - offsetMs,
-      wallMs: e.dur! / 1000,
-      cpuMs: e.tdur === undefined ? null : e.tdur / 1000,
-      gpuBusyMs: gpu ? covered(gpu, e.ts, e.ts + e.dur!) / 1000 : null,
-    }));
   // Busy time of the GPU process's main thread between two page-clock times (ms).
   const gpuBusyMs = (from: number, to: number): number | null => (gpu ? covered(gpu, (from + offsetMs) * 1000, (to + offsetMs) * 1000) / 1000 : null);
+  const tasks = events
+    .filter((e) => TASK_EVENTS.has(e.name) && e.ph === 'X' && e.pid === clock.pid && e.tid === clock.tid && (e.dur ?? 0) >= LONG_TASK_MS * 1000)
+    .map((e) => {
+      const start = e.ts / 1000 - offsetMs;
+      const wallMs = e.dur! / 1000;
+      return { start, wallMs, cpuMs: e.tdur === undefined ? null : e.tdur / 1000, gpuBusyMs: gpuBusyMs(start, start + wallMs) };
+    });
   return { tasks, offsetMs, gpuBusyMs };
 }
 
