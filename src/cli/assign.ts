@@ -15,7 +15,7 @@ import {
   parseTntpTripsBytes,
 } from '../core/traffic/assign/index.ts';
 import type { AssignMethod } from '../core/traffic/assign/index.ts';
-import { EXIT_OK, InputError, UsageError, defineCommand, integerOption, numberOption, readBytesFile } from './command.ts';
+import { EXIT_OK, InputError, UsageError, defineCommand, integerOption, numberOption, readBytesFile, readBytesFileInBackground } from './command.ts';
 import type { CliIo, Command, OptionSpecs, OptionValues } from './command.ts';
 
 const USAGE = `Usage: cli assign --net <net.tntp> --trips <trips.tntp> [options]
@@ -106,10 +106,14 @@ function parseFile<T>(run: () => T): T {
   }
 }
 
-function run(parsed: AssignArgs, io: CliIo): number {
+async function run(parsed: AssignArgs, io: CliIo): Promise<number> {
   const netBytes = readBytesFile('net', parsed.net);
-  const tripsBytes = readBytesFile('trips', parsed.trips);
+  // The trip table, usually the larger file, is read on the thread pool while the network is parsed.
+  // Should the network fail, the process reports that and leaves; the read's own failure then goes unheard.
+  const tripsRead = readBytesFileInBackground('trips', parsed.trips);
+  tripsRead.catch(() => undefined);
   const net = parseFile(() => buildNetwork(parseTntpNetBytes(netBytes, parsed.net)));
+  const tripsBytes = await tripsRead;
   const demand = parseFile(() => buildDemand(parseTntpTripsBytes(tripsBytes, parsed.trips), net));
   const closed: number[] = [];
   for (const [fromId, toId] of parsed.close) {

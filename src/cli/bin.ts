@@ -1,5 +1,5 @@
 /**
- * Entry of the built command line (dist/cli/bin.js, see vite.cli.config.ts): loads only the module of
+ * Entry of the built command line (dist/cli/bin.cjs, see vite.cli.config.ts): loads only the module of
  * the command asked for, so `cli assign` does not parse the carbon, tiles or hydrogen code and their
  * dependencies at start-up. Help, no command or an unknown one go through main.ts, which lists them all.
  */

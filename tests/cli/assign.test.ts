@@ -88,7 +88,7 @@ describe('cli assign', () => {
   });
 });
 
-describe('npm run cli launcher (scripts/cli.mjs)', () => {
+describe('npm run cli launcher (scripts/cli.cjs)', () => {
   it('lazy command table of the built entry names commands of main.ts, assign among them', () => {
     // bin.ts runs the CLI when imported, so read its table from the source text.
     const text = readFileSync(join(ROOT, 'src/cli/bin.ts'), 'utf8');
@@ -101,7 +101,7 @@ describe('npm run cli launcher (scripts/cli.mjs)', () => {
 
   it('gives the same result as the sources, built or not', () => {
     const args = ['assign', '--net', fixture('SiouxFalls_net.tntp'), '--trips', fixture('SiouxFalls_trips.tntp'), '--gap', '1e-6'];
-    const launched = spawnSync(process.execPath, [join(ROOT, 'scripts/cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const launched = spawnSync(process.execPath, [join(ROOT, 'scripts/cli.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     const source = cli(...args);
     expect(launched.status).toBe(0);
     expect(source.status).toBe(0);
@@ -110,7 +110,7 @@ describe('npm run cli launcher (scripts/cli.mjs)', () => {
     expect(a.objective).toBe(b.objective);
     expect(a.iterations).toBe(b.iterations);
     expect(a.relativeGap).toBe(b.relativeGap);
-    const bad = spawnSync(process.execPath, [join(ROOT, 'scripts/cli.mjs'), 'route'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const bad = spawnSync(process.execPath, [join(ROOT, 'scripts/cli.cjs'), 'route'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("unknown command 'route'");
   });

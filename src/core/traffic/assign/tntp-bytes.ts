@@ -255,6 +255,98 @@ function scanNet(bytes: Uint8Array, fileName: string): TntpNet | undefined {
   return count === numLinks ? net : undefined;
 }
 
+/** A trip table's entries as scanTrips writes them, and where entryLine leaves its running figures. */
+interface TripsScan {
+  readonly numZones: number;
+  readonly capacity: number;
+  readonly destination: Int32Array;
+  readonly demand: Float64Array;
+  readonly originStart: Int32Array;
+  /** seen[d] = the origin that last had an entry for destination d (a repeat gives up). */
+  readonly seen: Int32Array;
+  /** Entries written so far. */
+  n: number;
+  /** Sum of every flow read, zeros included (the header's total is checked against it). */
+  sum: number;
+}
+
+/**
+ * Reads one line of `destination : flow` entries of `origin` from `i`, the line's first entry, into
+ * `scan`. Returns the index of the line break (or the end) that ends the line, or -1 to give up. Each
+ * entry is up to nine digits, ':', and a flow read as in rowAt; a ';' opens the next entry, and without
+ * one only blanks and a comment may follow. A function of its own, called once per line, so that V8
+ * optimises it after the first few origins rather than once the whole file's loop has run long enough.
+ */
+function entryLine(bytes: Uint8Array, i: number, origin: number, scan: TripsScan): number {
+  const { numZones, capacity, destination, demand, originStart, seen } = scan;
+  const end = bytes.length;
+  let n = scan.n;
+  let sum = scan.sum;
+  let open = true;
+  let c = 0;
+  for (;;) {
+    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    if (i === end) break;
+    c = bytes[i]!;
+    if (c === LF || c === CR) break;
+    if (c === TILDE) {
+      i = lineEnd(bytes, i);
+      break;
+    }
+    if (!open || c < DIGIT_0 || c > DIGIT_9) return -1;
+    const d0 = i;
+    let dest = 0;
+    for (; i < end; i++) {
+      c = bytes[i]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      dest = dest * 10 + (c - DIGIT_0);
+    }
+    if (i - d0 > 9 || dest < 1 || dest > numZones) return -1;
+    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    if (i === end || bytes[i] !== COLON) return -1;
+    i++;
+    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    const f0 = i;
+    let mantissa = 0;
+    let digits = 0;
+    let scale = 1;
+    let dot = false;
+    for (; i < end; i++) {
+      c = bytes[i]!;
+      if (c >= DIGIT_0 && c <= DIGIT_9) {
+        mantissa = mantissa * 10 + (c - DIGIT_0);
+        digits++;
+        if (dot) scale *= 10;
+      } else if (c === DOT && !dot) {
+        dot = true;
+      } else {
+        break;
+      }
+    }
+    let value = mantissa / scale;
+    if (digits === 0 || digits > EXACT_DIGITS || !endsField(i < end ? bytes[i]! : -1)) {
+      if (!otherNumber(bytes, f0) || other.value < 0) return -1;
+      value = other.value;
+      i = other.end;
+    }
+    sum += value;
+    if (value !== 0) {
+      if (seen[dest] === origin || n === capacity) return -1;
+      seen[dest] = origin;
+      destination[n] = dest;
+      demand[n] = value;
+      originStart[origin]!++;
+      n++;
+    }
+    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+    open = i < end && bytes[i] === SEMICOLON;
+    if (open) i++;
+  }
+  scan.n = n;
+  scan.sum = sum;
+  return i;
+}
+
 function scanTrips(bytes: Uint8Array, fileName: string): TntpTrips | undefined {
   const read = readHeader(bytes, fileName, tripsHeader);
   if (read === undefined) return undefined;
@@ -263,30 +355,27 @@ function scanTrips(bytes: Uint8Array, fileName: string): TntpTrips | undefined {
   // numZones² of them, and each takes at least three bytes ('d:v') plus a separator; pages past the
   // last entry are never touched.
   const capacity = Math.min(numZones * numZones, Math.floor(bytes.length / 3) + 1);
-  const destination = new Int32Array(capacity);
-  const demand = new Float64Array(capacity);
-  const originStart = new Int32Array(numZones + 1);
-  /** seen[d] = the origin that last had an entry for destination d (a repeat gives up). */
-  const seen = new Int32Array(numZones + 1);
+  const scan: TripsScan = {
+    numZones,
+    capacity,
+    destination: new Int32Array(capacity),
+    demand: new Float64Array(capacity),
+    originStart: new Int32Array(numZones + 1),
+    seen: new Int32Array(numZones + 1),
+    n: 0,
+    sum: 0,
+  };
   const end = bytes.length;
   let i = read.at;
-  let n = 0;
   let origin = 0;
-  let sum = 0;
-  /** At the start of a line, but for blanks: where 'Origin' may stand. */
-  let lineStart = true;
-  /** After a line break or a ';': where an entry may start. */
-  let open = true;
   while (i < end) {
-    let c = bytes[i]!;
+    const c = bytes[i]!;
     if (c === SPACE || c === TAB) {
       i++;
       continue;
     }
     if (c === LF || c === CR) {
       i = pastBreak(bytes, i);
-      lineStart = true;
-      open = true;
       continue;
     }
     if (c === TILDE) {
@@ -294,62 +383,15 @@ function scanTrips(bytes: Uint8Array, fileName: string): TntpTrips | undefined {
       continue;
     }
     if (c >= DIGIT_0 && c <= DIGIT_9) {
-      // 'destination : flow': up to nine digits, ':', a flow read as in rowAt.
-      if (!open || origin === 0) return undefined;
-      const d0 = i;
-      let dest = 0;
-      for (; i < end; i++) {
-        c = bytes[i]!;
-        if (c < DIGIT_0 || c > DIGIT_9) break;
-        dest = dest * 10 + (c - DIGIT_0);
-      }
-      if (i - d0 > 9 || dest < 1 || dest > numZones) return undefined;
-      while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-      if (i === end || bytes[i] !== COLON) return undefined;
-      i++;
-      while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-      const f0 = i;
-      let mantissa = 0;
-      let digits = 0;
-      let scale = 1;
-      let dot = false;
-      for (; i < end; i++) {
-        c = bytes[i]!;
-        if (c >= DIGIT_0 && c <= DIGIT_9) {
-          mantissa = mantissa * 10 + (c - DIGIT_0);
-          digits++;
-          if (dot) scale *= 10;
-        } else if (c === DOT && !dot) {
-          dot = true;
-        } else {
-          break;
-        }
-      }
-      let value = mantissa / scale;
-      if (digits === 0 || digits > EXACT_DIGITS || !endsField(i < end ? bytes[i]! : -1)) {
-        if (!otherNumber(bytes, f0) || other.value < 0) return undefined;
-        value = other.value;
-        i = other.end;
-      }
-      sum += value;
-      if (value !== 0) {
-        if (seen[dest] === origin || n === capacity) return undefined;
-        seen[dest] = origin;
-        destination[n] = dest;
-        demand[n] = value;
-        originStart[origin]!++;
-        n++;
-      }
-      // A ';' opens the next entry; without one, only the line's end may follow.
-      while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-      open = i < end && bytes[i] === SEMICOLON;
-      if (open) i++;
-      lineStart = false;
+      // A line of entries, once an origin has been named.
+      if (origin === 0) return undefined;
+      i = entryLine(bytes, i, origin, scan);
+      if (i < 0) return undefined;
       continue;
     }
-    // 'Origin <id>' at the start of a line, with an optional ';': a later origin only (entries
-    // grouped, as files write them).
-    if (!lineStart || i + ORIGIN.length >= end) return undefined;
+    // 'Origin <id>' on a line of its own, with an optional ';': a later origin only (entries grouped,
+    // as files write them).
+    if (i + ORIGIN.length >= end) return undefined;
     for (let k = 0; k < ORIGIN.length; k++) if ((bytes[i + k]! | 0x20) !== ORIGIN[k]) return undefined;
     i += ORIGIN.length;
     if (bytes[i] !== SPACE && bytes[i] !== TAB) return undefined;
@@ -357,17 +399,16 @@ function scanTrips(bytes: Uint8Array, fileName: string): TntpTrips | undefined {
     const o0 = i;
     let id = 0;
     for (; i < end; i++) {
-      c = bytes[i]!;
-      if (c < DIGIT_0 || c > DIGIT_9) break;
-      id = id * 10 + (c - DIGIT_0);
+      const d = bytes[i]!;
+      if (d < DIGIT_0 || d > DIGIT_9) break;
+      id = id * 10 + (d - DIGIT_0);
     }
     if (i === o0 || i - o0 > 9 || id < 1 || id > numZones || id < origin) return undefined;
     origin = id;
     i = rowTail(bytes, i);
     if (i < 0) return undefined;
-    lineStart = false;
-    open = false;
   }
+  const { n, sum, destination, demand, originStart } = scan;
   if (total !== undefined && !totalAgrees(total.value, sum)) return undefined;
   for (let z = 0; z < numZones; z++) originStart[z + 1]! += originStart[z]!;
   return {

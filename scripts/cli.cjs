@@ -1,14 +1,15 @@
-// `npm run cli -- <command> …`: runs the built command line (dist/cli/bin.js, made by `npm run build`)
+// `npm run cli -- <command> …`: runs the built command line (dist/cli/bin.cjs, made by `npm run build`)
 // when it is at least as new as every file under src/cli and src/core; otherwise (no build yet, or
-// sources edited since) the TypeScript sources through tsx, as in development. Plain JavaScript, so
-// this launcher itself needs no compiling.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// sources edited since) the TypeScript sources through tsx, as in development. Plain CommonJS, so this
+// launcher needs no compiling, and node sets up no ES module loader for the built command line
+// (vite.cli.config.ts says why that matters).
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'dist/cli/bin.js');
+const root = join(__dirname, '..');
+const built = join(root, 'dist/cli/bin.cjs');
 
 /** Newest modification time (ms) of the files under `dir`, 0 if it does not exist. */
 function newest(dir) {
@@ -29,7 +30,7 @@ function fresh() {
 }
 
 if (process.env.CITYTWIN_CLI !== 'source' && fresh()) {
-  await import(pathToFileURL(built).href);
+  require(built);
 } else {
   const tsx = join(root, 'node_modules/.bin/tsx');
   const r = spawnSync(tsx, [join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
