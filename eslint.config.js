@@ -19,7 +19,7 @@ export const LAYERS = {
   store: { files: ['src/store/**'], dirs: ['store'], imports: ['core', 'sim-client'], packages: ['three', 'comlink'] },
   scene: { files: ['src/scene/**'], dirs: ['scene'], imports: ['core', 'store'], packages: ['comlink'] },
   ui: { files: ['src/ui/**'], dirs: ['ui'], imports: ['core', 'store', 'scene'], packages: ['comlink'] },
-  // The shell: the app, bench mode (src/app/bench) and the entry point; test hooks (src/app/testHooks.ts) included.
+  // The shell: the app, bench mode (src/app/bench), the kiosk and the entry point (main.tsx, boot.tsx).
   app: { files: ['src/app/**', 'src/main.tsx', 'src/boot.tsx'], dirs: ['app'], imports: ['core', 'sim-client', 'store', 'scene', 'ui'], packages: ['comlink'] },
   cli: { files: ['src/cli/**'], dirs: ['cli'], imports: ['core'], packages: ['three', 'react', 'zustand', 'comlink'] },
 };
@@ -40,9 +40,6 @@ export const EXCEPTIONS = [
   // None today. An entry names files, the specifiers they may import beyond their layer (`allow`, or
   // `allowTypes` for type-only imports) and `why`, so a debt is visible here and in tests/lint.
 ];
-
-/** Test globals (`window.__citytwin*`): set by the test hooks, read by tests; product code leaves them alone. */
-const TEST_GLOBAL_HOOKS = ['src/app/testHooks.ts'];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A specifier that reaches folder `dir` (`../store/index.ts`, `../../src/core/geo/index.ts`, `../store`), except those in `except`. */
@@ -76,7 +73,7 @@ const BASE_SYNTAX = [
 ];
 const TEST_GLOBAL_SYNTAX = {
   selector: 'MemberExpression[property.name=/^__citytwin/]',
-  message: 'window.__citytwin* are test hooks: product code never reads or sets them (src/app/testHooks.ts installs them for tests).',
+  message: 'window.__citytwin* are test hooks: product code never reads or sets them (tests/browser/page/hooks.ts installs them in the test build).',
 };
 
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement', 'requestAnimationFrame', 'location'];
@@ -86,7 +83,6 @@ function layerConfigs() {
   for (const [name, layer] of Object.entries(LAYERS)) {
     configs.push({
       files: layer.files,
-      ignores: TEST_GLOBAL_HOOKS,
       rules: { 'no-restricted-syntax': ['error', ...BASE_SYNTAX, TEST_GLOBAL_SYNTAX] },
     });
     configs.push({

@@ -1,9 +1,33 @@
 /// <reference types="vitest/config" />
 // Vite builds the viewer; Vitest runs two projects: `node` (core and CLI, no browser) and
 // `browser` (the built app driven in headless Chromium through playwright-core).
+import { fileURLToPath } from 'node:url';
 import { type Plugin, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/** The mode of the build the browser tests and benchmarks drive: `vite build --mode test-hooks`. */
+export const TEST_HOOKS_MODE = 'test-hooks';
+const MAIN = fileURLToPath(new URL('src/main.tsx', import.meta.url));
+const TEST_BOOT = fileURLToPath(new URL('tests/browser/page/boot.ts', import.meta.url));
+
+/**
+ * The test build: in mode `test-hooks` only, src/main.tsx's last step (`import('./boot.tsx')`) becomes
+ * tests/browser/page/boot.ts, which puts the test hooks on `window` (tests/browser/page/hooks.ts) and then
+ * evaluates the app's boot. Every other build, `npm run build` and `npm start` among them, resolves the
+ * import as written, so product code neither calls nor ships the hooks. `vite --mode test-hooks` serves
+ * the test build for a person at the keyboard.
+ */
+export function testHooksBuild(mode: string): Plugin {
+  return {
+    name: 'citytwin:test-hooks-build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (mode !== TEST_HOOKS_MODE || source !== './boot.tsx' || importer === undefined) return null;
+      return importer.split('?')[0] === MAIN ? TEST_BOOT : null;
+    },
+  };
+}
 
 /**
  * src/main.tsx imports the app in steps (each step's modules evaluated in a task of their own), which would
@@ -35,10 +59,11 @@ function preloadEntrySteps(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [
     react(),
+    testHooksBuild(mode),
     preloadEntrySteps(),
     // Offline kiosks (src/app/kiosk/serviceWorker.ts registers it in kiosk mode only): Workbox precaches the
     // code, the Korean font (woff2), the built-in cities, kiosk and scenario files and the solver's wasm. A new
@@ -87,4 +112,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { build } from 'vite';
+import { TEST_HOOKS_MODE } from '../vite.config.ts';
 import { benchCarbon } from './carbon.ts';
 import { benchCity } from './city.ts';
 import { benchFps } from './fps.ts';
@@ -35,7 +36,7 @@ if (want('ingest')) {
   result['ingest'] = { note: 'node, synthetic city (seed 42); baseline: bare JSON.parse of the same text', runs: await benchIngest(sizes) };
 }
 if (want('fps')) {
-  await build({ logLevel: 'warn' });
+  await build({ mode: TEST_HOOKS_MODE, logLevel: 'warn' });
   result['fps'] = {
     note: 'headless Chromium + SwiftShader, 640x480; every frame drained with readPixels; baseline: idle fps in the same page',
     runs: await benchFps([10_000, 100_000]),
@@ -48,7 +49,7 @@ if (want('carbon')) {
   result['carbon'] = benchCarbon();
 }
 if (want('traffic-browser')) {
-  await build({ logLevel: 'warn' });
+  await build({ mode: TEST_HOOKS_MODE, logLevel: 'warn' });
   result['trafficBrowser'] = {
     note: 'headless Chromium; assignment in the model host worker to gap 1e-4; longest main-thread task (wall, Long Tasks API; thread CPU time from a Chromium trace), tasks over 50 ms and animation-frame rate during the run; the same from navigation start until the city is drawn',
     runs: await benchTrafficBrowser(),
@@ -56,30 +57,30 @@ if (want('traffic-browser')) {
 }
 if (want('scale')) {
   // CityTwin beside deck.gl on the same generated file (issue 6); BENCH_QUICK: 10k buildings only.
-  await build({ logLevel: 'warn' });
+  await build({ mode: TEST_HOOKS_MODE, logLevel: 'warn' });
   result['scale'] = await benchScale(process.env['BENCH_QUICK'] ? [10_000] : [10_000, 100_000, 300_000]);
 }
 if (want('city')) {
   // 1M buildings as one GeoJSON layer in one tab: loading, memory per building, fps with and without far detail.
-  await build({ logLevel: 'warn' });
+  await build({ mode: TEST_HOOKS_MODE, logLevel: 'warn' });
   result['city'] = await benchCity(process.env['BENCH_QUICK'] ? 100_000 : 1_000_000);
 }
 if (want('soak')) {
   // A kiosk's scenario cycle repeated: JS heap, DOM, listeners and GPU resources per cycle.
-  await build({ logLevel: 'warn' });
+  await build({ mode: TEST_HOOKS_MODE, logLevel: 'warn' });
   result['soak'] = await benchSoak(process.env['BENCH_QUICK'] ? 6 : 30);
 }
 
 if (want('kiosk')) {
   // Kiosk mode over a simulated day (issue 16): memory per tour of the accelerated attract loop, recovery
   // from a lost WebGL context and from a model worker killed mid-run.
-  await build({ logLevel: 'warn' });
+  await build({ mode: TEST_HOOKS_MODE, logLevel: 'warn' });
   result['kiosk'] = await benchKiosk(process.env['BENCH_QUICK'] ? 20 : 100, process.env['BENCH_QUICK'] ? 5 : 10);
 }
 
 if (want('scenario')) {
   // The scenario pipeline: a full run against one carbon parameter changed (stages from the cache), share link size.
-  await build({ logLevel: 'warn' });
+  await build({ mode: TEST_HOOKS_MODE, logLevel: 'warn' });
   result['scenario'] = await benchScenario(process.env['BENCH_QUICK'] ? 2 : 5);
 }
 
@@ -88,7 +89,7 @@ if (want('hydrogen')) {
 }
 if (want('sunlight')) {
   // Issue 17: the sunlight study (100 x 100 points, 1,000 buildings) and shadows on vs off in Monaco.
-  await build({ logLevel: 'warn' });
+  await build({ mode: TEST_HOOKS_MODE, logLevel: 'warn' });
   result['sunlight'] = await benchSunlight();
 }
 if (want('startup')) {
@@ -104,7 +105,7 @@ if (want('tiles')) {
 }
 if (want('tiles-stream')) {
   // The tileset of 1M generated buildings streamed into the viewer (?tiles=): first view, peak heap and cache.
-  await build({ logLevel: 'warn' });
+  await build({ mode: TEST_HOOKS_MODE, logLevel: 'warn' });
   result['tilesStream'] = await benchTilesStream(process.env['BENCH_QUICK'] ? 100_000 : 1_000_000);
 }
 

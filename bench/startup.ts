@@ -12,6 +12,7 @@
  */
 import type { Profiler } from 'inspector';
 import { build } from 'vite';
+import { TEST_HOOKS_MODE } from '../vite.config.ts';
 import { launchBrowser, startPreview, waitForCity } from '../tests/browser/harness.ts';
 import { LONG_TASK_OBSERVER } from './scale.ts';
 import { startTaskTrace, stopTaskTraceWithClock } from './tasks.ts';
@@ -70,7 +71,7 @@ function dominantCall(profile: Profiler.Profile, from: number, to: number): { ca
 }
 
 export async function benchStartup(runs: number): Promise<object> {
-  await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true, minify: false } });
+  await build({ mode: TEST_HOOKS_MODE, logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true, minify: false } });
   const { server, url } = await startPreview(OUT_DIR);
   const browser = await launchBrowser();
   const out: object[] = [];

@@ -3,22 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { BenchApp, benchParams } from './app/bench/index.ts';
-import type { AppTestHandles } from './app/testHooks.ts';
 import { KioskApp } from './app/kiosk/KioskApp.tsx';
 import { kioskSource } from './app/kiosk/files.ts';
 import { registerKioskServiceWorker } from './app/kiosk/serviceWorker.ts';
 import { numberFormat } from './ui/i18n/index.ts';
 import { useStore } from './store/index.ts';
-
-// Test hooks (window.__citytwinStore, __citytwinIngest, __citytwinTraffic; src/app/testHooks.ts) only in a
-// page under test automation: one driven through WebDriver or the DevTools protocol (navigator.webdriver,
-// which Chromium launched by playwright sets: the browser tests and benchmarks) or opened with `?test` (by
-// hand). A person's browser never loads them, and nothing but tests and harnesses reads them. Installed
-// before the first render, so the ingest bridge starts its self-test worker from the first call.
-if (navigator.webdriver || new URLSearchParams(window.location.search).has('test')) {
-  const { installTestHooks } = await import('./app/testHooks.ts');
-  installTestHooks(window as unknown as AppTestHandles);
-}
 
 // `?bench&data=<url>`: the 3D view alone, loading that file, for benchmark harnesses (src/app/bench).
 const bench = benchParams(window.location.search);

@@ -1,6 +1,6 @@
 // Test-only worker calls, never part of a production worker's API: the self-test variants of the workers
 // (ingest.selftest.worker.ts) add them to the product api, and only the test hooks start those variants
-// (src/sim-client/selfTest.ts, loaded by src/app/testHooks.ts when the page runs under test automation).
+// (src/sim-client/selfTest.ts, called by tests/browser/page/hooks.ts in the test build only).
 
 export const selfTestApi = {
   /** Keeps the worker busy for `ms` (benchmarks: frame rate while a worker computes). */

@@ -1,6 +1,7 @@
 // The view's handle: a small, read-mostly API on the live 3D view for the app shell (bench mode, the kiosk)
-// and for tests (src/app/testHooks.ts shows it as `window.__citytwin`): where a feature is on screen, fly
-// to a feature, how many frames were drawn. The scene installs it while the canvas lives.
+// and for tests (the test build's hooks, tests/browser/page/hooks.ts, show it as `window.__citytwin`):
+// where a feature is on screen, fly to a feature, how many frames were drawn. The scene installs it while
+// the canvas lives.
 import * as THREE from 'three';
 import type { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { useStore } from '../store/index.ts';

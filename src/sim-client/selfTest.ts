@@ -2,8 +2,9 @@
  * The test hooks' way to the workers' self-test calls (workers/selfTest.ts: busy, crashLater), which no
  * production worker API has: the ingest bridge is switched to the self-test variant of its worker (the same
  * api plus those calls), so browser tests and benchmarks can keep the worker busy, or crash it and watch the
- * product recover through the very bridge the store uses. Loaded only by src/app/testHooks.ts, in its own
- * chunk; call it before the first ingest call (a running worker would be stopped).
+ * product recover through the very bridge the store uses. Called only by the test hooks
+ * (tests/browser/page/hooks.ts, in the test build), before the first ingest call (a running worker would
+ * be stopped).
  */
 import type { IngestSelfTestApi } from '../../workers/ingest.selftest.worker.ts';
 import type { WorkerBridge } from './bridge.ts';

@@ -29,7 +29,7 @@ export async function startPreview(
   // CITYTWIN_DIST: another build folder (several builds side by side, e.g. `vite build --outDir dist-x`).
   outDir: string = process.env['CITYTWIN_DIST'] ?? 'dist',
 ): Promise<{ server: PreviewServer; url: string }> {
-  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`vite build\` first (npm run test:browser does)`);
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`vite build --mode test-hooks\` first (npm run test:browser does)`);
   const server = await preview({ build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false }, logLevel: 'silent' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');

@@ -1,9 +1,10 @@
-// Test hooks are for tests: a page that is not under automation (navigator.webdriver false, as in a person's
-// browser) gets no window.__citytwinStore / __citytwinIngest / __citytwinTraffic and never loads the hooks'
-// chunk or the self-test ingest worker; the same page opened with `?test` has them, and the ingest bridge
-// then answers the self-test calls, which the production ingest worker does not have.
+// The test build (`vite build --mode test-hooks`, as npm run test:browser makes it) has the test hooks on
+// window from the first render: the view handle, the store and the worker bridges, with the ingest bridge
+// on its self-test worker. They are a property of that build, not of how the page is opened: a browser that
+// does not say it is automated (as a person's) gets them too. The product build has none; the node test
+// tests/lint/test-hooks-build.test.ts and the check after `npm run build` in .ci/run hold that.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath, collectErrors, startPreview } from './harness.ts';
@@ -23,45 +24,27 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(search: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 640, height: 480 }, locale: 'en-GB' });
-  const errors = collectErrors(page);
-  await page.goto(`${url}${search}`);
-  await page.waitForSelector('li.layer[data-layer="buildings"][data-status="ready"]', { timeout: 120_000 });
-  return { page, errors };
-}
-
-/** Which of the test hooks' globals the page has, and which test-only scripts it loaded. */
-function hooksOf(page: Page) {
-  return page.evaluate(() => {
-    const w = window as unknown as Record<string, unknown>;
-    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
-    return {
-      webdriver: navigator.webdriver,
-      globals: ['__citytwinStore', '__citytwinIngest', '__citytwinTraffic'].filter((k) => w[k] !== undefined),
-      testScripts: loaded.filter((n) => /testHooks|selftest/.test(n)).length,
-    };
-  });
-}
-
 describe('test hooks', () => {
-  it('are not installed in a page that is not under automation', async () => {
-    const { page, errors } = await open('');
-    expect(await hooksOf(page)).toEqual({ webdriver: false, globals: [], testScripts: 0 });
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it('are installed with ?test, and the ingest bridge runs the self-test worker', async () => {
-    const { page, errors } = await open('?test');
-    const hooks = await hooksOf(page);
-    expect(hooks.globals).toEqual(['__citytwinStore', '__citytwinIngest', '__citytwinTraffic']);
-    expect(hooks.testScripts).toBeGreaterThan(0);
+  it('are on window in the test build from the first render, and the ingest bridge runs the self-test worker', async () => {
+    const page = await browser.newPage({ viewport: { width: 640, height: 480 }, locale: 'en-GB' });
+    const errors = collectErrors(page);
+    await page.goto(url);
+    await page.waitForSelector('li.layer[data-layer="buildings"][data-status="ready"]', { timeout: 120_000 });
+    const hooks = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      return {
+        webdriver: navigator.webdriver,
+        globals: ['__citytwin', '__citytwinStore', '__citytwinIngest', '__citytwinTraffic'].filter((k) => w[k] !== undefined),
+        selfTestWorker: performance.getEntriesByType('resource').some((e) => /selftest/.test(e.name)),
+      };
+    });
+    expect(hooks).toEqual({ webdriver: false, globals: ['__citytwin', '__citytwinStore', '__citytwinIngest', '__citytwinTraffic'], selfTestWorker: true });
     const busy = await page.evaluate(async () => {
       const w = window as unknown as { __citytwinIngest: { starts: number; call(fn: (api: { busy(ms: number): Promise<number> }) => Promise<number>): Promise<number> } };
       return { result: typeof (await w.__citytwinIngest.call((api) => api.busy(1))), starts: w.__citytwinIngest.starts };
     });
-    // The city was loaded through the same (self-test) ingest worker: no restart for the test call.
+    // The city was loaded through the same (self-test) ingest worker, started by the hooks before the
+    // first ingest call: no restart for the test call.
     expect(busy).toEqual({ result: 'number', starts: 1 });
     expect(errors).toEqual([]);
     await page.close();
