@@ -191,7 +191,7 @@ export const en = {
   'layers.add': 'Add layers (GeoJSON, CityJSON, TNTP)…',
   'layers.drop': 'or drop files on the map (a TNTP network: its _net, _trips and _node files together). Coordinates in lon/lat, Korea 2000 (EPSG:5179, 5185–5188), EPSG:5174, UTM 51/52N or Web Mercator.',
   'layers.crs': 'Coordinates of the next file',
-  'layers.crsAuto': 'From the file (declared or guessed)',
+  'layers.crsAuto': 'As declared, or guessed',
   'layers.remove': 'Remove',
   'layer.crs': 'Coordinates: EPSG:{code} ({how})',
   'crs.how.declared': 'declared in the file',

@@ -9,8 +9,8 @@
  *
  * Why: the text parser splits the file into line and field strings. On the 3k-link bench grid (a
  * 1.7 MB trip table, 150k entries) that took 55 ms of the command line's 0.23 s above its solve,
- * and decoding the file into a string another 12 ms. The scan takes about 35 ms (11 ms once V8 has
- * optimised it; a command-line run reads each file once, so most of it runs unoptimised).
+ * and decoding the file into a string another 12 ms. The scan takes about 23 ms (11 ms once V8 has
+ * optimised it; a command-line run reads each file once, so much of it runs unoptimised).
  * `tests/core/traffic/assign/tntp-bytes.test.ts` holds the two readings to the same answers.
  */
 import {
@@ -87,7 +87,7 @@ function endsField(c: number): boolean {
   return c === -1 || c === SPACE || c === TAB || c === SEMICOLON || c === TILDE || c === LF || c === CR;
 }
 
-/** The number and end of a field that rowAt or scanTrips does not read as a plain decimal. */
+/** The number and end of a field that rowAt or entryLine does not read as a plain decimal. */
 const other = { value: 0, end: 0 };
 
 /**
@@ -150,11 +150,12 @@ function readHeader<H extends { readonly meta: { readonly bodyStart: number } }>
 }
 
 /*
- * The scans below keep their loops in as few functions as possible and call nothing on the common
- * path: most of a command-line run's reading happens before V8 has optimised anything, and in the
- * interpreter every call and property load costs. So the decimal reading is written out twice, in
- * rowAt and in scanTrips: as one function called per field, the 3k-link grid's network took 19–25 ms
- * to read instead of 13–18 (7 cold runs each).
+ * The scans below call nothing per field on the common path: most of a command-line run's reading
+ * happens before V8 has optimised anything, and in the interpreter every call and property load costs.
+ * So the decimal reading is written out twice, in rowAt and in entryLine: as one function called per
+ * field, the 3k-link grid's network took 19–25 ms to read instead of 13–18 (7 cold runs each). Each row
+ * and each line of entries is a call of its own, which V8 optimises after the first few; one loop over the
+ * whole trip table read the 3k grid's in 31–44 ms cold, one call per line in 17–32 (7 runs each).
  */
 
 /**
