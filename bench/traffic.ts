@@ -60,25 +60,47 @@ function load(name: string): { net: Network; demand: Demand; netFile: string; tr
   return { net, demand: buildDemand(trips, net), netFile, tripsFile };
 }
 
+/** One `cli assign` process (the built CLI): its wall seconds and the solve seconds it reports. */
+function cliRun(netFile: string, tripsFile: string, args: readonly string[], env: NodeJS.ProcessEnv): { wall: number; solve: number } {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, [BUILT_CLI, 'assign', '--net', netFile, '--trips', tripsFile, ...args], { encoding: 'utf8', env });
+  const wall = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`cli assign failed (${r.status}): ${r.stderr}`);
+  return { wall, solve: (JSON.parse(r.stdout) as { seconds: number }).seconds };
+}
+
+/** Runs of one-iteration processes whose median overhead is reported (the solve is then shortest). */
+const OVERHEAD_RUNS = 5;
+
 /**
- * The whole `cli assign` process (the built CLI, dist/cli/bin.cjs from `npm run build`) to each gap:
- * wall seconds of the process, the solve seconds it reports, and their difference (start-up, reading
- * and parsing the files, writing the result). Null when there is no build.
+ * The whole `cli assign` process (the built CLI, dist/cli/bin.cjs from `npm run build`): to each gap once,
+ * wall seconds of the process, the solve seconds it reports, and their difference (start-up, reading and
+ * parsing the files, writing the result); and that difference as the median of OVERHEAD_RUNS processes
+ * stopped after one iteration, with the environment as it is and without the variables node reads at
+ * every start (nodeStartEnvironment), when any is set. Null when there is no build.
  */
-function cliProcess(netFile: string, tripsFile: string): object[] | null {
+function cliProcess(netFile: string, tripsFile: string): object | null {
   if (!existsSync(BUILT_CLI)) return null;
-  const out: object[] = [];
+  const gaps: object[] = [];
   for (const gap of GAPS) {
-    const start = performance.now();
-    const r = spawnSync(process.execPath, [BUILT_CLI, 'assign', '--net', netFile, '--trips', tripsFile, '--gap', String(gap)], {
-      encoding: 'utf8',
-    });
-    const wall = (performance.now() - start) / 1000;
-    if (r.status !== 0) throw new Error(`cli assign failed (${r.status}): ${r.stderr}`);
-    const solve = (JSON.parse(r.stdout) as { seconds: number }).seconds;
-    out.push({ gap, processSeconds: round(wall, 4), solveSeconds: round(solve, 4), overheadSeconds: round(wall - solve, 4) });
+    const { wall, solve } = cliRun(netFile, tripsFile, ['--gap', String(gap)], process.env);
+    gaps.push({ gap, processSeconds: round(wall, 4), solveSeconds: round(solve, 4), overheadSeconds: round(wall - solve, 4) });
   }
-  return out;
+  const medianOverhead = (env: NodeJS.ProcessEnv): number => {
+    const over: number[] = [];
+    for (let i = 0; i < OVERHEAD_RUNS; i++) {
+      const { wall, solve } = cliRun(netFile, tripsFile, ['--max-iter', '1'], env);
+      over.push(wall - solve);
+    }
+    over.sort((a, b) => a - b);
+    return round(over[OVERHEAD_RUNS >> 1]!, 4);
+  };
+  const without = withoutNodeStartVariables();
+  return {
+    gaps,
+    overheadMedianSeconds: medianOverhead(process.env),
+    overheadMedianSecondsWithoutStartVariables: without === null ? null : medianOverhead(without),
+  };
 }
 
 /**
@@ -104,12 +126,18 @@ function bareNodeSeconds(env: NodeJS.ProcessEnv = process.env): number {
  */
 const NODE_START_VARIABLES = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'] as const;
 
+/** This environment less NODE_START_VARIABLES, or null when none of them is set. */
+function withoutNodeStartVariables(): NodeJS.ProcessEnv | null {
+  if (NODE_START_VARIABLES.every((name) => process.env[name] === undefined)) return null;
+  const env = { ...process.env };
+  for (const name of NODE_START_VARIABLES) delete env[name];
+  return env;
+}
+
 function nodeStartEnvironment(): object {
   const set = NODE_START_VARIABLES.filter((name) => process.env[name] !== undefined);
-  if (set.length === 0) return { set };
-  const env = { ...process.env };
-  for (const name of set) delete env[name];
-  return { set, bareNodeProcessSecondsWithoutThem: bareNodeSeconds(env) };
+  const without = withoutNodeStartVariables();
+  return without === null ? { set } : { set, bareNodeProcessSecondsWithoutThem: bareNodeSeconds(without) };
 }
 
 function round(x: number, digits: number): number {
@@ -237,7 +265,7 @@ export async function benchTraffic(): Promise<object> {
     nodeStartEnvironment: nodeStartEnvironment(),
     note:
       'seconds are wall time after a warm-up run; cfw capped at ' +
-      `${CFW_MAX_SECONDS} s / ${CFW_MAX_ITERATIONS} iterations; cliProcess: the built CLI as a child process (null without npm run build); bareNodeProcessSeconds: a bare "node -e 0", the floor under its overhead; nodeStartEnvironment: variables node reads at start that were set, and the floor without them`,
+      `${CFW_MAX_SECONDS} s / ${CFW_MAX_ITERATIONS} iterations; cliProcess: the built CLI as a child process, once per gap and the median overhead of 5 one-iteration runs (null without npm run build); bareNodeProcessSeconds: a bare "node -e 0", the floor under its overhead; nodeStartEnvironment: variables node reads at start that were set, and the floor without them`,
     networks,
   };
 }
