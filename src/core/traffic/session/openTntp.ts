@@ -77,6 +77,23 @@ export function tntpFrame(nodesFile: TntpFile): LocalFrame {
   return createLocalFrame((w + e) / 2, (s + n) / 2);
 }
 
+/**
+ * Least and greatest of `values`, as Math.min and Math.max give them (NaN when any is NaN; Infinity and
+ * -Infinity when there are none), by a loop: spread into Math.min, a network of more than about 150,000
+ * nodes overflowed the call stack.
+ */
+function extent(values: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) return [Number.NaN, Number.NaN];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
 export function buildTntpTraffic(files: TntpFiles, frame: LocalFrame): CityTraffic & { readonly lonLatBounds: [number, number, number, number] } {
   const net = parseTntpNetBytes(files.net.bytes, files.net.name);
   const trips = parseTntpTripsBytes(files.trips.bytes, files.trips.name);
@@ -94,7 +111,8 @@ export function buildTntpTraffic(files: TntpFiles, frame: LocalFrame): CityTraff
       lat[id - 1] = nodes.y[i]!;
     }
   }
-  const w = Math.min(...lon), e = Math.max(...lon), s = Math.min(...lat), n = Math.max(...lat);
+  const [w, e] = extent(lon);
+  const [s, n] = extent(lat);
   if (!(w >= -180 && e <= 180 && s >= -90 && n <= 90)) {
     throw new Error(`${files.nodes.name}: node coordinates must be longitude/latitude (WGS84) to draw the network on the map; they range over x ${w}…${e}, y ${s}…${n}`);
   }

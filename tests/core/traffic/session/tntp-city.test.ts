@@ -49,6 +49,19 @@ describe('files that cannot be drawn', () => {
     );
   });
 
+  it('places a network of 200,000 nodes (its extent by a loop, not spread into Math.min)', () => {
+    const numNodes = 200_000;
+    const header = `<NUMBER OF ZONES> 2\n<NUMBER OF NODES> ${numNodes}\n<FIRST THRU NODE> 1\n<NUMBER OF LINKS> 2\n<END OF METADATA>\n`;
+    const net = { name: 'big_net.tntp', bytes: new TextEncoder().encode(`${header}1 2 1000 1 1 0.15 4 0 0 1 ;\n2 1 1000 1 1 0.15 4 0 0 1 ;\n`) };
+    const trips = { name: 'big_trips.tntp', bytes: new TextEncoder().encode('<NUMBER OF ZONES> 2\n<TOTAL OD FLOW> 10\n<END OF METADATA>\nOrigin 1\n2 : 10;\n') };
+    const lines = ['Node\tX\tY\t;'];
+    for (let i = 1; i <= numNodes; i++) lines.push(`${i}\t${(-96.8 + (i % 1000) * 1e-4).toFixed(4)}\t${(43.5 + Math.floor(i / 1000) * 1e-4).toFixed(4)}\t;`);
+    const nodes = { name: 'big_node.tntp', bytes: new TextEncoder().encode(lines.join('\n')) };
+    const big = buildTntpTraffic({ net, trips, nodes }, tntpFrame(nodes));
+    expect(big.view.linkCount).toBe(2);
+    expect(big.lonLatBounds).toEqual([-96.8, 43.5, -96.7001, 43.52]);
+  });
+
   it('refuses a trip table from another network', () => {
     const braess = read('Braess_trips.tntp');
     expect(() => buildTntpTraffic({ ...files, trips: braess }, tntpFrame(files.nodes))).toThrow(/Braess_trips.tntp: \d+ zones, but SiouxFalls_net.tntp has 24: the files are from different networks/);
