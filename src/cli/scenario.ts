@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import loadHighs from 'highs';
 import type { CarbonRun } from '../core/carbon/session/index.ts';
 import { propertiesOf, propertyText } from '../core/geo/index.ts';
+import { translate } from '../core/language/index.ts';
 import { fragmentation } from '../core/traffic/session/index.ts';
 import {
   CITY_LAYER_ROLES,
@@ -281,10 +282,8 @@ async function runScenario(a: Extract<ScenarioArgs, { mode: 'run' }>, io: CliIo)
   if (bh && bh.solution === null) warnings.push(`baseline: the hydrogen supply has no solution (${bh.status}): ${bh.message}`);
   const split = models.view ? fragmentation(models.view.stats) : null;
   if (split) {
-    warnings.push(
-      `traffic: the road network keeps ${split.kept} of its ${split.total} links; the others are not strongly connected ` +
-        'to it (as when roads are cut at the edge of the extract), so its speeds and transport emissions are not reliable',
-    );
+    // The panel's wording of the same fact (its English message), so the two never drift apart.
+    warnings.push(`traffic: ${translate('en', 'traffic.fragmented', { kept: split.kept, total: split.total })}`);
   }
   const files: string[] = [];
   if (a.outDir !== undefined) writeResults(a.outDir, scenario, result, models, city, files);

@@ -241,7 +241,7 @@ describe('cli scenario --scenario', () => {
     expect(r.status).toBe(0);
     const o = JSON.parse(r.stdout) as Output;
     expect(o.warnings).toEqual([
-      'traffic: the road network keeps 125 of its 695 links; the others are not strongly connected to it (as when roads are cut at the edge of the extract), so its speeds and transport emissions are not reliable',
+      'traffic: Only 125 of the 695 road links connect both ways with the rest of the network (the roads were probably cut at the edge of the data), so the speeds and transport emissions here are not reliable.',
     ]);
     expect(o.kpis.meanSpeedKmh).toBeLessThan(5);
     expect((JSON.parse(baselineOut) as Output).warnings).toEqual([]);
