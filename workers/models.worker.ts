@@ -7,7 +7,7 @@ import { answerHeartbeats } from './heartbeat.ts';
 import { collectBuffers, copyTyped } from '../src/core/columnar/index.ts';
 import { type CityTrafficOptions, buildCityTraffic } from '../src/core/traffic/session/build.ts';
 import { TrafficSession, type TrafficIteration, type TrafficRunParams, type TrafficRunResult } from '../src/core/traffic/session/index.ts';
-import { type TntpFiles, buildTntpTraffic } from '../src/core/traffic/session/openTntp.ts';
+import { type TntpFile, type TntpFiles, buildTntpTraffic, tntpFrame } from '../src/core/traffic/session/openTntp.ts';
 import { type CarbonParams, type CarbonRun, CarbonSession, type TrafficForCarbon } from '../src/core/carbon/session/index.ts';
 import { type CarbonFileFormat, type CarbonFileInfo, type ImportedCarbonLayer, importCarbonLayer, inspectCarbonFile } from '../src/core/carbon/session/imported.ts';
 import type { CrsCode } from '../src/core/crs/index.ts';
@@ -38,6 +38,14 @@ function readLayer(source: LayerSource): Promise<unknown[]> {
 let traffic: TrafficSession | undefined;
 let cancelRequested = false;
 let carbon: CarbonSession | undefined;
+/** The TNTP network checkTntp built, for the prepareTntp call that follows when it draws in the same frame. */
+let tntpChecked: { key: string; city: ReturnType<typeof buildTntpTraffic> } | undefined;
+
+/** Which files (names and sizes) in which frame: what checkTntp built, or what prepareTntp asks for. */
+function tntpKey(files: TntpFiles, frame: LocalFrame): string {
+  const file = (f: TntpFile): string => `${f.name}:${f.bytes.byteLength}`;
+  return [file(files.net), file(files.trips), file(files.nodes), frame.lon0, frame.lat0].join('|');
+}
 
 const api = {
   /** Builds network and demand from a roads layer and a buildings layer (with their mappings), in the city's frame. */
@@ -49,9 +57,23 @@ const api = {
     return transfer(out, collectBuffers(out));
   },
 
+  /**
+   * Reads and checks a TNTP network (all three files, in full) and returns the frame centred on its nodes'
+   * lon/lat box, before the page changes anything: a file that fails is named here, while the city that
+   * is open stays as it was. The network built in that frame is kept for the prepareTntp call that follows.
+   */
+  checkTntp(files: TntpFiles): LocalFrame {
+    tntpChecked = undefined;
+    const frame = tntpFrame(files.nodes);
+    tntpChecked = { key: tntpKey(files, frame), city: buildTntpTraffic(files, frame) };
+    return frame;
+  },
+
   /** Builds the traffic model from a TNTP network, trip table and node coordinates, drawn in the city's frame. */
   async prepareTntp(files: TntpFiles, frame: LocalFrame) {
-    const city = buildTntpTraffic(files, frame);
+    const checked = tntpChecked;
+    tntpChecked = undefined;
+    const city = checked !== undefined && checked.key === tntpKey(files, frame) ? checked.city : buildTntpTraffic(files, frame);
     traffic = new TrafficSession(city.network, city.view, city.demandFor);
     const out = { view: copyTyped(city.view), ribbons: buildLinkRibbons(city.view.polylines) };
     return transfer(out, collectBuffers(out));

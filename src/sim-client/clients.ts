@@ -83,6 +83,11 @@ export class TrafficClient {
     return this.bridge.call((api) => api.prepareCity(roads, buildings, frame, options));
   }
 
+  /** Reads and checks a TNTP network in the worker; its own frame (centred on its nodes) if it opens. */
+  checkTntp(files: TntpFiles): Promise<LocalFrame> {
+    return this.bridge.call((api) => api.checkTntp(files));
+  }
+
   prepareTntp(files: TntpFiles, frame: LocalFrame) {
     this.bridge.addRestore('traffic', (api) => api.prepareTntp(files, frame));
     return this.bridge.call((api) => api.prepareTntp(files, frame));

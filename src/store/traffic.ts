@@ -7,7 +7,6 @@ import { CancelledError, TrafficClient } from '../sim-client/index.ts';
 import type { AppState, TrafficSlice, TrafficState } from './types.ts';
 import { inputLayer } from './inputs.ts';
 import { farFromCity } from './ingest.ts';
-import { tntpFrame } from '../core/traffic/session/openTntp.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
 import { trafficModelOptions } from '../core/scenario/apply.ts';
 import { cityProfileOf } from './carbon.ts';
@@ -142,7 +141,9 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
     openTntp: async (files) => {
       let frame: LocalFrame;
       try {
-        frame = tntpFrame(files.nodes);
+        // Every file read and checked in the models worker first (no long task here), so that a broken one
+        // is reported before a network far away replaces the open city.
+        frame = await client.checkTntp(files);
       } catch (err) {
         patch({ status: 'error', error: err instanceof Error ? err.message : String(err) });
         return;

@@ -145,6 +145,15 @@ describe('traffic assignment in the viewer', () => {
     await page.locator('[data-testid=add-layer]').setInputFiles([tntp('SiouxFalls_net.tntp'), tntp('SiouxFalls_trips.tntp')]);
     await page.waitForSelector('[data-notice="notice.tntpMissing"]');
     expect(await page.textContent('[data-notice="notice.tntpMissing"]')).toContain('missing: _node.tntp');
+    // A node file that cannot be read (read in the models worker) is named, with its line; the city stays.
+    const layersBefore = await page.locator('li.layer').count();
+    const brokenNodes = { name: 'SiouxFalls_node.tntp', mimeType: 'text/plain', buffer: Buffer.from('Node\tX\tY\t;\n1\t-96.77\t43.61\t;\n1\t-96.71\t43.60\t;\n') };
+    await page.locator('[data-testid=add-layer]').setInputFiles([tntp('SiouxFalls_net.tntp'), tntp('SiouxFalls_trips.tntp'), brokenNodes]);
+    await page.click('button[data-tab=traffic]');
+    await page.waitForSelector('[data-testid=traffic-panel] [role=alert]');
+    expect(await page.textContent('[data-testid=traffic-panel] [role=alert]')).toContain('SiouxFalls_node.tntp: line 3: duplicate node id 1');
+    await page.click('button[data-tab=layers]');
+    expect(await page.locator('li.layer').count()).toBe(layersBefore);
     await page.locator('[data-testid=add-layer]').setInputFiles([tntp('SiouxFalls_net.tntp'), tntp('SiouxFalls_trips.tntp'), tntp('SiouxFalls_node.tntp')]);
     await page.waitForSelector('[data-notice="notice.tntpOpened"]', { timeout: 60_000 });
     expect(await page.locator('li.layer').count()).toBe(0); // South Dakota is far from Monaco: a new city
