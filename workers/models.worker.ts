@@ -7,7 +7,7 @@ import { answerHeartbeats } from './heartbeat.ts';
 import { collectBuffers, copyTyped } from '../src/core/columnar/index.ts';
 import { type CityTrafficOptions, buildCityTraffic } from '../src/core/traffic/session/build.ts';
 import { TrafficSession, type TrafficIteration, type TrafficRunParams, type TrafficRunResult } from '../src/core/traffic/session/index.ts';
-import { type TntpFile, type TntpFiles, buildTntpTraffic, tntpFrame } from '../src/core/traffic/session/openTntp.ts';
+import { type TntpFile, type TntpFiles, type TntpRead, buildTntpTraffic, readTntp, tntpFrame } from '../src/core/traffic/session/openTntp.ts';
 import { type CarbonParams, type CarbonRun, CarbonSession, type TrafficForCarbon } from '../src/core/carbon/session/index.ts';
 import { type CarbonFileFormat, type CarbonFileInfo, type ImportedCarbonLayer, importCarbonLayer, inspectCarbonFile } from '../src/core/carbon/session/imported.ts';
 import type { CrsCode } from '../src/core/crs/index.ts';
@@ -38,13 +38,13 @@ function readLayer(source: LayerSource): Promise<unknown[]> {
 let traffic: TrafficSession | undefined;
 let cancelRequested = false;
 let carbon: CarbonSession | undefined;
-/** The TNTP network checkTntp built, for the prepareTntp call that follows when it draws in the same frame. */
-let tntpChecked: { key: string; city: ReturnType<typeof buildTntpTraffic> } | undefined;
+/** The TNTP network checkTntp read, for the prepareTntp call that follows. */
+let tntpChecked: { key: string; read: TntpRead } | undefined;
 
-/** Which files (names and sizes) in which frame: what checkTntp built, or what prepareTntp asks for. */
-function tntpKey(files: TntpFiles, frame: LocalFrame): string {
+/** Which files (names and sizes): what checkTntp read, or what prepareTntp asks for. */
+function tntpKey(files: TntpFiles): string {
   const file = (f: TntpFile): string => `${f.name}:${f.bytes.byteLength}`;
-  return [file(files.net), file(files.trips), file(files.nodes), frame.lon0, frame.lat0].join('|');
+  return [file(files.net), file(files.trips), file(files.nodes)].join('|');
 }
 
 const api = {
@@ -60,20 +60,20 @@ const api = {
   /**
    * Reads and checks a TNTP network (all three files, in full) and returns the frame centred on its nodes'
    * lon/lat box, before the page changes anything: a file that fails is named here, while the city that
-   * is open stays as it was. The network built in that frame is kept for the prepareTntp call that follows.
+   * is open stays as it was. What was read is kept for the prepareTntp call that follows.
    */
   checkTntp(files: TntpFiles): LocalFrame {
     tntpChecked = undefined;
-    const frame = tntpFrame(files.nodes);
-    tntpChecked = { key: tntpKey(files, frame), city: buildTntpTraffic(files, frame) };
-    return frame;
+    const read = readTntp(files);
+    tntpChecked = { key: tntpKey(files), read };
+    return tntpFrame(read);
   },
 
   /** Builds the traffic model from a TNTP network, trip table and node coordinates, drawn in the city's frame. */
   async prepareTntp(files: TntpFiles, frame: LocalFrame) {
     const checked = tntpChecked;
     tntpChecked = undefined;
-    const city = checked !== undefined && checked.key === tntpKey(files, frame) ? checked.city : buildTntpTraffic(files, frame);
+    const city = buildTntpTraffic(checked !== undefined && checked.key === tntpKey(files) ? checked.read : readTntp(files), frame);
     traffic = new TrafficSession(city.network, city.view, city.demandFor);
     const out = { view: copyTyped(city.view), ribbons: buildLinkRibbons(city.view.polylines) };
     return transfer(out, collectBuffers(out));

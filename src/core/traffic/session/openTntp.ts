@@ -6,7 +6,7 @@
  */
 import { type LocalFrame, createLocalFrame, toLocal } from '../../geo/index.ts';
 import { type Demand, buildDemand, buildNetwork, parseTntpNetBytes, parseTntpNodes, parseTntpTripsBytes } from '../assign/index.ts';
-import type { TntpTrips } from '../assign/index.ts';
+import type { TntpNet, TntpTrips } from '../assign/index.ts';
 import { CONNECTOR_CLASS, ROAD_CLASS_DEFAULTS } from '../osm/defaults.ts';
 import type { CityTraffic } from './build.ts';
 import type { Assumption, TrafficNetworkView, TrafficRunParams } from './types.ts';
@@ -66,17 +66,6 @@ function scaledTrips(trips: TntpTrips, zoneFactors: TrafficRunParams['zoneFactor
   return { ...trips, demand };
 }
 
-/** The frame a TNTP network is drawn in when it opens as a new city: the centre of its nodes. */
-export function tntpFrame(nodesFile: TntpFile): LocalFrame {
-  const nodes = parseTntpNodes(tntpText(nodesFile), nodesFile.name);
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (let i = 0; i < nodes.x.length; i++) {
-    w = Math.min(w, nodes.x[i]!); e = Math.max(e, nodes.x[i]!);
-    s = Math.min(s, nodes.y[i]!); n = Math.max(n, nodes.y[i]!);
-  }
-  return createLocalFrame((w + e) / 2, (s + n) / 2);
-}
-
 /**
  * Least and greatest of `values`, as Math.min and Math.max give them (NaN when any is NaN; Infinity and
  * -Infinity when there are none), by a loop: spread into Math.min, a network of more than about 150,000
@@ -94,7 +83,24 @@ function extent(values: Float64Array): [number, number] {
   return [lo, hi];
 }
 
-export function buildTntpTraffic(files: TntpFiles, frame: LocalFrame): CityTraffic & { readonly lonLatBounds: [number, number, number, number] } {
+/**
+ * A TNTP network's three files, read and checked (the zone counts agree; every node has lon/lat
+ * coordinates), before anything is drawn: `buildTntpTraffic` draws it in a frame, `tntpFrame` gives the
+ * frame of its own. Read once, drawn in whichever frame the city needs.
+ */
+export interface TntpRead {
+  readonly files: TntpFiles;
+  readonly net: TntpNet;
+  readonly trips: TntpTrips;
+  /** Longitude and latitude of each node (index = node id − 1). */
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  /** West, south, east, north of the nodes, degrees. */
+  readonly lonLatBounds: [number, number, number, number];
+}
+
+/** Reads and checks the three files; a bad one throws with its name (and line, from the parsers). */
+export function readTntp(files: TntpFiles): TntpRead {
   const net = parseTntpNetBytes(files.net.bytes, files.net.name);
   const trips = parseTntpTripsBytes(files.trips.bytes, files.trips.name);
   const nodes = parseTntpNodes(tntpText(files.nodes), files.nodes.name, net.numNodes);
@@ -118,7 +124,18 @@ export function buildTntpTraffic(files: TntpFiles, frame: LocalFrame): CityTraff
   }
   const missing = lon.findIndex((v) => Number.isNaN(v));
   if (missing >= 0) throw new Error(`${files.nodes.name}: node ${missing + 1} has no coordinates`);
+  return { files, net, trips, lon, lat, lonLatBounds: [w, s, e, n] };
+}
 
+/** The frame a TNTP network is drawn in when it opens as a new city: the centre of its nodes' lon/lat box. */
+export function tntpFrame(read: TntpRead): LocalFrame {
+  const [w, s, e, n] = read.lonLatBounds;
+  return createLocalFrame((w + e) / 2, (s + n) / 2);
+}
+
+/** The traffic model of a TNTP network read by readTntp, drawn in `frame`. */
+export function buildTntpTraffic(read: TntpRead, frame: LocalFrame): CityTraffic & { readonly lonLatBounds: [number, number, number, number] } {
+  const { files, net, trips, lon, lat, lonLatBounds } = read;
   const network = buildNetwork(net);
   const baseDemand = buildDemand(trips, network);
   const demandFor = (zoneFactors: TrafficRunParams['zoneFactors']): Demand =>
@@ -176,5 +193,5 @@ export function buildTntpTraffic(files: TntpFiles, frame: LocalFrame): CityTraff
     assumptions,
     stats: { roadLinks: L, roadNodes: net.numNodes, zones: net.numZones, connectors: 0 },
   };
-  return { network, view, demandFor, lonLatBounds: [w, s, e, n] };
+  return { network, view, demandFor, lonLatBounds };
 }

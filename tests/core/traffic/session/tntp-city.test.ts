@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TrafficSession } from '../../../../src/core/traffic/session/index.ts';
-import { buildTntpTraffic, tntpFrame } from '../../../../src/core/traffic/session/openTntp.ts';
+import { buildTntpTraffic, readTntp, tntpFrame } from '../../../../src/core/traffic/session/openTntp.ts';
 
 const read = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(`tests/fixtures/tntp/${name}`)) });
 const files = { net: read('SiouxFalls_net.tntp'), trips: read('SiouxFalls_trips.tntp'), nodes: read('SiouxFalls_node.tntp') };
 
 describe('Sioux Falls as a city', () => {
-  const frame = tntpFrame(files.nodes);
-  const city = buildTntpTraffic(files, frame);
+  const read = readTntp(files);
+  const city = buildTntpTraffic(read, tntpFrame(read));
 
   it('draws 76 links between its 24 nodes, with 24 zones and 360,600 trips', () => {
     expect(city.view.linkCount).toBe(76);
@@ -44,7 +44,7 @@ describe('files that cannot be drawn', () => {
   it('refuses node coordinates that are not lon/lat, saying so', () => {
     const feetText = 'Node\tX\tY\t;\n' + Array.from({ length: 24 }, (_, i) => `${i + 1}\t${500_000 + i * 1000}\t${4_000_000 + i * 500}\t;`).join('\n');
     const feet = { name: 'feet_node.tntp', bytes: new TextEncoder().encode(feetText) };
-    expect(() => buildTntpTraffic({ ...files, nodes: feet }, tntpFrame(feet))).toThrow(
+    expect(() => readTntp({ ...files, nodes: feet })).toThrow(
       'feet_node.tntp: node coordinates must be longitude/latitude (WGS84) to draw the network on the map; they range over x 500000…523000, y 4000000…4011500',
     );
   });
@@ -57,13 +57,14 @@ describe('files that cannot be drawn', () => {
     const lines = ['Node\tX\tY\t;'];
     for (let i = 1; i <= numNodes; i++) lines.push(`${i}\t${(-96.8 + (i % 1000) * 1e-4).toFixed(4)}\t${(43.5 + Math.floor(i / 1000) * 1e-4).toFixed(4)}\t;`);
     const nodes = { name: 'big_node.tntp', bytes: new TextEncoder().encode(lines.join('\n')) };
-    const big = buildTntpTraffic({ net, trips, nodes }, tntpFrame(nodes));
+    const bigRead = readTntp({ net, trips, nodes });
+    const big = buildTntpTraffic(bigRead, tntpFrame(bigRead));
     expect(big.view.linkCount).toBe(2);
     expect(big.lonLatBounds).toEqual([-96.8, 43.5, -96.7001, 43.52]);
   });
 
   it('refuses a trip table from another network', () => {
     const braess = read('Braess_trips.tntp');
-    expect(() => buildTntpTraffic({ ...files, trips: braess }, tntpFrame(files.nodes))).toThrow(/Braess_trips.tntp: \d+ zones, but SiouxFalls_net.tntp has 24: the files are from different networks/);
+    expect(() => readTntp({ ...files, trips: braess })).toThrow(/Braess_trips.tntp: \d+ zones, but SiouxFalls_net.tntp has 24: the files are from different networks/);
   });
 });
