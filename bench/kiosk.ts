@@ -13,7 +13,7 @@ interface Sample extends MemorySample {
 }
 
 type Win = {
-  __citytwin: { frames(): number; renderNow(): void; gpuCounts(): { geometries: number; textures: number }; contextStatus(): string };
+  __citytwin: { frames(): number; renderNow(): void; contextStatus(): string };
   __citytwinTraffic: { running: number; worker?: Worker; limits: { silenceMs: number; beatMs: number }; stats: { crashes: number; retried: number } };
 };
 
