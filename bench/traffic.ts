@@ -60,13 +60,28 @@ function load(name: string): { net: Network; demand: Demand; netFile: string; tr
   return { net, demand: buildDemand(trips, net), netFile, tripsFile };
 }
 
-/** One `cli assign` process (the built CLI): its wall seconds and the solve seconds it reports. */
-function cliRun(netFile: string, tripsFile: string, args: readonly string[], env: NodeJS.ProcessEnv): { wall: number; solve: number } {
+/** A phase of a `cli assign --timings` run, as the command reports it. */
+interface CliPhase {
+  readonly ms: number;
+  readonly pageFaults: number;
+}
+
+const CLI_PHASES = ['start', 'network', 'trips', 'solve'] as const;
+
+interface CliRun {
+  readonly wall: number;
+  readonly solve: number;
+  readonly timings: Readonly<Record<(typeof CLI_PHASES)[number], CliPhase>> | undefined;
+}
+
+/** One `cli assign` process (the built CLI): its wall seconds, the solve seconds it reports, and its timings when asked. */
+function cliRun(netFile: string, tripsFile: string, args: readonly string[], env: NodeJS.ProcessEnv): CliRun {
   const start = performance.now();
   const r = spawnSync(process.execPath, [BUILT_CLI, 'assign', '--net', netFile, '--trips', tripsFile, ...args], { encoding: 'utf8', env });
   const wall = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`cli assign failed (${r.status}): ${r.stderr}`);
-  return { wall, solve: (JSON.parse(r.stdout) as { seconds: number }).seconds };
+  const out = JSON.parse(r.stdout) as { seconds: number; timings?: CliRun['timings'] };
+  return { wall, solve: out.seconds, timings: out.timings };
 }
 
 /** Runs of one-iteration processes whose median overhead is reported (the solve is then shortest). */
@@ -86,20 +101,32 @@ function cliProcess(netFile: string, tripsFile: string): object | null {
     const { wall, solve } = cliRun(netFile, tripsFile, ['--gap', String(gap)], process.env);
     gaps.push({ gap, processSeconds: round(wall, 4), solveSeconds: round(solve, 4), overheadSeconds: round(wall - solve, 4) });
   }
-  const medianOverhead = (env: NodeJS.ProcessEnv): number => {
-    const over: number[] = [];
-    for (let i = 0; i < OVERHEAD_RUNS; i++) {
-      const { wall, solve } = cliRun(netFile, tripsFile, ['--max-iter', '1'], env);
-      over.push(wall - solve);
+  const median = (values: number[]): number => values.sort((a, b) => a - b)[values.length >> 1]!;
+  const oneIteration = (env: NodeJS.ProcessEnv): CliRun[] =>
+    Array.from({ length: OVERHEAD_RUNS }, () => cliRun(netFile, tripsFile, ['--max-iter', '1', '--timings'], env));
+  const medianOverhead = (runs: readonly CliRun[]): number => round(median(runs.map((r) => r.wall - r.solve)), 4);
+  // Median of each phase over the runs, and what is left of the wall time after the solve (writing
+  // the result, exiting, and spawning the process, as seen from here).
+  const phases = (runs: readonly CliRun[]): object => {
+    const out: Record<string, object> = {};
+    for (const name of CLI_PHASES) {
+      out[name] = {
+        ms: round(median(runs.map((r) => r.timings![name].ms)), 1),
+        pageFaults: median(runs.map((r) => r.timings![name].pageFaults)),
+      };
     }
-    over.sort((a, b) => a - b);
-    return round(over[OVERHEAD_RUNS >> 1]!, 4);
+    const accounted = (r: CliRun): number => CLI_PHASES.reduce((sum, name) => sum + r.timings![name].ms, 0);
+    out['writeAndExit'] = { ms: round(median(runs.map((r) => r.wall * 1000 - accounted(r))), 1) };
+    return out;
   };
+  const runs = oneIteration(process.env);
   const without = withoutNodeStartVariables();
+  const runsWithout = without === null ? null : oneIteration(without);
   return {
     gaps,
-    overheadMedianSeconds: medianOverhead(process.env),
-    overheadMedianSecondsWithoutStartVariables: without === null ? null : medianOverhead(without),
+    overheadMedianSeconds: medianOverhead(runs),
+    overheadMedianSecondsWithoutStartVariables: runsWithout === null ? null : medianOverhead(runsWithout),
+    oneIterationPhases: phases(runsWithout ?? runs),
   };
 }
 
@@ -132,6 +159,26 @@ function withoutNodeStartVariables(): NodeJS.ProcessEnv | null {
   const env = { ...process.env };
   for (const name of NODE_START_VARIABLES) delete env[name];
   return env;
+}
+
+/**
+ * Microseconds to touch a page (4 KiB) of fresh memory for the first time, the cost of one minor page
+ * fault on this machine: the median of 3 passes over a new 64 MiB buffer, one write per page. On the
+ * project's virtual machines it is about 10 µs, so every megabyte a process touches first costs it
+ * about 2.5 ms; `oneIterationPhases` gives each phase's page faults to weigh with it.
+ */
+function firstTouchMicrosecondsPerPage(): number {
+  const PAGE = 4096;
+  const bytes = 64 << 20;
+  const times: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const buffer = new Uint8Array(bytes);
+    const start = performance.now();
+    for (let i = 0; i < bytes; i += PAGE) buffer[i] = 1;
+    times.push(((performance.now() - start) * 1000) / (bytes / PAGE));
+  }
+  times.sort((a, b) => a - b);
+  return round(times[1]!, 2);
 }
 
 function nodeStartEnvironment(): object {
@@ -263,9 +310,10 @@ export async function benchTraffic(): Promise<object> {
     node: process.version,
     bareNodeProcessSeconds: bareNodeSeconds(),
     nodeStartEnvironment: nodeStartEnvironment(),
+    firstTouchMicrosecondsPerPage: firstTouchMicrosecondsPerPage(),
     note:
       'seconds are wall time after a warm-up run; cfw capped at ' +
-      `${CFW_MAX_SECONDS} s / ${CFW_MAX_ITERATIONS} iterations; cliProcess: the built CLI as a child process, once per gap and the median overhead of 5 one-iteration runs (null without npm run build); bareNodeProcessSeconds: a bare "node -e 0", the floor under its overhead; nodeStartEnvironment: variables node reads at start that were set, and the floor without them`,
+      `${CFW_MAX_SECONDS} s / ${CFW_MAX_ITERATIONS} iterations; cliProcess: the built CLI as a child process, once per gap and the median overhead of 5 one-iteration runs (null without npm run build), with the median of each phase those runs report (--timings; without the start variables when any is set): milliseconds and page faults; bareNodeProcessSeconds: a bare "node -e 0", the floor under its overhead; nodeStartEnvironment: variables node reads at start that were set, and the floor without them; firstTouchMicrosecondsPerPage: the cost of one page fault here`,
     networks,
   };
 }

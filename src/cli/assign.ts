@@ -33,6 +33,7 @@ Options:
   --demand-scale <F>       multiply every OD flow by F (default 1)
   --close <FROM-TO>        close the link FROM -> TO (TNTP node ids); repeatable
   --flows-out <file>       write link flows as a TNTP flow file (from, to, volume, cost)
+  --timings                add "timings": where the process's time went, phase by phase
   -h, --help               show this help
 
 Output (stdout, one JSON object):
@@ -40,6 +41,10 @@ Output (stdout, one JSON object):
   objective: Beckmann objective in generalized cost; tstt: total travel time (sum of flow x BPR time);
   relativeGap: (total generalized cost - shortest-path cost) / shortest-path cost;
   seconds: wall time of the assignment alone (not reading files).
+  With --timings, "timings" holds for each phase its milliseconds and the page faults it took
+  (memory touched for the first time): start (node's start-up and loading this command, from the
+  process's start), network (reading and building it), trips (the rest of reading the trip table and
+  building the demand), solve; what is left of a process's wall time is writing and exiting.
 Exit status: 0 done (a warning on stderr if the gap was not reached), 1 bad or unreadable file,
 2 bad arguments.`;
 
@@ -54,6 +59,7 @@ interface AssignArgs {
   readonly demandScale: number;
   readonly close: readonly [number, number][];
   readonly flowsOut: string | undefined;
+  readonly timings: boolean;
 }
 
 const OPTIONS = {
@@ -67,6 +73,7 @@ const OPTIONS = {
   'demand-scale': { type: 'string' },
   close: { type: 'string', multiple: true },
   'flows-out': { type: 'string' },
+  timings: { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
 function parse(values: OptionValues<typeof OPTIONS>): AssignArgs {
@@ -93,6 +100,7 @@ function parse(values: OptionValues<typeof OPTIONS>): AssignArgs {
     demandScale: numberOption('demand-scale', values['demand-scale'], 1, 0, true),
     close,
     flowsOut: values['flows-out'],
+    timings: values.timings === true,
   };
 }
 
@@ -106,13 +114,39 @@ function parseFile<T>(run: () => T): T {
   }
 }
 
+/** A phase of the run: wall milliseconds and minor page faults (pages of memory touched for the first time). */
+interface Phase {
+  readonly ms: number;
+  readonly pageFaults: number;
+}
+
+/**
+ * Marks phases one after the other: each `next()` gives the phase since the previous mark (the first,
+ * from the process's start: node's own start-up and loading the command line).
+ */
+function phaseClock(): () => Phase {
+  let at = 0;
+  let faults = 0;
+  return () => {
+    const now = performance.now();
+    const f = process.resourceUsage().minorPageFault;
+    const phase = { ms: Math.round((now - at) * 100) / 100, pageFaults: f - faults };
+    at = now;
+    faults = f;
+    return phase;
+  };
+}
+
 async function run(parsed: AssignArgs, io: CliIo): Promise<number> {
+  const phase = phaseClock();
+  const start = phase();
   const netBytes = readBytesFile('net', parsed.net);
   // The trip table, usually the larger file, is read on the thread pool while the network is parsed.
   // Should the network fail, the process reports that and leaves; the read's own failure then goes unheard.
   const tripsRead = readBytesFileInBackground('trips', parsed.trips);
   tripsRead.catch(() => undefined);
   const net = parseFile(() => buildNetwork(parseTntpNetBytes(netBytes, parsed.net)));
+  const network = phase();
   const tripsBytes = await tripsRead;
   const demand = parseFile(() => buildDemand(parseTntpTripsBytes(tripsBytes, parsed.trips), net));
   const closed: number[] = [];
@@ -122,6 +156,7 @@ async function run(parsed: AssignArgs, io: CliIo): Promise<number> {
     closed.push(link);
   }
 
+  const trips = phase();
   const started = performance.now();
   const result = assign(net, demand, {
     method: parsed.method,
@@ -133,6 +168,7 @@ async function run(parsed: AssignArgs, io: CliIo): Promise<number> {
     edits: { closed },
   });
   const seconds = (performance.now() - started) / 1000;
+  const solve = phase();
 
   if (parsed.flowsOut !== undefined) {
     const fromIds = Int32Array.from(net.from, (i) => i + 1);
@@ -162,6 +198,7 @@ async function run(parsed: AssignArgs, io: CliIo): Promise<number> {
     seconds: Math.round(seconds * 1e6) / 1e6,
     links: net.numLinks,
     zones: net.numZones,
+    ...(parsed.timings ? { timings: { start, network, trips, solve } } : {}),
   };
   io.out(`${JSON.stringify(summary)}\n`);
   return EXIT_OK;

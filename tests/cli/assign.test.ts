@@ -25,6 +25,25 @@ describe('cli assign', () => {
     expect(out.zones).toBe(2);
   });
 
+  it('with --timings, says where the time went phase by phase, the same answer beside it', () => {
+    const args = ['assign', '--net', fixture('SiouxFalls_net.tntp'), '--trips', fixture('SiouxFalls_trips.tntp'), '--max-iter', '3'];
+    const plain = JSON.parse(cli(...args).stdout) as Record<string, unknown>;
+    const r = cli(...args, '--timings');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown> & { timings: Record<string, { ms: number; pageFaults: number }> };
+    expect(Object.keys(out)).toEqual([...Object.keys(plain), 'timings']);
+    for (const key of ['objective', 'tstt', 'relativeGap', 'iterations', 'links', 'zones']) expect(out[key]).toBe(plain[key]);
+    expect(Object.keys(out.timings)).toEqual(['start', 'network', 'trips', 'solve']);
+    for (const phase of Object.values(out.timings)) {
+      expect(phase.ms).toBeGreaterThan(0);
+      expect(Number.isInteger(phase.pageFaults) && phase.pageFaults >= 0).toBe(true);
+    }
+    // The solve phase is the assignment the result's seconds time, to the rounding of both.
+    expect(Math.abs(out.timings['solve']!.ms - (out['seconds'] as number) * 1000)).toBeLessThan(1);
+    // Node's own start-up touches memory before any of this command's code runs.
+    expect(out.timings['start']!.pageFaults).toBeGreaterThan(0);
+  });
+
   it('solves Sioux Falls with both methods and writes a TNTP flow file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'citytwin-cli-'));
     try {
