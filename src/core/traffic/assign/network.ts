@@ -42,7 +42,10 @@ export interface Network {
   readonly inLinks: Int32Array;
 }
 
-/** Build the CSR network from a parsed `_net` file (node ids 1-based there, 0-based here). */
+/**
+ * Build the CSR network from a parsed `_net` file (node ids 1-based there, 0-based here). The per-link
+ * arrays are the file's own; neither is ever written.
+ */
 export function buildNetwork(net: TntpNet): Network {
   const { numNodes, numLinks } = net;
   const from = new Int32Array(numLinks);
@@ -66,14 +69,17 @@ export function buildNetwork(net: TntpNet): Network {
     firstThruIndex: net.firstThruNode - 1,
     from,
     to,
-    capacity: net.capacity.slice(),
-    length: net.length.slice(),
-    fft: net.fft.slice(),
-    b: net.b.slice(),
-    power: net.power.slice(),
-    toll: net.toll.slice(),
-    speed: net.speed.slice(),
-    linkType: net.linkType.slice(),
+    // The file's own per-link arrays, read and never written (edits go to copies: applyLinkEdits). Copies
+    // of them were 1.5 MB of fresh memory on the 25.6k-link bench grid, 370 page faults of about 10 µs
+    // each on the project's machines.
+    capacity: net.capacity,
+    length: net.length,
+    fft: net.fft,
+    b: net.b,
+    power: net.power,
+    toll: net.toll,
+    speed: net.speed,
+    linkType: net.linkType,
     outStart,
     outLinks,
     inStart,
@@ -151,6 +157,7 @@ export interface Demand {
   readonly origins: Int32Array;
   /** Rows of origin group g: start[g] .. start[g+1]-1. */
   readonly start: Int32Array;
+  /** 0-based; may be the trip table's `destination` array itself (buildDemand), so never written. */
   readonly destination: Int32Array;
   /** veh/h; may be the trip table's `demand` array itself (buildDemand), so never written. */
   readonly flow: Float64Array;
@@ -163,7 +170,7 @@ export interface Demand {
 /** Whether origin zone `o` (0-based) of `trips` has an entry for itself. */
 function hasIntrazonal(trips: TntpTrips, o: number): boolean {
   const { destination, originStart } = trips;
-  for (let k = originStart[o]!; k < originStart[o + 1]!; k++) if (destination[k] === o + 1) return true;
+  for (let k = originStart[o]!; k < originStart[o + 1]!; k++) if (destination[k] === o) return true;
   return false;
 }
 
@@ -171,23 +178,25 @@ function hasIntrazonal(trips: TntpTrips, o: number): boolean {
 const copied = { total: 0, intrazonal: 0 };
 
 /**
- * Copies origin zone `o`'s entries into `destination` (0-based nodes) and, when `flow` is not the trip
- * table's own array, `flow`, from row `n`, leaving out the intrazonal one; returns the next free row.
+ * Origin zone `o`'s entries from row `n`, leaving out the intrazonal one; returns the next free row. When
+ * `destination` and `flow` are not the trip table's own arrays, the entries are copied into them.
  */
 function copyOrigin(trips: TntpTrips, o: number, destination: Int32Array, flow: Float64Array, n: number): number {
-  const copyFlow = flow !== trips.demand;
+  const copy = destination !== trips.destination;
   // Summed on from the running figures, in entry order, as one loop over the whole table sums them.
   let total = copied.total;
   let intrazonal = copied.intrazonal;
   for (let k = trips.originStart[o]!; k < trips.originStart[o + 1]!; k++) {
-    const d = trips.destination[k]! - 1;
+    const d = trips.destination[k]!;
     const value = trips.demand[k]!;
     if (d === o) {
       intrazonal += value;
       continue;
     }
-    destination[n] = d;
-    if (copyFlow) flow[n] = value;
+    if (copy) {
+      destination[n] = d;
+      flow[n] = value;
+    }
     n++;
     total += value;
   }
@@ -203,17 +212,19 @@ export function buildDemand(trips: TntpTrips, net: Network): Demand {
       `${trips.fileName}: <NUMBER OF ZONES> ${trips.numZones} differs from the network's ${net.numZones}`,
     );
   }
-  // Typed arrays sized for every entry, cut to what is kept (intrazonal trips are not assigned). When
-  // no entry is intrazonal, the flows are the trip table's own array, in the same order: it is read,
-  // never written, and a copy of a 150k-entry table costs a 0.2 s command-line run 4 ms. The loops are
-  // per origin, in functions of their own, so that V8 optimises them after a few origins: a command-line
+  // When no entry is intrazonal (intrazonal trips are not assigned), the rows are the demand as they
+  // are: destination and flow are the trip table's own arrays, in the same order, read and never
+  // written. Otherwise typed arrays sized for every entry take the others and are cut to what is kept.
+  // A copy is not only the copying: on the 25.6k-link bench grid (568k rows) its 6.8 MB of fresh
+  // memory took 1,700 page faults, at about 10 µs each on the project's machines. The loops are per
+  // origin, in functions of their own, so that V8 optimises them after a few origins: a command-line
   // run does this once, and the 3k-link bench grid's 150k entries took 8–13 ms in one function's loops.
   const entries = trips.destination.length;
   let anyIntrazonal = false;
   for (let o = 0; o < trips.numZones && !anyIntrazonal; o++) anyIntrazonal = hasIntrazonal(trips, o);
   const origins = new Int32Array(trips.numZones);
   const start = new Int32Array(trips.numZones + 1);
-  const destination = new Int32Array(entries);
+  const destination = anyIntrazonal ? new Int32Array(entries) : trips.destination;
   const flow = anyIntrazonal ? new Float64Array(entries) : trips.demand;
   let numOrigins = 0;
   let n = 0;

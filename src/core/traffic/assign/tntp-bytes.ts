@@ -334,7 +334,7 @@ function entryLine(bytes: Uint8Array, i: number, origin: number, scan: TripsScan
     if (value !== 0) {
       if (seen[dest] === origin || n === capacity) return -1;
       seen[dest] = origin;
-      destination[n] = dest;
+      destination[n] = dest - 1;
       demand[n] = value;
       originStart[origin]!++;
       n++;

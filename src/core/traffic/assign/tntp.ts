@@ -61,7 +61,10 @@ export interface TntpTrips {
   readonly totalOdFlow: number | undefined;
   /** Demand rows of origin zone `o` (1-based) are `originStart[o-1] .. originStart[o]-1`. */
   readonly originStart: Int32Array;
-  /** 1-based destination zone ids. */
+  /**
+   * Destination zone of each row, 0-based (the file's id − 1), as the assignment's demand numbers its
+   * nodes: a trip table without intrazonal entries becomes demand without a copy (buildDemand).
+   */
   readonly destination: Int32Array;
   /** veh/h */
   readonly demand: Float64Array;
@@ -484,7 +487,7 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
       if (origin < lastOrigin) grouped = false;
       lastOrigin = origin;
       origins[n] = origin;
-      dests[n] = dest;
+      dests[n] = dest - 1;
       values[n] = value;
       entryLines[n] = lineNo;
       n++;
@@ -521,12 +524,12 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
     }
   }
   // A repeated (origin, destination) pair is most likely a copy-paste error: report its second line.
-  const seen = new Int32Array(numZones + 1);
+  const seen = new Int32Array(numZones);
   for (let o = 0; o < numZones; o++) {
     for (let k = originStart[o]!; k < originStart[o + 1]!; k++) {
       const d = destination[k]!;
       if (seen[d] === o + 1) {
-        throw new TntpParseError(fileName, rowLine[k]!, `duplicate demand for origin ${o + 1} destination ${d}`);
+        throw new TntpParseError(fileName, rowLine[k]!, `duplicate demand for origin ${o + 1} destination ${d + 1}`);
       }
       seen[d] = o + 1;
     }

@@ -534,7 +534,7 @@ export function toTntpTrips(matrix: Float64Array, numZones: number, fileName = '
     for (let j = 0; j < numZones; j++) {
       const v = matrix[i * numZones + j]!;
       if (i === j || !(v > 0)) continue;
-      destination[k] = j + 1;
+      destination[k] = j;
       demand[k] = v;
       total += v;
       k++;

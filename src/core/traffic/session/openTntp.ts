@@ -61,7 +61,7 @@ function scaledTrips(trips: TntpTrips, zoneFactors: TrafficRunParams['zoneFactor
   for (const z of zoneFactors ?? []) if (z.zone >= 0 && z.zone < trips.numZones) f[z.zone] = z.factor;
   const demand = trips.demand.slice();
   for (let o = 0; o < trips.numZones; o++) {
-    for (let k = trips.originStart[o]!; k < trips.originStart[o + 1]!; k++) demand[k] = demand[k]! * f[o]! * f[trips.destination[k]! - 1]!;
+    for (let k = trips.originStart[o]!; k < trips.originStart[o + 1]!; k++) demand[k] = demand[k]! * f[o]! * f[trips.destination[k]!]!;
   }
   return { ...trips, demand };
 }
@@ -165,7 +165,7 @@ export function buildTntpTraffic(read: TntpRead, frame: LocalFrame): CityTraffic
     centroids[2 * z + 1] = y;
     for (let k = trips.originStart[z]!; k < trips.originStart[z + 1]!; k++) {
       production[z] = production[z]! + trips.demand[k]!;
-      const d = trips.destination[k]! - 1;
+      const d = trips.destination[k]!;
       attraction[d] = attraction[d]! + trips.demand[k]!;
     }
   }

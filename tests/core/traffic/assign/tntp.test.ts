@@ -8,6 +8,7 @@ import {
   parseTntpNet,
   parseTntpNodes,
   parseTntpTrips,
+  buildDemand,
 } from '../../../../src/core/traffic/assign/index.ts';
 import { fixtureText, problem } from './fixtures.ts';
 import { seededRandom } from '../../../../src/core/random/index.ts';
@@ -138,6 +139,50 @@ describe('buildNetwork', () => {
     expect(net.firstThruIndex).toBe(38);
     expect([net.from[0], net.to[0]]).toEqual([0, 116]);
   });
+
+  it('keeps the file\'s own per-link arrays, unwritten, and numbers nodes in arrays of its own', () => {
+    const parsed = parseTntpNet(fixtureText('SiouxFalls_net.tntp'), 'SiouxFalls_net.tntp');
+    const before = JSON.stringify(parsed, (_key, value: unknown) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value));
+    const net = buildNetwork(parsed);
+    for (const key of ['capacity', 'length', 'fft', 'b', 'power', 'toll', 'speed', 'linkType'] as const) expect(net[key]).toBe(parsed[key]);
+    expect(net.from).not.toBe(parsed.from);
+    expect(JSON.stringify(parsed, (_key, value: unknown) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value))).toBe(before);
+  });
+});
+
+describe('buildDemand', () => {
+  const net = buildNetwork(parseTntpNet(netText(GOOD_ROWS, { 'NUMBER OF ZONES': '3' }), 'z_net.tntp'));
+  const head = '<NUMBER OF ZONES> 3\n<END OF METADATA>\n';
+
+  it('without intrazonal entries, takes the trip table\'s rows as they are, without copying them', () => {
+    const trips = parseTntpTrips(`${head}Origin 1\n 2 : 5; 3 : 6;\nOrigin 3\n 1 : 7.5;\n`, 'z_trips.tntp');
+    const demand = buildDemand(trips, net);
+    expect(Array.from(demand.origins)).toEqual([0, 2]);
+    expect(Array.from(demand.start)).toEqual([0, 2, 3]);
+    expect(Array.from(demand.destination)).toEqual([1, 2, 0]);
+    expect(Array.from(demand.flow)).toEqual([5, 6, 7.5]);
+    expect([demand.total, demand.intrazonal]).toEqual([18.5, 0]);
+    expect(demand.destination).toBe(trips.destination);
+    expect(demand.flow).toBe(trips.demand);
+  });
+
+  it('leaves intrazonal entries out, in copies, and counts them apart', () => {
+    const trips = parseTntpTrips(`${head}Origin 1\n 1 : 4; 2 : 5;\nOrigin 2\n 2 : 1;\nOrigin 3\n 1 : 7;\n`, 'z_trips.tntp');
+    const demand = buildDemand(trips, net);
+    // Origin 2 has nothing but its intrazonal entry, so it is no origin group at all.
+    expect(Array.from(demand.origins)).toEqual([0, 2]);
+    expect(Array.from(demand.start)).toEqual([0, 1, 2]);
+    expect(Array.from(demand.destination)).toEqual([1, 0]);
+    expect(Array.from(demand.flow)).toEqual([5, 7]);
+    expect([demand.total, demand.intrazonal]).toEqual([12, 5]);
+    expect(demand.destination).not.toBe(trips.destination);
+    expect(Array.from(trips.destination)).toEqual([0, 1, 1, 0]);
+  });
+
+  it('names both zone counts when they differ', () => {
+    const trips = parseTntpTrips('<NUMBER OF ZONES> 2\n<END OF METADATA>\nOrigin 1\n 2 : 5;\n', 'two_trips.tntp');
+    expect(() => buildDemand(trips, net)).toThrow("two_trips.tntp: <NUMBER OF ZONES> 2 differs from the network's 3");
+  });
 });
 
 describe('parseTntpTrips', () => {
@@ -148,8 +193,8 @@ describe('parseTntpTrips', () => {
     let sum = 0;
     for (const value of trips.demand) sum += value;
     expect(sum).toBe(360600);
-    // Origin 1: first nonzero entry is destination 2 with 100.
-    expect([trips.destination[0], trips.demand[0]]).toEqual([2, 100]);
+    // Origin 1: first nonzero entry is destination 2 (row 1, 0-based) with 100.
+    expect([trips.destination[0], trips.demand[0]]).toEqual([1, 100]);
     expect(trips.originStart.length).toBe(25);
   });
 
@@ -157,7 +202,7 @@ describe('parseTntpTrips', () => {
     const anaheim = parseTntpTrips(fixtureText('Anaheim_trips.tntp'), 'Anaheim_trips.tntp');
     expect(anaheim.totalOdFlow).toBeCloseTo(104694.4, 6);
     const braess = parseTntpTrips(fixtureText('Braess_trips.tntp'), 'Braess_trips.tntp');
-    expect(Array.from(braess.destination)).toEqual([2]);
+    expect(Array.from(braess.destination)).toEqual([1]);
     expect(Array.from(braess.demand)).toEqual([6]);
   });
 
@@ -175,7 +220,7 @@ describe('parseTntpTrips', () => {
     const body = forms.map((f, k) => `${k + 2} :${k % 3 === 0 ? '\t' : ' '}${f}${k % 5 === 0 ? ' ' : ''};`).join(' ');
     const trips = parseTntpTrips(`<NUMBER OF ZONES> ${zones}\n<END OF METADATA>\nOrigin 1\n${body}\n`, 'forms_trips.tntp');
     const read = new Map<number, number>();
-    for (let k = 0; k < trips.destination.length; k++) read.set(trips.destination[k]!, trips.demand[k]!);
+    for (let k = 0; k < trips.destination.length; k++) read.set(trips.destination[k]! + 1, trips.demand[k]!);
     forms.forEach((f, k) => {
       if (Number(f) === 0) expect(read.has(k + 2), f).toBe(false);
       else expect(Object.is(read.get(k + 2), Number(f)), f).toBe(true);
@@ -186,7 +231,7 @@ describe('parseTntpTrips', () => {
     const text = '<NUMBER OF ZONES> 3\n<END OF METADATA>\nOrigin 2\n 1 : 5; 3 : 6;\nOrigin 1\n 3 : 7; 2 : 8;\nOrigin 3\n 1 : 9;\n';
     const trips = parseTntpTrips(text, 'order_trips.tntp');
     expect(Array.from(trips.originStart)).toEqual([0, 2, 4, 5]);
-    expect(Array.from(trips.destination)).toEqual([3, 2, 1, 3, 1]);
+    expect(Array.from(trips.destination)).toEqual([2, 1, 0, 2, 0]);
     expect(Array.from(trips.demand)).toEqual([7, 8, 5, 6, 9]);
     // A pair repeated in a later block of the same origin is found there too (line 10).
     const again = `${text}Origin 2\n 3 : 1;\n`;

@@ -142,10 +142,10 @@ describe('balancing, scaling and zone edits', () => {
 });
 
 describe('traffic forms', () => {
-  it('the TNTP-trips form lists nonzero off-diagonal pairs with 1-based destinations', () => {
+  it('the TNTP-trips form lists nonzero off-diagonal pairs with 0-based destinations', () => {
     const trips = toTntpTrips(f64([5, 1, 0, 2, 0, 3, 0, 4, 0]), 3);
     expect(Array.from(trips.originStart)).toEqual([0, 1, 3, 4]);
-    expect(Array.from(trips.destination)).toEqual([2, 1, 3, 2]);
+    expect(Array.from(trips.destination)).toEqual([1, 0, 2, 1]);
     expect(Array.from(trips.demand)).toEqual([1, 2, 3, 4]);
     expect(trips.totalOdFlow).toBe(10);
   });
