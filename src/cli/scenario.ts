@@ -68,7 +68,8 @@ Options:
   -h, --help             show this help
 
 Output (stdout, one JSON object): scenario, baseline (names), kpis and baselineKpis {vkt veh-km,
-vht veh-h (PM peak hour, road links), meanSpeedKmh, congestedLinks (V/C >= 1), co2e {buildings,
+vht veh-h (PM peak hour, road links), meanSpeedKmh, congestedLinks (V/C >= 1), unroutedVehPerHour
+(demand with no route, left out of the travel figures), co2e {buildings,
 transport, sinks, net} t CO2e/yr, hydrogen {demandKgPerDay, deliveredKgPerDay, unmetKgPerDay, krwPerKg,
 kgCo2ePerKg} or null without a solution}, difference (scenario - baseline, same keys), stages and
 baselineStages {traffic, carbon, hydrogen, carbonFinal: {hash, seconds, cached}}, transportSource
@@ -119,6 +120,7 @@ function roundKpis(k: Kpis): Kpis {
     vht: r6n(k.vht),
     meanSpeedKmh: r6n(k.meanSpeedKmh),
     congestedLinks: r6n(k.congestedLinks),
+    unroutedVehPerHour: r6n(k.unroutedVehPerHour),
     co2e: k.co2e && { buildings: r6(k.co2e.buildings), transport: r6(k.co2e.transport), sinks: r6(k.co2e.sinks), net: r6(k.co2e.net) },
     hydrogen: k.hydrogen && {
       demandKgPerDay: r6(k.hydrogen.demandKgPerDay),

@@ -11,6 +11,7 @@ import {
   cellsCsv,
   cellsGeoJson,
   compareKpis,
+  routedDemandDiffers,
   districtsCsv,
   encodeShareFragment,
   linksCsv,
@@ -32,17 +33,8 @@ import { linkDifferences } from '../scene/trafficStyle.ts';
 import { cellValues, maxAbsOf } from '../scene/carbonStyle.ts';
 import { CarbonScale, TrafficChangeLegend } from './legends.tsx';
 import { ScrollTable } from './ScrollTable.tsx';
+import { kpiRounded, kpiUnitKey, kpiVerdict } from './kpiText.ts';
 
-const UNIT_KEYS: Readonly<Record<string, MessageKey>> = {
-  'veh·km/h': 'scenario.unit.vkt',
-  'veh·h/h': 'scenario.unit.vht',
-  'km/h': 'unit.kmh',
-  links: 'scenario.unit.links',
-  't CO2e/yr': 'scenario.unit.tYr',
-  'kg/day': 'scenario.unit.kgDay',
-  'KRW/kg': 'scenario.unit.krwKg',
-  'kg CO2e/kg': 'scenario.unit.kgKg',
-};
 
 
 function ScenarioPicker() {
@@ -171,18 +163,13 @@ function RunBox() {
 const BETTER = '#0072B2';
 const WORSE = '#D55E00';
 
-function verdict(row: KpiComparison): 'better' | 'worse' | null {
-  // A change too small to show (under 0.005 %) is neither.
-  if (row.change === null || row.change === 0 || row.better === 'neither' || (row.percent !== null && Math.abs(row.percent) < 0.005)) return null;
-  return (row.change > 0) === (row.better === 'higher') ? 'better' : 'worse';
-}
 
 /** Percent change per KPI, and CO₂e by sector for A and B, as horizontal bars (Observable Plot, loaded on first use). */
 function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const data = useMemo(
-    () => rows.filter((r) => r.percent !== null).map((r) => ({ label: t(`scenario.kpi.${r.key}` as MessageKey), percent: r.percent!, verdict: verdict(r) })),
+    () => rows.filter((r) => r.percent !== null).map((r) => ({ label: t(`scenario.kpi.${r.key}` as MessageKey), percent: r.percent!, verdict: kpiVerdict(r) })),
     [rows, t],
   );
   const sectors = useMemo(
@@ -314,9 +301,8 @@ function Compare() {
   /** A figure at the table's precision; a change too small to show is 0, never "-0". */
   const num = (v: number | null, unit: string): string => {
     if (v === null) return '—';
-    const big = Math.abs(v) >= 100 || unit === 'links';
-    const r = big ? Math.round(v) : Math.round(v * 100) / 100;
-    return r === 0 ? '0' : big ? fmt0(r) : fmt2(r);
+    const r = kpiRounded(v, unit);
+    return r.whole ? fmt0(r.value) : fmt2(r.value);
   };
   const signed = (v: number, unit: string): string => {
     const text = num(v, unit);
@@ -341,6 +327,11 @@ function Compare() {
       {rows.length === 0 ? <p className="muted small">{t('scenario.noKpis')}</p> : (
         <>
           {stale ? <p className="warn">{t('scenario.kpisStale')}</p> : null}
+          {a?.kpis && b?.kpis && routedDemandDiffers(a.kpis, b.kpis) ? (
+            <p className="warn" data-testid="unrouted-differs">
+              {t('scenario.unroutedDiffers', { a: fmt0(a.kpis.unroutedVehPerHour ?? 0), b: fmt0(b.kpis.unroutedVehPerHour ?? 0) })}
+            </p>
+          ) : null}
           <ScrollTable>
           <table className="summary kpis" data-testid="kpi-table">
             <thead>
@@ -348,10 +339,10 @@ function Compare() {
             </thead>
             <tbody>
               {rows.map((r) => {
-                const v = verdict(r);
+                const v = kpiVerdict(r);
                 return (
                   <tr key={r.key} data-kpi={r.key}>
-                    <th scope="row">{t(`scenario.kpi.${r.key}` as MessageKey)} <span className="muted">{t(UNIT_KEYS[r.unit] ?? 'scenario.unit.links')}</span></th>
+                    <th scope="row">{t(`scenario.kpi.${r.key}` as MessageKey)} <span className="muted">{t(kpiUnitKey(r.unit))}</span></th>
                     <td>{num(r.a, r.unit)}</td>
                     <td data-value={r.b ?? ''}>{num(r.b, r.unit)}</td>
                     <td className={v ?? undefined}>{r.change === null ? '—' : signed(r.change, r.unit)}{v ? <span className="sr-only"> ({t(v === 'better' ? 'scenario.better' : 'scenario.worse')})</span> : null}</td>

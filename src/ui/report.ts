@@ -1,9 +1,10 @@
 // A one-page printable report of a comparison, in the UI language: the scenario's name and notes, its
 // edits, the KPIs of A and B with change and percentage, the KPI chart and a picture of the map. Built
 // with DOM calls (every value from data is text, never HTML) into a standalone HTML file with print CSS.
-import { type Kpis, type ScenarioEdit, compareKpis } from '../core/scenario/index.ts';
+import { type Kpis, type ScenarioEdit, compareKpis, routedDemandDiffers } from '../core/scenario/index.ts';
 import { type Language, type MessageKey, LOCALES, numberFormat, translate } from './i18n/index.ts';
 import { editText } from './editText.ts';
+import { kpiRounded, kpiUnitKey, kpiVerdict } from './kpiText.ts';
 
 export interface ReportInput {
   readonly language: Language;
@@ -47,7 +48,11 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?:
 export function buildReport(r: ReportInput): string {
   const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => translate(r.language, key, params);
   const nf = (digits: number) => numberFormat(r.language, { maximumFractionDigits: digits });
-  const fmt = (v: number | null, big: boolean): string => (v === null ? '—' : nf(big ? 0 : 2).format(v === 0 ? 0 : v));
+  const fmt = (v: number | null, unit: string): string => {
+    if (v === null) return '—';
+    const r = kpiRounded(v, unit);
+    return nf(r.whole ? 0 : 2).format(r.value);
+  };
   const doc = document.implementation.createHTMLDocument(t('report.title', { name: r.b.name }));
   doc.documentElement.lang = r.language;
   const meta = el(doc, 'meta');
@@ -82,15 +87,18 @@ export function buildReport(r: ReportInput): string {
   table.tHead!.append(head);
   const tbody = el(doc, 'tbody');
   for (const row of compareKpis(r.a.kpis, r.b.kpis)) {
-    const big = row.unit === 'links' || Math.abs(row.a ?? 0) >= 100;
     const tr = el(doc, 'tr');
-    tr.append(el(doc, 'th', `${t(`scenario.kpi.${row.key}` as MessageKey)} (${row.unit})`));
-    tr.append(el(doc, 'td', fmt(row.a, big), 'n'), el(doc, 'td', fmt(row.b, big), 'n'));
-    const verdict = row.change === null || row.change === 0 || row.better === 'neither' ? '' : (row.change > 0) === (row.better === 'higher') ? 'n better' : 'n worse';
-    tr.append(el(doc, 'td', fmt(row.change, big), verdict || 'n'), el(doc, 'td', fmt(row.percent, false), verdict || 'n'));
+    tr.append(el(doc, 'th', `${t(`scenario.kpi.${row.key}` as MessageKey)} (${t(kpiUnitKey(row.unit))})`));
+    tr.append(el(doc, 'td', fmt(row.a, row.unit), 'n'), el(doc, 'td', fmt(row.b, row.unit), 'n'));
+    const verdict = kpiVerdict(row);
+    const cls = verdict === null ? 'n' : `n ${verdict}`;
+    tr.append(el(doc, 'td', fmt(row.change, row.unit), cls), el(doc, 'td', fmt(row.percent, '%'), cls));
     tbody.append(tr);
   }
   table.append(tbody);
+  if (routedDemandDiffers(r.a.kpis, r.b.kpis)) {
+    right.append(el(doc, 'p', t('scenario.unroutedDiffers', { a: fmt(r.a.kpis.unroutedVehPerHour, 'veh/h'), b: fmt(r.b.kpis.unroutedVehPerHour, 'veh/h') }), 'notes'));
+  }
   right.append(table);
   r.charts.forEach((chart, i) => {
     const title = t(i === 0 ? 'scenario.kpiChart' : 'scenario.sectorChart');

@@ -135,6 +135,9 @@ describe('a planner’s scenario', () => {
     // 30 % battery-electric cars: less road-transport CO2e than the baseline.
     expect(rows['co2e.transport']![2]).toMatch(/^−|^-/);
     expect(rows['vkt']![2]).not.toBe('0');
+    // This street's trips reroute: every trip still has a route, so every change reads as better or worse.
+    expect(rows['unroutedVehPerHour']!.slice(0, 3)).toEqual(['0', '0', '0']);
+    expect(await page.locator('[data-testid=unrouted-differs]').count()).toBe(0);
     firstB = await kpisB(page);
     expect(await page.locator('[data-testid=kpi-chart] > svg').count()).toBe(2);
   });
@@ -198,7 +201,7 @@ describe('a planner’s scenario', () => {
     await report.setContent(html);
     expect(await report.textContent('h1')).toBe('CityTwin scenario: Port closure + EV');
     expect(await report.locator('ul li').allTextContents()).toEqual([expect.stringMatching(/^Link \d+( \(.+\))? closed$/), 'Fleet: battery-electric cars 30 %']);
-    expect(await report.locator('tbody tr').count()).toBe(13);
+    expect(await report.locator('tbody tr').count()).toBe(14);
     expect(await report.getAttribute('img.map', 'src')).toMatch(/^data:image\/png;base64,/);
     const charts = await report.locator('img:not(.map)').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
     expect(charts).toHaveLength(2);
@@ -269,7 +272,7 @@ describe('a planner’s scenario', () => {
     await page.click('[data-testid=scenario-run]');
     await page.waitForSelector('[data-testid=scenario-issues]');
     const text = (await page.textContent('[data-testid=scenario-issues]'))!;
-    expect(text).toContain('“Made elsewhere” was made for other data: 1 edits point past');
+    expect(text).toContain('“Made elsewhere” was made for other data: edits that point past this city’s network or districts (1):');
     expect(text).toContain('$.traffic.closedLinks[1]: no link 99999 (the city\'s network has 1916)');
     expect(await page.textContent('.scenario-panel [role=alert]')).toContain('Not run');
   });

@@ -29,6 +29,7 @@ const BASELINE_KPIS: Kpis = {
   vht: 1519.313531,
   meanSpeedKmh: 18.048533,
   congestedLinks: 65,
+  unroutedVehPerHour: 0,
   co2e: { buildings: 36258.278956, transport: 22544.177393, sinks: -95.947321, net: 58706.509028 },
   hydrogen: { demandKgPerDay: 533.193511, deliveredKgPerDay: 533.193511, unmetKgPerDay: 0, krwPerKg: 8292.490697, kgCo2ePerKg: 5.870456 },
 };
@@ -43,6 +44,7 @@ const EDITED_KPIS: Kpis = {
   vht: 2056.449428,
   meanSpeedKmh: 14.863959,
   congestedLinks: 83,
+  unroutedVehPerHour: 0,
   co2e: { buildings: 35368.003077, transport: 18471.153239, sinks: -95.947321, net: 53743.208995 },
   hydrogen: { demandKgPerDay: 457.231074, deliveredKgPerDay: 457.231074, unmetKgPerDay: 0, krwPerKg: 19221.502102, kgCo2ePerKg: 4.374448 },
 };

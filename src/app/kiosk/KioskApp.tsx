@@ -14,6 +14,7 @@ import { InfoPanel } from '../../ui/InfoPanel.tsx';
 import { Attribution } from '../../ui/StatusViews.tsx';
 import { LANGUAGES, LANGUAGE_NAMES, numberFormat } from '../../ui/i18n/index.ts';
 import { useT } from '../../ui/useT.ts';
+import { kpiUnitKey } from '../../ui/kpiText.ts';
 import { AttractLoop } from './attract.ts';
 import { type KioskSource, YEOUIDO, fetchTextWithRetry, resolveRef } from './files.ts';
 import { RecoveryCard } from './RecoveryCard.tsx';
@@ -94,10 +95,13 @@ function KpiBoard({ kiosk, item, ids }: { kiosk: KioskFile; item: number; ids: R
   const fmt = numberFormat(language, { maximumFractionDigits: 0 });
   const pct = numberFormat(language, { maximumFractionDigits: 1, signDisplay: 'always' });
   if (!it) return null;
+  // The compared scenario by its playlist title in the screen's language, where the playlist shows it;
+  // else by the name its file gives.
+  const againstTitle = kiosk.playlist.find((p) => p.scenario === it.compareWith && p.compareWith === undefined)?.title[language];
   const row = (key: KpiKey, k: Kpis) => {
     const v = kpiValue(k, key);
     const base = a ? kpiValue(a, key) : null;
-    const unit = KPI_ROWS.find((r) => r.key === key)?.unit ?? '';
+    const unit = t(kpiUnitKey(KPI_ROWS.find((r) => r.key === key)!.unit));
     return (
       <div className="kpi" key={key} data-kpi={key}>
         <span className="kpi-label">{t(`scenario.kpi.${key}`)}</span>
@@ -109,7 +113,7 @@ function KpiBoard({ kiosk, item, ids }: { kiosk: KioskFile; item: number; ids: R
   return (
     <section className="kiosk-kpis" data-testid="kiosk-kpis" data-item={item}>
       <h2>{it.title[language]}</h2>
-      {aId && a ? <p className="kiosk-against">{t('kiosk.against', { name: aName })}</p> : null}
+      {aId && a ? <p className="kiosk-against">{t('kiosk.against', { name: againstTitle ?? aName })}</p> : null}
       {b ? <div className="kpi-grid">{SHOWN_KPIS.map((k) => row(k, b))}</div> : <p>{running ? t('kiosk.computing') : t('kiosk.noFigures')}</p>}
     </section>
   );

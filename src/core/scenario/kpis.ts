@@ -1,7 +1,9 @@
 /**
  * The figures a planner compares scenarios by, from a pipeline's results, and their differences (B − A).
  * Units: vkt vehicle-km and vht vehicle-hours in the modelled PM peak hour (road links, connectors left out);
- * mean speed km/h; congested links: road links at or over capacity (V/C ≥ 1); CO2e t/yr (sinks negative);
+ * mean speed km/h; congested links: road links at or over capacity (V/C ≥ 1); trips with no route veh/h
+ * (demand the assignment could not route, e.g. after closing roads: the travel figures leave it out);
+ * CO2e t/yr (sinks negative);
  * hydrogen kg/day, KRW per kg delivered, kg CO2e per kg delivered.
  */
 
@@ -10,6 +12,8 @@ export interface Kpis {
   readonly vht: number | null;
   readonly meanSpeedKmh: number | null;
   readonly congestedLinks: number | null;
+  /** Demand with no route between its zones (veh/h): left out of vkt, vht, speed and transport CO2e. */
+  readonly unroutedVehPerHour: number | null;
   readonly co2e: { readonly buildings: number; readonly transport: number; readonly sinks: number; readonly net: number } | null;
   readonly hydrogen: {
     readonly demandKgPerDay: number;
@@ -23,7 +27,7 @@ export interface Kpis {
 /** What the KPIs read of each stage's result (structural: the viewer's and the CLI's results both fit). */
 export interface KpiInputs {
   readonly traffic: {
-    readonly summary: { readonly vehKm: number; readonly vehHours: number; readonly meanSpeedKmh: number };
+    readonly summary: { readonly vehKm: number; readonly vehHours: number; readonly meanSpeedKmh: number; readonly unassignedDemand: number };
     readonly flows: ArrayLike<number>;
     readonly capacity: ArrayLike<number>;
   } | null;
@@ -59,6 +63,7 @@ export function computeKpis(r: KpiInputs): Kpis {
     vht: t ? t.summary.vehHours : null,
     meanSpeedKmh: t ? t.summary.meanSpeedKmh : null,
     congestedLinks: t ? congestedLinks(t.flows, t.capacity, r.isConnector) : null,
+    unroutedVehPerHour: t ? t.summary.unassignedDemand : null,
     co2e: c ? { buildings: c.buildings, transport: c.transport, sinks: c.sinks, net: c.net } : null,
     hydrogen: h
       ? { demandKgPerDay: h.demandKgPerDay, deliveredKgPerDay: h.deliveredKgPerDay, unmetKgPerDay: h.unmetKgPerDay, krwPerKg: h.krwPerKgDelivered, kgCo2ePerKg: h.kgCo2ePerKgDelivered }
@@ -74,6 +79,7 @@ export function diffKpis(a: Kpis, b: Kpis): Kpis {
     vht: d(a.vht, b.vht),
     meanSpeedKmh: d(a.meanSpeedKmh, b.meanSpeedKmh),
     congestedLinks: d(a.congestedLinks, b.congestedLinks),
+    unroutedVehPerHour: d(a.unroutedVehPerHour, b.unroutedVehPerHour),
     co2e: a.co2e && b.co2e
       ? { buildings: b.co2e.buildings - a.co2e.buildings, transport: b.co2e.transport - a.co2e.transport, sinks: b.co2e.sinks - a.co2e.sinks, net: b.co2e.net - a.co2e.net }
       : null,
@@ -95,6 +101,7 @@ export const KPI_ROWS = [
   { key: 'vht', unit: 'veh·h/h', better: 'lower' },
   { key: 'meanSpeedKmh', unit: 'km/h', better: 'higher' },
   { key: 'congestedLinks', unit: 'links', better: 'lower' },
+  { key: 'unroutedVehPerHour', unit: 'veh/h', better: 'lower' },
   { key: 'co2e.buildings', unit: 't CO2e/yr', better: 'lower' },
   { key: 'co2e.transport', unit: 't CO2e/yr', better: 'lower' },
   { key: 'co2e.sinks', unit: 't CO2e/yr', better: 'lower' },
@@ -116,6 +123,13 @@ export function kpiValue(k: Kpis, key: KpiKey): number | null {
   return g ? (g[member] ?? null) : null;
 }
 
+/**
+ * Rows whose figures come from the routed trips only: when A and B leave different demand without a
+ * route, their changes partly measure trips that are no longer counted (closing the only road to a
+ * zone "saves" all its vehicle-hours), so they are not read as better or worse.
+ */
+export const ROUTED_ONLY_KPIS: readonly KpiKey[] = ['vkt', 'vht', 'meanSpeedKmh', 'congestedLinks', 'co2e.transport', 'co2e.net'];
+
 export interface KpiComparison {
   readonly key: KpiKey;
   readonly unit: string;
@@ -125,13 +139,30 @@ export interface KpiComparison {
   readonly change: number | null;
   /** Change as a percentage of A (null when A is 0 or missing). */
   readonly percent: number | null;
+  /** False for a ROUTED_ONLY_KPIS row when A and B leave different demand without a route. */
+  readonly comparable: boolean;
+}
+
+/** Whether A and B route different demand (veh/h with no route differs by more than rounding). */
+export function routedDemandDiffers(a: Kpis, b: Kpis): boolean {
+  const x = a.unroutedVehPerHour;
+  const y = b.unroutedVehPerHour;
+  return x !== null && y !== null && Math.abs(y - x) > 1e-6 * Math.max(1, Math.abs(x), Math.abs(y));
 }
 
 export function compareKpis(a: Kpis, b: Kpis): KpiComparison[] {
+  const differs = routedDemandDiffers(a, b);
   return KPI_ROWS.map((row) => {
     const x = kpiValue(a, row.key);
     const y = kpiValue(b, row.key);
     const change = x === null || y === null ? null : y - x;
-    return { ...row, a: x, b: y, change, percent: change === null || !x ? null : (100 * change) / Math.abs(x) };
+    return {
+      ...row,
+      a: x,
+      b: y,
+      change,
+      percent: change === null || !x ? null : (100 * change) / Math.abs(x),
+      comparable: !(differs && ROUTED_ONLY_KPIS.includes(row.key)),
+    };
   });
 }

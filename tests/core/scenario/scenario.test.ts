@@ -13,6 +13,8 @@ import {
   carbonStageInput,
   checkScenario,
   compareKpis,
+  routedDemandDiffers,
+  ROUTED_ONLY_KPIS,
   decodeShareFragment,
   encodeShareFragment,
   hashBytes,
@@ -284,6 +286,7 @@ describe('KPI comparison', () => {
     vht: 40,
     meanSpeedKmh: 25,
     congestedLinks: 0,
+    unroutedVehPerHour: 0,
     co2e: { buildings: 200, transport: 50, sinks: -10, net: 240 },
     hydrogen: null,
   };
@@ -292,6 +295,7 @@ describe('KPI comparison', () => {
     vht: 50,
     meanSpeedKmh: 22,
     congestedLinks: 3,
+    unroutedVehPerHour: 0,
     co2e: { buildings: 150, transport: 50, sinks: -20, net: 180 },
     hydrogen: { demandKgPerDay: 500, deliveredKgPerDay: 450, unmetKgPerDay: 50, krwPerKg: 9000, kgCo2ePerKg: 4 },
   };
@@ -308,6 +312,23 @@ describe('KPI comparison', () => {
     expect(rows['co2e.sinks']).toMatchObject({ change: -10, percent: -100 });
     expect(rows['co2e.net']).toMatchObject({ change: -60, percent: -25 });
     expect(rows['hydrogen.deliveredKgPerDay']).toMatchObject({ a: null, b: 450, change: null, percent: null });
-    expect(compareKpis(a, b).map((r) => r.key)).toHaveLength(13);
+    expect(rows['unroutedVehPerHour']).toMatchObject({ a: 0, b: 0, change: 0, unit: 'veh/h', better: 'lower' });
+    expect(compareKpis(a, b).map((r) => r.key)).toHaveLength(14);
+    expect(compareKpis(a, b).every((r) => r.comparable)).toBe(true);
+  });
+
+  it('does not weigh travel figures counted over different routed trips', () => {
+    // B closes the only road into a zone: its 300 veh/h have no route, and the hours they no longer
+    // spend on the road would otherwise read as a large improvement.
+    const closed: Kpis = { ...a, vkt: 700, vht: 20, meanSpeedKmh: 35, unroutedVehPerHour: 300, co2e: { buildings: 200, transport: 35, sinks: -10, net: 225 } };
+    expect(routedDemandDiffers(a, closed)).toBe(true);
+    const rows = Object.fromEntries(compareKpis(a, closed).map((r) => [r.key, r]));
+    for (const key of ROUTED_ONLY_KPIS) expect(rows[key]!.comparable, key).toBe(false);
+    expect(rows['vht']).toMatchObject({ change: -20, percent: -50 });
+    expect(rows['unroutedVehPerHour']).toMatchObject({ a: 0, b: 300, change: 300, comparable: true });
+    expect(rows['co2e.buildings']!.comparable).toBe(true);
+    // The same unrouted demand on both sides (to rounding) keeps every row comparable.
+    expect(routedDemandDiffers(closed, { ...closed, unroutedVehPerHour: 300 + 1e-9 })).toBe(false);
+    expect(compareKpis(closed, { ...closed, vht: 25 }).every((r) => r.comparable)).toBe(true);
   });
 });

@@ -52,6 +52,9 @@ export const scenarioKo: Record<keyof typeof scenarioEn, string> = {
   'scenario.kpi.vht': '차량·시간 (첨두시)',
   'scenario.kpi.meanSpeedKmh': '평균 속도',
   'scenario.kpi.congestedLinks': '용량 이상 링크 수',
+  'scenario.kpi.unroutedVehPerHour': '경로가 없는 통행',
+  'scenario.unroutedDiffers':
+    'A와 B에서 경로가 없는 통행이 다릅니다({a}, {b} 대/시). 주행거리·통행시간·속도·혼잡·수송 CO₂e는 경로가 있는 통행만 세므로, 그 변화는 개선이나 악화로 표시하지 않습니다.',
   'scenario.kpi.co2e.buildings': 'CO₂e 건물',
   'scenario.kpi.co2e.transport': 'CO₂e 도로 수송',
   'scenario.kpi.co2e.sinks': 'CO₂e 녹지 흡수',
