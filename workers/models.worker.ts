@@ -12,7 +12,7 @@ import { type CarbonParams, type CarbonRun, CarbonSession, type TrafficForCarbon
 import { type CarbonFileFormat, type CarbonFileInfo, type ImportedCarbonLayer, importCarbonLayer, inspectCarbonFile } from '../src/core/carbon/session/imported.ts';
 import type { CrsCode } from '../src/core/crs/index.ts';
 import { buildLinkRibbons } from '../src/core/traffic/viz/index.ts';
-import { type LocalFrame, propertiesOf, propertyText } from '../src/core/geo/index.ts';
+import { type LocalFrame, districtLabel, propertiesOf } from '../src/core/geo/index.ts';
 import { type LayerSource, layerFeatures } from './layerSource.ts';
 
 /** How long parsed layers are kept after their last use, ms (the other model usually asks within seconds). */
@@ -111,7 +111,7 @@ const api = {
     const districts = administrative && administrative.length > 0 ? administrative : admin;
     carbon = new CarbonSession(frame, { buildings, ...(roads ? { roads } : {}), ...(green ? { green } : {}), ...(districts ? { districts } : {}) });
     return {
-      districtNames: (districts ?? []).map((f, i) => propertyText(propertiesOf(f)['name']) || `#${i + 1}`),
+      districtNames: (districts ?? []).map(districtLabel),
       skipped: carbon.skipped,
     };
   },

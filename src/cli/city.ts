@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { frameForFeatures } from '../core/carbon/model/index.ts';
-import { parseGeoJson, propertiesOf, propertyText } from '../core/geo/index.ts';
+import { districtLabel, parseGeoJson, propertiesOf } from '../core/geo/index.ts';
 import type { ProfileId } from '../core/profile/index.ts';
 import { type CityInputs, type Scenario, hashBytes } from '../core/scenario/index.ts';
 
@@ -108,6 +108,6 @@ export function loadBuiltInCity(id: string): BuiltInCity {
       },
       profile: files.profile,
     },
-    districtNames: districts.map((f, i) => propertyText(propertiesOf(f)['name']) || propertyText(propertiesOf(f)['adm_nm']) || `#${i + 1}`),
+    districtNames: districts.map(districtLabel),
   };
 }

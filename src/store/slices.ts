@@ -114,6 +114,7 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   notify: (level, key, params) =>
     set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeSeq, level, key, ...(params ? { params } : {}) }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  dismissKeys: (keys) => set((s) => ({ notices: s.notices.filter((n) => !keys.includes(n.key)) })),
   openSkipped: (skippedOpen) => set({ skippedOpen }),
 });
 

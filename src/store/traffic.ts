@@ -159,6 +159,8 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       try {
         const out = await client.prepareTntp(files, inFrame);
         patch({ status: 'ready', view: out.view, ribbons: out.ribbons, index: buildSegmentIndex(out.view.polylines), result: null, baseline: null });
+        // A set that opens answers an earlier incomplete one.
+        get().dismissKeys(['notice.tntpMissing']);
         get().notify('info', 'notice.tntpOpened', { name: files.net.name, links: out.view.linkCount, zones: out.view.zones.count });
       } catch (err) {
         patch({ status: 'error', error: err instanceof Error ? err.message : String(err), tntp: null });

@@ -126,6 +126,8 @@ export interface UiSlice {
   setLanguage(lang: Language): void;
   notify(level: Notice['level'], key: MessageKey, params?: MessageParams): void;
   dismiss(id: number): void;
+  /** Removes the notices of these keys (a later success answers them). */
+  dismissKeys(keys: readonly MessageKey[]): void;
   openSkipped(layerId: string | null): void;
 }
 

@@ -231,7 +231,7 @@ export function CarbonPanel() {
             <input type="range" min={0} max={60} step={5} value={pct(p.retrofit?.reduction)} disabled={busy}
               onChange={(e) => setCarbonParams({ retrofit: { district: p.retrofit?.district ?? 0, reduction: Number(e.target.value) / 100 } })}
               aria-label={t('carbon.retrofit')} />
-            <output>−{pct(p.retrofit?.reduction)} %</output>
+            <output>{pct(p.retrofit?.reduction) === 0 ? '0' : `−${pct(p.retrofit?.reduction)}`} %</output>
           </label>
           <label className="field">
             <span>{t('carbon.retrofitDistrict')}</span>

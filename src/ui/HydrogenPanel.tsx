@@ -137,14 +137,14 @@ function Results() {
   const bs = b?.summary;
   const figures: { key: string; label: string; v: number; base: number | undefined; fmt: (n: number) => string; unit: string; lowerIsBetter?: boolean }[] = sum
     ? [
-        { key: 'krwPerKg', label: t('hydrogen.fig.krwPerKg'), v: sum.krwPerKgDelivered, base: bs?.krwPerKgDelivered, fmt: fmt0, unit: 'KRW/kg' },
-        { key: 'co2PerKg', label: t('hydrogen.fig.co2PerKg'), v: sum.kgCo2ePerKgDelivered, base: bs?.kgCo2ePerKgDelivered, fmt: fmt2, unit: 'kg CO2e/kg' },
+        { key: 'krwPerKg', label: t('hydrogen.fig.krwPerKg'), v: sum.krwPerKgDelivered, base: bs?.krwPerKgDelivered, fmt: fmt0, unit: t('scenario.unit.krwKg') },
+        { key: 'co2PerKg', label: t('hydrogen.fig.co2PerKg'), v: sum.kgCo2ePerKgDelivered, base: bs?.kgCo2ePerKgDelivered, fmt: fmt2, unit: t('scenario.unit.kgKg') },
         { key: 'demand', label: t('hydrogen.fig.demand'), v: sum.demandKgPerDay, base: bs?.demandKgPerDay, fmt: fmt0, unit: t('hydrogen.unit.kgDay'), lowerIsBetter: false },
         { key: 'delivered', label: t('hydrogen.fig.delivered'), v: sum.deliveredKgPerDay, base: bs?.deliveredKgPerDay, fmt: fmt0, unit: t('hydrogen.unit.kgDay'), lowerIsBetter: false },
         { key: 'unmet', label: t('hydrogen.fig.unmet'), v: sum.unmetKgPerDay, base: bs?.unmetKgPerDay, fmt: fmt0, unit: t('hydrogen.unit.kgDay') },
         { key: 'trips', label: t('hydrogen.fig.trips'), v: sum.trailerTripsPerDay, base: bs?.trailerTripsPerDay, fmt: fmt2, unit: t('hydrogen.unit.perDay') },
-        { key: 'cost', label: t('hydrogen.fig.cost'), v: sum.totalKrwPerDay, base: bs?.totalKrwPerDay, fmt: fmt0, unit: 'KRW/day' },
-        { key: 'co2', label: t('hydrogen.fig.co2'), v: sum.totalKgCo2ePerDay, base: bs?.totalKgCo2ePerDay, fmt: fmt0, unit: 'kg CO2e/day' },
+        { key: 'cost', label: t('hydrogen.fig.cost'), v: sum.totalKrwPerDay, base: bs?.totalKrwPerDay, fmt: fmt0, unit: t('hydrogen.unit.krwDay') },
+        { key: 'co2', label: t('hydrogen.fig.co2'), v: sum.totalKgCo2ePerDay, base: bs?.totalKgCo2ePerDay, fmt: fmt0, unit: t('hydrogen.unit.kgCo2eDay') },
         { key: 'open', label: t('hydrogen.fig.open'), v: sum.stationsOpen, base: bs?.stationsOpen, fmt: fmt0, unit: '', lowerIsBetter: false },
       ]
     : [];
@@ -186,22 +186,22 @@ function Results() {
           <table className="summary" data-testid="hydrogen-wtw">
             <tbody>
               <tr data-figure="fcev">
-                <th scope="row">{t('hydrogen.wtw.fcev')}<span className="muted"> kg CO2e/day</span></th>
+                <th scope="row">{t('hydrogen.wtw.fcev')}<span className="muted"> {t('hydrogen.unit.kgCo2eDay')}</span></th>
                 <td className="value">{fmt0(w.fcevKgCo2ePerDay)}</td>
                 <td>{isBase ? null : <Diff v={w.fcevKgCo2ePerDay} base={bw?.fcevKgCo2ePerDay} fmt={fmt0} />}</td>
               </tr>
               <tr data-figure="replaced">
-                <th scope="row">{t('hydrogen.wtw.replaced')}<span className="muted"> kg CO2e/day</span></th>
+                <th scope="row">{t('hydrogen.wtw.replaced')}<span className="muted"> {t('hydrogen.unit.kgCo2eDay')}</span></th>
                 <td className="value">{fmt0(w.replacedKgCo2ePerDay)}</td>
                 <td>{isBase ? null : <Diff v={w.replacedKgCo2ePerDay} base={bw?.replacedKgCo2ePerDay} fmt={fmt0} />}</td>
               </tr>
               <tr data-figure="saved">
-                <th scope="row">{t('hydrogen.wtw.saved')}<span className="muted"> t CO2e/yr</span></th>
+                <th scope="row">{t('hydrogen.wtw.saved')}<span className="muted"> {t('unit.tPerYear')}</span></th>
                 <td className="value">{fmt0(w.savedTPerYear)}</td>
                 <td>{isBase ? null : <Diff v={w.savedTPerYear} base={bw?.savedTPerYear} fmt={fmt0} lowerIsBetter={false} />}</td>
               </tr>
               <tr data-figure="intensity">
-                <th scope="row">{t('hydrogen.wtw.intensity')}<span className="muted"> kg CO2e/kg</span></th>
+                <th scope="row">{t('hydrogen.wtw.intensity')}<span className="muted"> {t('scenario.unit.kgKg')}</span></th>
                 <td className="value">{fmt2(w.hydrogenKgCo2ePerKg)}</td>
                 <td>{isBase ? null : <Diff v={w.hydrogenKgCo2ePerKg} base={bw?.hydrogenKgCo2ePerKg} fmt={fmt2} />}</td>
               </tr>
@@ -220,7 +220,7 @@ function Results() {
           <table className="summary h2-stations" data-testid="hydrogen-station-table">
             <thead>
               <tr>
-                <th>{t('hydrogen.station')}</th><th>{t('hydrogen.demandShort')}</th><th>{t('hydrogen.deliveredShort')}</th><th>{t('hydrogen.unmetShort')}</th><th>{t('hydrogen.utilShort')}</th><th>KRW/kg</th>
+                <th>{t('hydrogen.station')}</th><th>{t('hydrogen.demandShort')}</th><th>{t('hydrogen.deliveredShort')}</th><th>{t('hydrogen.unmetShort')}</th><th>{t('hydrogen.utilShort')}</th><th>{t('scenario.unit.krwKg')}</th>
               </tr>
             </thead>
             <tbody>
@@ -312,7 +312,7 @@ function Sources({ busy }: { busy: boolean }) {
       <ScrollTable>
       <table className="summary h2-sources" data-testid="hydrogen-sources">
         <thead>
-          <tr><th>{t('hydrogen.source')}</th><th>{t('hydrogen.on')}</th><th>{t('hydrogen.capacityShort')}</th><th>kg CO2e/kg</th><th>{t('hydrogen.suppliedShort')}</th></tr>
+          <tr><th>{t('hydrogen.source')}</th><th>{t('hydrogen.on')}</th><th>{t('hydrogen.capacityShort')}</th><th>{t('scenario.unit.kgKg')}</th><th>{t('hydrogen.suppliedShort')}</th></tr>
         </thead>
         <tbody>
           {sources.map((s) => {
@@ -333,7 +333,7 @@ function Sources({ busy }: { busy: boolean }) {
                     onChange={(v) => setSourceEdit(s.id, { capacityKgPerDay: v })} />
                 </td>
                 <td>
-                  <NumberInput {...EDIT_FIELD} value={e?.kgCo2ePerKg ?? s.kgCo2ePerKg ?? 0} label="kg CO2e/kg" disabled={busy} testId={`hydrogen-source-co2-${s.id}`}
+                  <NumberInput {...EDIT_FIELD} value={e?.kgCo2ePerKg ?? s.kgCo2ePerKg ?? 0} label={t('scenario.unit.kgKg')} disabled={busy} testId={`hydrogen-source-co2-${s.id}`}
                     onChange={(v) => setSourceEdit(s.id, { kgCo2ePerKg: v })} />
                 </td>
                 <td>{supplied.has(s.id) ? fmt0(supplied.get(s.id)!) : '—'}</td>

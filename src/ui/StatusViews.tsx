@@ -1,4 +1,5 @@
 // Jobs with progress and cancel, notices (errors, restarts), the skipped-feature list, attribution.
+import { useEffect, useRef } from 'react';
 import { useStore } from '../store/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { layerName } from './layerName.ts';
@@ -30,10 +31,31 @@ export function JobBar() {
   );
 }
 
+/** How long an information notice stays, ms; errors stay until dismissed. */
+export const INFO_NOTICE_MS = 12_000;
+
 export function Notices() {
   const t = useT();
   const notices = useStore((s) => s.notices);
   const dismiss = useStore((s) => s.dismiss);
+  // Each information notice goes by itself INFO_NOTICE_MS after it came (on a kiosk nobody would close it).
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  useEffect(() => {
+    const live = new Set(notices.map((n) => n.id));
+    for (const [id, timer] of timers.current) {
+      if (!live.has(id)) {
+        clearTimeout(timer);
+        timers.current.delete(id);
+      }
+    }
+    for (const n of notices) {
+      if (n.level === 'info' && !timers.current.has(n.id)) timers.current.set(n.id, setTimeout(() => dismiss(n.id), INFO_NOTICE_MS));
+    }
+  }, [notices, dismiss]);
+  useEffect(() => {
+    const all = timers.current;
+    return () => all.forEach(clearTimeout);
+  }, []);
   if (notices.length === 0) return null;
   return (
     <div className="notices">

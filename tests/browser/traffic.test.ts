@@ -156,6 +156,8 @@ describe('traffic assignment in the viewer', () => {
     expect(await page.locator('li.layer').count()).toBe(layersBefore);
     await page.locator('[data-testid=add-layer]').setInputFiles([tntp('SiouxFalls_net.tntp'), tntp('SiouxFalls_trips.tntp'), tntp('SiouxFalls_node.tntp')]);
     await page.waitForSelector('[data-notice="notice.tntpOpened"]', { timeout: 60_000 });
+    // The complete set answers the incomplete one: its error is gone; the information goes by itself.
+    expect(await page.locator('[data-notice="notice.tntpMissing"]').count()).toBe(0);
     expect(await page.locator('li.layer').count()).toBe(0); // South Dakota is far from Monaco: a new city
     await page.click('button[data-tab=traffic]');
     expect(await page.textContent('[data-testid=traffic-tntp]')).toBe('Network: SiouxFalls_net.tntp (TNTP)');

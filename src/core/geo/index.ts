@@ -37,7 +37,7 @@ export {
 export type { AmbiguousFeature, BadLine, JsonErrorLocation, ParsedGeoJson, ParsedLines } from './parse.ts';
 export { AmbiguousError, GEOMETRY_TYPES, MAX_WARNINGS, WarningList, featureOfGeometry, readFeature, readRoot } from './lenient.ts';
 export type { GeoJsonWarning, RootRead, WarnSink, WarningCode } from './lenient.ts';
-export { PropertyPacker, packProperties, propertyCount, propertyText, unpackProperties } from './properties.ts';
+export { PropertyPacker, districtLabel, packProperties, propertyCount, propertyText, unpackProperties } from './properties.ts';
 export type { PackedProperties } from './properties.ts';
 export { buildPolygonLayer, buildPolygonLayerFrom, polygonLayerBytes } from './extrude.ts';
 export { FeatureStore, GeometryClass, KindBit, classOf, coordinatesOf, geometryMask } from './featureStore.ts';

@@ -4,6 +4,7 @@
  * data: they are parsed with JSON.parse into plain objects and shown as text, never as HTML.
  */
 import { Grow } from '../columnar/index.ts';
+import { propertiesOf } from './geojson.ts';
 
 export interface PackedProperties {
   /** UTF-8 JSON of each feature's properties, back to back. */
@@ -50,6 +51,15 @@ export function unpackProperties(p: PackedProperties, i: number): Record<string,
   const json = decoder.decode(p.bytes.subarray(p.offsets[i], p.offsets[i + 1]));
   const value: unknown = JSON.parse(json);
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * A district's label: its `name`, else `adm_nm` (the name field of Korea's administrative-dong
+ * boundaries, SGIS / vuski/admdongkor, as in Yeouido's file), else "#" and its 1-based position.
+ */
+export function districtLabel(feature: unknown, index: number): string {
+  const p = propertiesOf(feature);
+  return propertyText(p['name']) || propertyText(p['adm_nm']) || `#${index + 1}`;
 }
 
 /** Shows a property value as plain text (objects as JSON); the caller renders it as a text node. */

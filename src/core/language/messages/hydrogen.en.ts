@@ -80,6 +80,8 @@ export const hydrogenEn = {
   'hydrogen.fig.open': 'Stations open',
   'hydrogen.unit.kgDay': 'kg/day',
   'hydrogen.unit.perDay': '/day',
+  'hydrogen.unit.krwDay': 'KRW/day',
+  'hydrogen.unit.kgCo2eDay': 'kg CO₂e/day',
   'hydrogen.wtw': 'Well-to-wheel CO2 of the fuel-cell fleet',
   'hydrogen.wtw.fcev': 'Fuel-cell vehicles (hydrogen delivered)',
   'hydrogen.wtw.replaced': 'Petrol/diesel vehicles replaced',

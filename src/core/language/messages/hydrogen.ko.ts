@@ -82,6 +82,8 @@ export const hydrogenKo: Record<keyof typeof hydrogenEn, string> = {
   'hydrogen.fig.open': '개설 충전소',
   'hydrogen.unit.kgDay': 'kg/일',
   'hydrogen.unit.perDay': '/일',
+  'hydrogen.unit.krwDay': '원/일',
+  'hydrogen.unit.kgCo2eDay': 'kgCO₂e/일',
   'hydrogen.wtw': '수소전기차의 전과정(Well-to-Wheel) CO2',
   'hydrogen.wtw.fcev': '수소전기차 (공급된 수소)',
   'hydrogen.wtw.replaced': '대체되는 휘발유·경유차',
