@@ -182,6 +182,7 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
         ]),
     [rows, t],
   );
+  const percentReach = useMemo(() => Math.max(1, ...data.map((d) => Math.abs(d.percent))), [data]);
   useEffect(() => {
     const el = ref.current;
     if (!el || data.length === 0) return;
@@ -193,12 +194,16 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
       charts.push(
         Plot.plot({
           width: 330,
-          height: 24 + 18 * data.length,
+          height: 40 + 24 * data.length,
           marginLeft: 150,
           style,
-          x: { label: t('scenario.kpiChart'), grid: true },
-          y: { label: null, domain: data.map((d) => d.label) },
+          // Symmetric about 0 and at least ±1 %, so no change draws no bar (a domain fitted to all-zero
+          // changes filled the width) and the ticks are readable percentages.
+          x: { label: t('scenario.kpiChart'), grid: true, domain: [-percentReach, percentReach], ticks: 4, tickFormat: (v: number) => `${v} %` },
+          y: { label: null, domain: data.map((d) => d.label), axis: null },
           marks: [
+            // Long names wrap onto a second line instead of running off the left edge.
+            Plot.axisY({ label: null, tickSize: 0, lineWidth: 12 }),
             Plot.barX(data, { y: 'label', x: 'percent', fill: (d: (typeof data)[number]) => (d.verdict === 'better' ? BETTER : d.verdict === 'worse' ? WORSE : '#8a94a3') }),
             Plot.ruleX([0]),
           ],
@@ -228,7 +233,7 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
       cancelled = true;
       for (const c of charts) c.remove();
     };
-  }, [data, sectors, t]);
+  }, [data, sectors, percentReach, t]);
   return <div ref={ref} className="kpi-chart" data-testid="kpi-chart" role="img" aria-label={`${t('scenario.kpiChart')}; ${t('scenario.sectorChart')}`} />;
 }
 
