@@ -375,7 +375,7 @@ function shareUrl(): { url: string } | { tooBig: number } {
 function Files() {
   const t = useT();
   const issues = useStore((s) => s.scenarioIssues);
-  const [share, setShare] = useState<{ url: string } | { tooBig: number } | null>(null);
+  const [share, setShare] = useState<{ url: string; copied?: boolean } | { tooBig: number } | null>(null);
   const exportScenario = (): void => {
     const s = useStore.getState().scenarioNow();
     saveFile(`${fileStem(s.name)}.citytwin.json`, JSON.stringify(JSON.parse(canonicalJson(s)), null, 2), 'application/json');
@@ -386,7 +386,10 @@ function Files() {
   const makeLink = async (): Promise<void> => {
     const r = shareUrl();
     setShare(r);
-    if ('url' in r) await navigator.clipboard?.writeText(r.url).catch(() => undefined);
+    if (!('url' in r)) return;
+    // Said copied only once the clipboard took it (it may refuse: no permission, an insecure address).
+    const copied = navigator.clipboard ? await navigator.clipboard.writeText(r.url).then(() => true, () => false) : false;
+    setShare({ ...r, copied });
   };
   return (
     <section aria-label={t('scenario.files')}>
@@ -403,7 +406,7 @@ function Files() {
         <div className="small" data-testid="share-link">
           <p>{t('scenario.shareReady')}</p>
           <input readOnly value={share.url} onFocus={(e) => e.target.select()} aria-label={t('scenario.share')} />
-          <p className="muted">{t('scenario.shareCopied')}</p>
+          {share.copied === undefined ? null : <p className="muted" data-testid="share-copied">{t(share.copied ? 'scenario.shareCopied' : 'scenario.shareNotCopied')}</p>}
         </div>
       ) : share ? <p className="warn" role="alert">{t('scenario.shareTooBig', { n: share.tooBig, max: MAX_LINK_CHARS })}</p> : null}
       {issues ? (

@@ -311,7 +311,7 @@ export const ko: Record<MessageKey, string> = {
   'traffic.network': '도로 링크 {links}개, 존 {zones}개, 시간당 통행 {trips}',
   'traffic.fragmented': '도로 링크 {total}개 중 {kept}개만 나머지 도로망과 양방향으로 이어집니다(데이터 경계에서 도로가 잘린 것으로 보입니다). 이 도시의 속도와 수송 배출량은 신뢰하기 어렵습니다.',
   'traffic.run': '배정 실행',
-  'traffic.rerun': '다시 실행 (이전 해에서 시작)',
+  'traffic.rerun': '다시 계산 (이전 해에서 시작)',
   'traffic.cancel': '취소',
   'traffic.running': '반복 {iteration} · 상대 격차 {gap}',
   'traffic.demandScale': '수요',

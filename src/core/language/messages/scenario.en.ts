@@ -67,6 +67,7 @@ export const scenarioEn = {
   'scenario.exportFile': 'Export scenario file',
   'scenario.importFile': 'Open scenario file…',
   'scenario.share': 'Share link',
+  'scenario.shareNotCopied': 'The browser did not let the page copy it: select the link above and copy it yourself. It opens this scenario, with the same figures, in any browser with the same city.',
   'scenario.shareCopied': 'Link copied. It opens this scenario, with the same figures, in any browser with the same city.',
   'scenario.shareReady': 'Copy this link to share the scenario:',
   'scenario.shareTooBig': 'This scenario is too big for a link ({n} characters, at most {max}): export the scenario file and send that instead.',

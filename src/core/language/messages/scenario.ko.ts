@@ -69,6 +69,7 @@ export const scenarioKo: Record<keyof typeof scenarioEn, string> = {
   'scenario.exportFile': '시나리오 파일 내보내기',
   'scenario.importFile': '시나리오 파일 열기…',
   'scenario.share': '공유 링크',
+  'scenario.shareNotCopied': '브라우저가 복사를 허용하지 않았습니다. 위 링크를 선택해 직접 복사하세요. 같은 도시 데이터가 있는 어느 브라우저에서나 같은 지표로 열립니다.',
   'scenario.shareCopied': '링크를 복사했습니다. 같은 도시 데이터가 있는 어느 브라우저에서나 같은 지표로 열립니다.',
   'scenario.shareReady': '이 링크를 복사해 시나리오를 공유하세요:',
   'scenario.shareTooBig': '시나리오가 링크에 담기에 너무 큽니다({n}자, 최대 {max}자). 시나리오 파일을 내보내 보내세요.',
