@@ -31,6 +31,8 @@ import {
   cellsGeoJson,
   checkScenario,
   computeKpis,
+  routedDemandDiffers,
+  ROUTED_ONLY_KPIS,
   diffKpis,
   districtsCsv,
   fitIssues,
@@ -286,6 +288,12 @@ async function runScenario(a: Extract<ScenarioArgs, { mode: 'run' }>, io: CliIo)
   if (split) {
     // The panel's wording of the same fact (its English message), so the two never drift apart.
     warnings.push(`traffic: ${translate('en', 'traffic.fragmented', { kept: split.kept, total: split.total })}`);
+  }
+  if (routedDemandDiffers(baselineKpis, kpis)) {
+    warnings.push(
+      `kpis: the baseline leaves ${baselineKpis.unroutedVehPerHour} veh/h of demand without a route and the scenario ${kpis.unroutedVehPerHour}; ` +
+        `${ROUTED_ONLY_KPIS.join(', ')} count routed trips only, so their difference is not like for like`,
+    );
   }
   const files: string[] = [];
   if (a.outDir !== undefined) writeResults(a.outDir, scenario, result, models, city, files);

@@ -233,6 +233,24 @@ describe('cli scenario --scenario', () => {
     expect(o.warnings[0]).toMatch(/baseline: the hydrogen supply has no solution/);
   });
 
+  it('closing the link a zone depends on leaves trips without a route: a figure of its own, and a warning', async () => {
+    // Boulevard du Larvotto (link 907): its 2,576 veh/h do not reroute, they have no route at all, and
+    // the travel figures over the trips that remain would read as a large improvement.
+    const s = JSON.parse(newText) as Scenario;
+    const cut: Scenario = { ...s, name: 'Larvotto closed', traffic: { ...s.traffic, closedLinks: [907] } };
+    const file = join(dir, 'larvotto.json');
+    writeFileSync(file, JSON.stringify(cut));
+    const r = await run('--scenario', file, '--no-timing');
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout) as Output;
+    expect(o.baselineKpis.unroutedVehPerHour).toBe(0);
+    expect(o.kpis.unroutedVehPerHour).toBeGreaterThan(2000);
+    expect(o.difference.unroutedVehPerHour).toBe(o.kpis.unroutedVehPerHour);
+    expect(o.warnings).toEqual([
+      `kpis: the baseline leaves 0 veh/h of demand without a route and the scenario ${o.kpis.unroutedVehPerHour}; vkt, vht, meanSpeedKmh, congestedLinks, co2e.transport, co2e.net count routed trips only, so their difference is not like for like`,
+    ]);
+  });
+
   it("warns that Yeouido's road network does not hold together, and Monaco's has no such warning", async () => {
     // Yeouido's extract is cut at the dong boundary: 570 of its 695 candidate road links fall outside the
     // largest strongly connected part, and the peak assignment jams (the KPIs would otherwise pass silently).
