@@ -73,23 +73,26 @@ function fitLabel(label: string, width: number, size: number): string {
   return label;
 }
 
-/** Plain SVG horizontal bars: one row per item, value labels at the right; drawn at 1:1 so its type stays 12 px. */
+/**
+ * Plain SVG horizontal bars: per item its name on a line of its own across the chart's width (names such as
+ * "By-product hydrogen, petrochemical complex" were cut at 14 characters beside the bar), then the bar and
+ * its value; drawn at 1:1 so its type stays 12 px.
+ */
 function Bars({ rows, max, fmt, testId, title }: { rows: readonly { label: string; value: number; color: string; second?: number }[]; max: number; fmt: (n: number) => string; testId: string; title: string }) {
-  const rowH = 20;
-  const labelW = 116;
-  const barW = 92;
+  const rowH = 34;
+  const barW = 200;
   const font = 12;
-  const width = labelW + barW + 92;
+  const width = barW + 100;
   const height = rows.length * rowH + 4;
   const scale = (v: number): number => (max > 0 ? (barW * Math.max(0, v)) / max : 0);
   return (
     <svg className="h2-chart" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} data-testid={testId}>
       {rows.map((r, i) => (
         <g key={i} transform={`translate(0, ${i * rowH + 2})`}>
-          <text x={labelW - 4} y={14} textAnchor="end" fontSize={font}><title>{r.label}</title>{fitLabel(r.label, labelW - 8, font)}</text>
-          {r.second !== undefined ? <rect x={labelW} y={2} width={scale(r.second)} height={rowH - 4} fill="none" stroke="#6b7280" strokeDasharray="2 2" /> : null}
-          <rect x={labelW} y={5} width={scale(r.value)} height={rowH - 10} fill={r.color} />
-          <text x={labelW + barW + 4} y={14} fontSize={font}>{r.second !== undefined ? `${fmt(r.value)} / ${fmt(r.second)}` : fmt(r.value)}</text>
+          <text x={0} y={12} fontSize={font}><title>{r.label}</title>{fitLabel(r.label, width, font)}</text>
+          {r.second !== undefined ? <rect x={0} y={16} width={scale(r.second)} height={14} fill="none" stroke="#6b7280" strokeDasharray="2 2" /> : null}
+          <rect x={0} y={19} width={scale(r.value)} height={8} fill={r.color} />
+          <text x={barW + 4} y={28} fontSize={font}>{r.second !== undefined ? `${fmt(r.value)} / ${fmt(r.second)}` : fmt(r.value)}</text>
         </g>
       ))}
     </svg>
