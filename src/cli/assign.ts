@@ -121,8 +121,8 @@ interface Phase {
 }
 
 /**
- * Marks phases one after the other: each `next()` gives the phase since the previous mark (the first,
- * from the process's start: node's own start-up and loading the command line).
+ * Marks phases one after the other: each call of the function it returns gives the phase since the
+ * previous call (the first, from the process's start: node's own start-up and loading the command line).
  */
 function phaseClock(): () => Phase {
   let at = 0;
