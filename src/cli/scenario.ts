@@ -31,11 +31,10 @@ import {
   cellsGeoJson,
   checkScenario,
   computeKpis,
-  routedDemandDiffers,
-  ROUTED_ONLY_KPIS,
   diffKpis,
   districtsCsv,
   fitIssues,
+  incomparableKpis,
   formatIssues,
   linksCsv,
   linksGeoJson,
@@ -73,7 +72,8 @@ Output (stdout, one JSON object): scenario, baseline (names), kpis and baselineK
 vht veh-h (PM peak hour, road links), meanSpeedKmh, congestedLinks (V/C >= 1), unroutedVehPerHour
 (demand with no route, left out of the travel figures), co2e {buildings,
 transport, sinks, net} t CO2e/yr, hydrogen {demandKgPerDay, deliveredKgPerDay, unmetKgPerDay, krwPerKg,
-kgCo2ePerKg} or null without a solution}, difference (scenario - baseline, same keys), stages and
+kgCo2ePerKg, fromTraffic (whether the demand came from the assigned traffic)} or null without a
+solution}, difference (scenario - baseline, the same figures), stages and
 baselineStages {traffic, carbon, hydrogen, carbonFinal: {hash, seconds, cached}}, transportSource
 (assignment | road-class-table | none), hydrogenDemand (traffic | model), hydrogenStatus {status, message,
 details}, warnings, files (with --out-dir). Numbers are rounded to 6 decimals.
@@ -130,6 +130,8 @@ function roundKpis(k: Kpis): Kpis {
       unmetKgPerDay: r6(k.hydrogen.unmetKgPerDay),
       krwPerKg: r6(k.hydrogen.krwPerKg),
       kgCo2ePerKg: r6(k.hydrogen.kgCo2ePerKg),
+      // Where the demand came from: in the scenario's and the baseline's figures, not in their difference.
+      ...(k.hydrogen.fromTraffic !== undefined ? { fromTraffic: k.hydrogen.fromTraffic } : {}),
     },
   };
 }
@@ -204,7 +206,7 @@ function kpisOf(r: Result, models: CityModels): Kpis {
     traffic: t ? { summary: t.summary, flows: t.flows, capacity: t.capacity } : null,
     isConnector: models.view?.isConnector ?? null,
     carbon: r.carbon,
-    hydrogen: r.hydrogen?.result ?? null,
+    hydrogen: r.hydrogen ? { ...r.hydrogen.result, demand: r.hydrogen.demand } : null,
   });
 }
 
@@ -289,10 +291,11 @@ async function runScenario(a: Extract<ScenarioArgs, { mode: 'run' }>, io: CliIo)
     // The panel's wording of the same fact (its English message), so the two never drift apart.
     warnings.push(`traffic: ${translate('en', 'traffic.fragmented', { kept: split.kept, total: split.total })}`);
   }
-  if (routedDemandDiffers(baselineKpis, kpis)) {
+  const incomparable = incomparableKpis(baselineKpis, kpis);
+  if (incomparable.length > 0) {
     warnings.push(
       `kpis: the baseline leaves ${baselineKpis.unroutedVehPerHour} veh/h of demand without a route and the scenario ${kpis.unroutedVehPerHour}; ` +
-        `${ROUTED_ONLY_KPIS.join(', ')} count routed trips only, so their difference is not like for like`,
+        `${incomparable.join(', ')} count routed trips only, so their difference is not like for like`,
     );
   }
   const files: string[] = [];

@@ -320,7 +320,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice &
       traffic: r.traffic,
       isConnector: get().traffic.view?.isConnector ?? null,
       carbon: r.carbon,
-      hydrogen: r.hydrogen?.result ?? null,
+      hydrogen: r.hydrogen ? { ...r.hydrogen.result, demand: r.hydrogen.demand } : null,
     });
 
   /** Runs one scenario through the pipeline (stages from the cache where their inputs are unchanged). */

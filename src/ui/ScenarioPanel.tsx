@@ -335,6 +335,7 @@ function Compare() {
           {a?.kpis && b?.kpis && routedDemandDiffers(a.kpis, b.kpis) ? (
             <p className="warn" data-testid="unrouted-differs">
               {t('scenario.unroutedDiffers', { a: fmt0(a.kpis.unroutedVehPerHour ?? 0), b: fmt0(b.kpis.unroutedVehPerHour ?? 0) })}
+              {rows.some((r) => !r.comparable && r.key.startsWith('hydrogen.')) ? ` ${t('scenario.unroutedDiffers.hydrogen')}` : null}
             </p>
           ) : null}
           <ScrollTable>

@@ -86,7 +86,8 @@ export function buildReport(r: ReportInput): string {
   table.append(el(doc, 'thead'));
   table.tHead!.append(head);
   const tbody = el(doc, 'tbody');
-  for (const row of compareKpis(r.a.kpis, r.b.kpis)) {
+  const rows = compareKpis(r.a.kpis, r.b.kpis);
+  for (const row of rows) {
     const tr = el(doc, 'tr');
     tr.append(el(doc, 'th', `${t(`scenario.kpi.${row.key}` as MessageKey)} (${t(kpiUnitKey(row.unit))})`));
     tr.append(el(doc, 'td', fmt(row.a, row.unit), 'n'), el(doc, 'td', fmt(row.b, row.unit), 'n'));
@@ -97,7 +98,8 @@ export function buildReport(r: ReportInput): string {
   }
   table.append(tbody);
   if (routedDemandDiffers(r.a.kpis, r.b.kpis)) {
-    right.append(el(doc, 'p', t('scenario.unroutedDiffers', { a: fmt(r.a.kpis.unroutedVehPerHour, 'veh/h'), b: fmt(r.b.kpis.unroutedVehPerHour, 'veh/h') }), 'notes'));
+    const hydrogen = rows.some((row) => !row.comparable && row.key.startsWith('hydrogen.')) ? ` ${t('scenario.unroutedDiffers.hydrogen')}` : '';
+    right.append(el(doc, 'p', t('scenario.unroutedDiffers', { a: fmt(r.a.kpis.unroutedVehPerHour, 'veh/h'), b: fmt(r.b.kpis.unroutedVehPerHour, 'veh/h') }) + hydrogen, 'notes'));
   }
   right.append(table);
   r.charts.forEach((chart, i) => {

@@ -14,7 +14,19 @@ export { listEdits, removeEdit } from './edits.ts';
 export type { EditDomain, ScenarioEdit } from './edits.ts';
 export { PipelineCancelled, STAGES, StageCache, carbonStageInput, hydrogenStageInput, runPipeline, trafficStageInput } from './pipeline.ts';
 export type { PipelineOptions, PipelineResult, PipelineRunners, StageHooks, StageInfo, StageName } from './pipeline.ts';
-export { CONGESTED_VC, KPI_ROWS, ROUTED_ONLY_KPIS, compareKpis, computeKpis, congestedLinks, diffKpis, kpiValue, routedDemandDiffers } from './kpis.ts';
+export {
+  CONGESTED_VC,
+  KPI_ROWS,
+  ROUTED_ONLY_HYDROGEN_KPIS,
+  ROUTED_ONLY_KPIS,
+  compareKpis,
+  computeKpis,
+  congestedLinks,
+  diffKpis,
+  incomparableKpis,
+  kpiValue,
+  routedDemandDiffers,
+} from './kpis.ts';
 export type { KpiComparison, KpiInputs, KpiKey, Kpis } from './kpis.ts';
 export { MAX_LINK_CHARS, SHARE_PREFIX, decodeShareFragment, encodeShareFragment } from './share.ts';
 export { carbonParams, hydrogenInput, trafficParams } from './apply.ts';

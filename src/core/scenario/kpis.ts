@@ -4,7 +4,8 @@
  * mean speed km/h; congested links: road links at or over capacity (V/C ≥ 1); trips with no route veh/h
  * (demand the assignment could not route, e.g. after closing roads: the travel figures leave it out);
  * CO2e t/yr (sinks negative);
- * hydrogen kg/day, KRW per kg delivered, kg CO2e per kg delivered.
+ * hydrogen kg/day, KRW per kg delivered, kg CO2e per kg delivered (demand from the model's zones, or from
+ * the assigned traffic: `fromTraffic`, and then it too counts routed trips only).
  */
 
 export interface Kpis {
@@ -21,6 +22,11 @@ export interface Kpis {
     readonly unmetKgPerDay: number;
     readonly krwPerKg: number;
     readonly kgCo2ePerKg: number;
+    /**
+     * Whether the demand came from the assigned traffic (the vehicle-km of the links near each station)
+     * rather than the model's zones. Absent in figures saved before it was recorded: read as false.
+     */
+    readonly fromTraffic?: boolean;
   } | null;
 }
 
@@ -35,6 +41,8 @@ export interface KpiInputs {
   readonly isConnector: ArrayLike<number> | null;
   readonly carbon: { readonly totals: { readonly buildings: number; readonly transport: number; readonly sinks: number; readonly net: number } } | null;
   readonly hydrogen: {
+    /** Where the solved model's demand came from (see Kpis.hydrogen.fromTraffic); model when absent. */
+    readonly demand?: 'traffic' | 'model';
     readonly solution: {
       readonly summary: { readonly demandKgPerDay: number; readonly deliveredKgPerDay: number; readonly unmetKgPerDay: number; readonly krwPerKgDelivered: number; readonly kgCo2ePerKgDelivered: number };
     } | null;
@@ -66,7 +74,14 @@ export function computeKpis(r: KpiInputs): Kpis {
     unroutedVehPerHour: t ? t.summary.unassignedDemand : null,
     co2e: c ? { buildings: c.buildings, transport: c.transport, sinks: c.sinks, net: c.net } : null,
     hydrogen: h
-      ? { demandKgPerDay: h.demandKgPerDay, deliveredKgPerDay: h.deliveredKgPerDay, unmetKgPerDay: h.unmetKgPerDay, krwPerKg: h.krwPerKgDelivered, kgCo2ePerKg: h.kgCo2ePerKgDelivered }
+      ? {
+          demandKgPerDay: h.demandKgPerDay,
+          deliveredKgPerDay: h.deliveredKgPerDay,
+          unmetKgPerDay: h.unmetKgPerDay,
+          krwPerKg: h.krwPerKgDelivered,
+          kgCo2ePerKg: h.kgCo2ePerKgDelivered,
+          fromTraffic: r.hydrogen?.demand === 'traffic',
+        }
       : null,
   };
 }
@@ -130,6 +145,20 @@ export function kpiValue(k: Kpis, key: KpiKey): number | null {
  */
 export const ROUTED_ONLY_KPIS: readonly KpiKey[] = ['vkt', 'vht', 'meanSpeedKmh', 'congestedLinks', 'co2e.transport', 'co2e.net'];
 
+/**
+ * Hydrogen rows that also count routed trips only when either side's demand came from the traffic
+ * (Kpis.hydrogen.fromTraffic): the kilograms follow the vehicle-km. The per-kilogram cost and CO2e are
+ * ratios of what was delivered and stay comparable.
+ */
+export const ROUTED_ONLY_HYDROGEN_KPIS: readonly KpiKey[] = ['hydrogen.demandKgPerDay', 'hydrogen.deliveredKgPerDay', 'hydrogen.unmetKgPerDay'];
+
+/** The rows whose changes between A and B are not like for like (empty when both route the same demand). */
+export function incomparableKpis(a: Kpis, b: Kpis): readonly KpiKey[] {
+  if (!routedDemandDiffers(a, b)) return [];
+  const hydrogen = a.hydrogen?.fromTraffic === true || b.hydrogen?.fromTraffic === true;
+  return hydrogen ? [...ROUTED_ONLY_KPIS, ...ROUTED_ONLY_HYDROGEN_KPIS] : ROUTED_ONLY_KPIS;
+}
+
 export interface KpiComparison {
   readonly key: KpiKey;
   readonly unit: string;
@@ -139,7 +168,7 @@ export interface KpiComparison {
   readonly change: number | null;
   /** Change as a percentage of A (null when A is 0 or missing). */
   readonly percent: number | null;
-  /** False for a ROUTED_ONLY_KPIS row when A and B leave different demand without a route. */
+  /** False for a row of incomparableKpis(A, B): A and B leave different demand without a route. */
   readonly comparable: boolean;
 }
 
@@ -151,7 +180,7 @@ export function routedDemandDiffers(a: Kpis, b: Kpis): boolean {
 }
 
 export function compareKpis(a: Kpis, b: Kpis): KpiComparison[] {
-  const differs = routedDemandDiffers(a, b);
+  const incomparable = incomparableKpis(a, b);
   return KPI_ROWS.map((row) => {
     const x = kpiValue(a, row.key);
     const y = kpiValue(b, row.key);
@@ -162,7 +191,7 @@ export function compareKpis(a: Kpis, b: Kpis): KpiComparison[] {
       b: y,
       change,
       percent: change === null || !x ? null : (100 * change) / Math.abs(x),
-      comparable: !(differs && ROUTED_ONLY_KPIS.includes(row.key)),
+      comparable: !incomparable.includes(row.key),
     };
   });
 }

@@ -14,7 +14,10 @@ import {
   checkScenario,
   compareKpis,
   routedDemandDiffers,
+  ROUTED_ONLY_HYDROGEN_KPIS,
   ROUTED_ONLY_KPIS,
+  computeKpis,
+  incomparableKpis,
   decodeShareFragment,
   encodeShareFragment,
   hashBytes,
@@ -330,5 +333,33 @@ describe('KPI comparison', () => {
     // The same unrouted demand on both sides (to rounding) keeps every row comparable.
     expect(routedDemandDiffers(closed, { ...closed, unroutedVehPerHour: 300 + 1e-9 })).toBe(false);
     expect(compareKpis(closed, { ...closed, vht: 25 }).every((r) => r.comparable)).toBe(true);
+  });
+
+  it('does not weigh hydrogen kilograms drawn from traffic that routes different trips', () => {
+    const h = { demandKgPerDay: 500, deliveredKgPerDay: 450, unmetKgPerDay: 50, krwPerKg: 9000, kgCo2ePerKg: 4 };
+    const hydrogenKeys = ['hydrogen.demandKgPerDay', 'hydrogen.deliveredKgPerDay', 'hydrogen.unmetKgPerDay'];
+    const fromTraffic: Kpis = { ...a, hydrogen: { ...h, fromTraffic: true } };
+    const closed: Kpis = { ...a, unroutedVehPerHour: 300, hydrogen: { ...h, demandKgPerDay: 400, deliveredKgPerDay: 400, unmetKgPerDay: 0, fromTraffic: true } };
+    expect(incomparableKpis(fromTraffic, closed)).toEqual([...ROUTED_ONLY_KPIS, ...hydrogenKeys]);
+    expect(ROUTED_ONLY_HYDROGEN_KPIS).toEqual(hydrogenKeys);
+    const rows = Object.fromEntries(compareKpis(fromTraffic, closed).map((r) => [r.key, r]));
+    for (const key of hydrogenKeys) expect(rows[key]!.comparable, key).toBe(false);
+    // Per-kilogram figures are ratios of what was delivered: still read as better or worse.
+    expect(rows['hydrogen.krwPerKg']!.comparable).toBe(true);
+    expect(rows['hydrogen.kgCo2ePerKg']!.comparable).toBe(true);
+    // Demand from the model's own zones does not follow the routed trips; neither do figures saved
+    // before the source was recorded (no fromTraffic).
+    const modelDemand: Kpis = { ...closed, hydrogen: { ...closed.hydrogen!, fromTraffic: false } };
+    expect(incomparableKpis({ ...a, hydrogen: h }, modelDemand)).toEqual(ROUTED_ONLY_KPIS);
+    // The same routed demand on both sides: every row comparable.
+    expect(incomparableKpis(fromTraffic, { ...fromTraffic, hydrogen: { ...h, demandKgPerDay: 510, fromTraffic: true } })).toEqual([]);
+  });
+
+  it('records where the hydrogen demand came from', () => {
+    const summary = { demandKgPerDay: 500, deliveredKgPerDay: 450, unmetKgPerDay: 50, krwPerKgDelivered: 9000, kgCo2ePerKgDelivered: 4 };
+    const base = { traffic: null, isConnector: null, carbon: null };
+    expect(computeKpis({ ...base, hydrogen: { demand: 'traffic', solution: { summary } } }).hydrogen?.fromTraffic).toBe(true);
+    expect(computeKpis({ ...base, hydrogen: { demand: 'model', solution: { summary } } }).hydrogen?.fromTraffic).toBe(false);
+    expect(computeKpis({ ...base, hydrogen: { solution: { summary } } }).hydrogen?.fromTraffic).toBe(false);
   });
 });

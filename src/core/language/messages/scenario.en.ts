@@ -53,6 +53,7 @@ export const scenarioEn = {
   'scenario.kpi.unroutedVehPerHour': 'Trips with no route',
   'scenario.unroutedDiffers':
     'A and B leave different trips without a route ({a} and {b} veh/h): distance, time, speed, congestion and transport CO₂e count routed trips only, so their changes are not marked better or worse.',
+  'scenario.unroutedDiffers.hydrogen': 'Hydrogen demand here comes from the assigned traffic, so its demand, supply and unmet figures are not marked either.',
   'scenario.kpi.co2e.buildings': 'CO₂e buildings',
   'scenario.kpi.co2e.transport': 'CO₂e road transport',
   'scenario.kpi.co2e.sinks': 'CO₂e green sinks',

@@ -55,6 +55,7 @@ export const scenarioKo: Record<keyof typeof scenarioEn, string> = {
   'scenario.kpi.unroutedVehPerHour': '경로가 없는 통행',
   'scenario.unroutedDiffers':
     'A와 B에서 경로가 없는 통행이 다릅니다({a}, {b} 대/시). 주행거리·통행시간·속도·혼잡·수송 CO₂e는 경로가 있는 통행만 세므로, 그 변화는 개선이나 악화로 표시하지 않습니다.',
+  'scenario.unroutedDiffers.hydrogen': '수소 수요도 배정된 교통량에서 나오므로 수소 수요·공급·미충족도 표시하지 않습니다.',
   'scenario.kpi.co2e.buildings': 'CO₂e 건물',
   'scenario.kpi.co2e.transport': 'CO₂e 도로 수송',
   'scenario.kpi.co2e.sinks': 'CO₂e 녹지 흡수',
