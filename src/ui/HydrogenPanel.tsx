@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { H2_VEHICLE_CLASSES, SOURCE_TYPES, modelSettings, modelSources, modelStations } from '../core/hydrogen/index.ts';
-import type { HydrogenResult, ObjectiveKind } from '../core/hydrogen/index.ts';
+import type { HydrogenResult, ObjectiveKind, ZoneResult } from '../core/hydrogen/index.ts';
 import { CLOSED_COLOR, SOURCE_COLORS, UTILISATION_RAMP, utilisationColor } from '../scene/hydrogenGeometry.ts';
 import { useStore } from '../store/index.ts';
 import type { HydrogenState } from '../store/hydrogen.ts';
@@ -158,6 +158,10 @@ function Results() {
   const byStation = sol ? sol.stations.map((s) => ({ label: s.name, value: s.deliveredKgPerDay, second: s.demandKgPerDay, color: utilisationColor(s.utilisation, s.open) })) : [];
   const maxStation = Math.max(0, ...byStation.map((r2) => Math.max(r2.value, r2.second)));
   const baseStation = (id: string) => b?.stations.find((s) => s.id === id);
+  const stationName = (id: string) => sol?.stations.find((s) => s.id === id)?.name ?? id;
+  // A zone made from traffic is named after its station; a model's own zone by its id.
+  const zoneLabel = (z: ZoneResult) =>
+    z.atStation ? t('hydrogen.atStation', { name: stationName(z.id) }) : z.catchmentOf !== undefined ? t('hydrogen.catchmentOf', { name: stationName(z.catchmentOf) }) : z.id;
   return (
     <div data-testid="hydrogen-result" data-status={r.status}>
       <div className="small" data-testid="hydrogen-status-line">
@@ -255,7 +259,7 @@ function Results() {
             <tbody>
               {sol.zones.map((z) => (
                 <tr key={`${z.atStation ? 's' : 'z'}:${z.id}`} data-zone={z.id}>
-                  <th scope="row">{z.atStation ? t('hydrogen.atStation', { name: sol.stations.find((s) => s.id === z.id)?.name ?? z.id }) : z.id}</th>
+                  <th scope="row">{zoneLabel(z)}</th>
                   <td data-col="demand">{fmt0(z.demandKgPerDay)}</td>
                   <td data-col="served">
                     {z.allocations.length === 0 ? '—' : z.allocations.map((a) => (

@@ -48,6 +48,14 @@ export function LayerTitle({ layer, index, count }: { layer: LayerState; index: 
     renameLayer(layer.id, draft);
     setEditing(false);
   };
+  // A layer that failed to load has nothing to show, rename or move: its name and the error only.
+  if (layer.status === 'error') {
+    return (
+      <div className="layer-title">
+        <span className="layer-name">{name}</span>
+      </div>
+    );
+  }
   return (
     <div className="layer-title">
       <input type="checkbox" checked={layer.visible} onChange={(e) => setVisible(layer.id, e.target.checked)} aria-label={t('layer.show', { name })} />

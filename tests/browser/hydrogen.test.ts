@@ -184,8 +184,15 @@ describe('hydrogen supply in the viewer', () => {
     expect(await page.textContent('[data-testid=hydrogen-status-line]')).toContain('assigned traffic');
     const ran = await page.evaluate(() => (window as unknown as { __citytwinStore: { getState(): { hydrogen: { ran: { model: unknown; overrides: ModelOverrides; demand: string } } } } }).__citytwinStore.getState().hydrogen.ran);
     expect(ran.demand).toBe('traffic');
-    const zones = (ran.model as { demand: { zones: { id: string }[] } }).demand.zones;
+    const model = ran.model as { demand: { zones: { id: string; catchmentOf?: string }[] }; stations: { id: string; name?: string }[] };
+    const zones = model.demand.zones;
     expect(zones.every((z) => z.id.startsWith('catchment:'))).toBe(true);
+    // Each catchment is named after its station in the zone table, not by its internal id.
+    expect(zones.map((z) => z.catchmentOf)).toEqual(model.stations.map((s) => s.id));
+    const labels = await page.locator('[data-testid=hydrogen-zone-table] tbody th').allTextContents();
+    const esso = model.stations.find((s) => s.id === 'osm-esso')!;
+    expect(labels).toContain(`Around ${esso.name}`);
+    expect(labels.some((l) => l.includes('catchment:'))).toBe(false);
     const expected = solved(runHydrogen(ran.model, highs, ran.overrides));
     expect(expected.summary.demandKgPerDay).toBeGreaterThan(0);
     await expectFigures(expected);

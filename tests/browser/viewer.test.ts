@@ -216,6 +216,9 @@ describe('bad input and failures', () => {
     const row = page.locator('li.layer[data-layer=broken]');
     await expect.poll(() => row.getAttribute('data-status')).toBe('error');
     expect(await row.locator('.layer-error').textContent()).toMatch(/invalid JSON at line 3, column 22/);
+    // Nothing to show, rename or move: no visibility box, no ✎ ▲ ▼ on the failed layer's row.
+    expect(await row.locator('.layer-name').textContent()).toBe('broken.geojson');
+    expect(await row.locator('input[type=checkbox], [data-testid=layer-rename], [data-testid=layer-up], [data-testid=layer-down]').count()).toBe(0);
     expect(await page.getAttribute('li.layer[data-layer=buildings]', 'data-status')).toBe('ready');
   });
 

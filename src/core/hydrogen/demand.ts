@@ -129,6 +129,7 @@ export function zonesFromTraffic(
   }
   return stations.map((st, i) => ({
     id: `catchment:${st.id}`,
+    catchmentOf: st.id,
     xy: [st.x, st.y] as const,
     vehKmPerDay: { car: vkm[i]! * shares.car, bus: vkm[i]! * shares.bus, truck: vkm[i]! * shares.truck },
   }));

@@ -100,6 +100,11 @@ export type VehKmByClass = Readonly<Partial<Record<H2VehicleClass, number>>>;
  */
 export interface ZoneInput extends Place {
   readonly id: string;
+  /**
+   * The station whose catchment this zone is (its id): set on the zones made from traffic
+   * (`zonesFromTraffic`), so results and panels can name the zone after its station.
+   */
+  readonly catchmentOf?: string;
   /** Hydrogen demand, kg/day (already converted). */
   readonly kgPerDay?: number;
   /** Class of `kgPerDay`; default car. */

@@ -76,6 +76,8 @@ export interface ZoneOption {
  */
 export interface NetZone {
   readonly id: string;
+  /** The station whose catchment the zone is (ZoneInput.catchmentOf), when it is one. */
+  readonly catchmentOf?: string;
   readonly atStation: boolean;
   readonly x: number;
   readonly y: number;
@@ -316,7 +318,7 @@ export function buildNetwork(model: HydrogenModel): Network {
         zKm[cls] += h.fcevKmPerDay[cls];
       }
     }
-    zones.push({ id: z.id, atStation: false, x, y, demandKgPerDay: zBy.car + zBy.bus + zBy.truck, demandByClass: zBy, fcevKmByClass: zKm, nearest: i, options: optionsOf(x, y, i, false) });
+    zones.push({ id: z.id, ...(z.catchmentOf !== undefined ? { catchmentOf: z.catchmentOf } : {}), atStation: false, x, y, demandKgPerDay: zBy.car + zBy.bus + zBy.truck, demandByClass: zBy, fcevKmByClass: zKm, nearest: i, options: optionsOf(x, y, i, false) });
   }
   model.stations.forEach((s, i) => {
     if (!s.demandKgPerDay) return;

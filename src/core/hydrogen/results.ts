@@ -62,6 +62,8 @@ export interface ZoneAllocation {
 
 export interface ZoneResult {
   readonly id: string;
+  /** The station whose catchment the zone is, when it is one (zones made from traffic). */
+  readonly catchmentOf?: string;
   /** A station's own demand (`stations[].demandKgPerDay`), which only that station can serve. */
   readonly atStation: boolean;
   /** Id of the nearest station. */
@@ -329,6 +331,7 @@ export function readSolution(net: Network, f: Formulation, x: ArrayLike<number>)
     }
     return {
       id: z.id,
+      ...(z.catchmentOf !== undefined ? { catchmentOf: z.catchmentOf } : {}),
       atStation: z.atStation,
       nearestStation: net.stations[z.nearest]!.id,
       demandKgPerDay: z.demandKgPerDay,

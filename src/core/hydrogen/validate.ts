@@ -181,7 +181,7 @@ const STATION_KEYS = ['id', 'name', 'lonLat', 'xy', 'capacityKgPerDay', 'status'
 const SOURCE_KEYS = ['id', 'name', 'type', 'lonLat', 'xy', 'outsideMap', 'capacityKgPerDay', 'costKrwPerKg', 'kgCo2ePerKg', 'form', 'modes', 'illustrative', 'note'] as const;
 const MODE_KEYS = ['id', 'name', 'kind', 'payloadKg', 'costKrwPerKgKm', 'fixedKrwPerKg', 'fixedKrwPerTrip', 'energyKwhPerKg', 'liquefactionKrwPerKg', 'truckKgCo2ePerKm', 'maxKm'] as const;
 const CATCHMENT_KEYS = ['mode', 'maxDetourKm', 'detourCostKrwPerKm', 'kgPerVisit'] as const;
-const ZONE_KEYS = ['id', 'lonLat', 'xy', 'kgPerDay', 'demandClass', 'vehKmPerDay'] as const;
+const ZONE_KEYS = ['id', 'catchmentOf', 'lonLat', 'xy', 'kgPerDay', 'demandClass', 'vehKmPerDay'] as const;
 
 /** Validates parsed JSON as a hydrogen model; returns the model or every error found. */
 export function validateModel(json: unknown): ValidationResult {
@@ -337,6 +337,8 @@ export function validateModel(json: unknown): ValidationResult {
         }
         c.known(z, p, ZONE_KEYS);
         c.id(z, p, zoneIds);
+        const of = z['catchmentOf'];
+        if (of !== undefined && (typeof of !== 'string' || !stationIds.has(of))) c.fail(`${p}.catchmentOf`, `must be the id of a station (got ${shown(of)})`);
         c.place(z, p, ['lonLat', 'xy']);
         c.number(z, 'kgPerDay', p, { min: 0 });
         c.oneOf(z, 'demandClass', p, H2_VEHICLE_CLASSES, false);

@@ -173,7 +173,7 @@ export function withTrafficDemand(model: unknown, links: TrafficLinks, frame: Lo
   const zones: ZoneInput[] = zonesFromTraffic(links, placed).map((z) => {
     const xy = z.xy!;
     const [lon, lat] = toLonLat(frame, xy[0], xy[1]);
-    return { id: z.id, lonLat: [lon, lat] as const, ...(z.vehKmPerDay ? { vehKmPerDay: z.vehKmPerDay } : {}) };
+    return { id: z.id, ...(z.catchmentOf !== undefined ? { catchmentOf: z.catchmentOf } : {}), lonLat: [lon, lat] as const, ...(z.vehKmPerDay ? { vehKmPerDay: z.vehKmPerDay } : {}) };
   });
   const demand = isObject(model['demand']) ? model['demand'] : {};
   return { ...model, demand: { ...demand, zones } };

@@ -78,7 +78,7 @@ describe('validateModel', () => {
 
   it('checks demand zones, shares and the solver block', () => {
     const m = good() as Record<string, unknown>;
-    m['demand'] = { fcevShare: { car: 1.5, plane: 0.1 }, zones: [{ id: 'z', xy: [0, 0] }, { id: 'y', xy: [1, 1], vehKmPerDay: { car: -5 } }] };
+    m['demand'] = { fcevShare: { car: 1.5, plane: 0.1 }, zones: [{ id: 'z', xy: [0, 0] }, { id: 'y', xy: [1, 1], vehKmPerDay: { car: -5 } }, { id: 'x', xy: [2, 2], kgPerDay: 1, catchmentOf: 'nowhere' }] };
     m['solver'] = { timeLimitS: 0 };
     m['currency'] = 'USD';
     expect(errorsOf(m)).toEqual([
@@ -88,6 +88,7 @@ describe('validateModel', () => {
       '$.demand.fcevShare.car: must be a number from 0 to 1 (got 1.5)',
       '$.demand.zones[0]: must have kgPerDay or vehKmPerDay (or both)',
       '$.demand.zones[1].vehKmPerDay.car: must be a number ≥ 0 (got -5)',
+      '$.demand.zones[2].catchmentOf: must be the id of a station (got "nowhere")',
     ]);
   });
 

@@ -122,11 +122,12 @@ describe('withTrafficDemand', () => {
     const n = pts.length;
     const links = { polylines: { coords: Float64Array.from(coords), offsets: Int32Array.from(offsets) }, flowsVehPerHour: new Float64Array(n).fill(900), lengthM: new Float64Array(n).fill(1000) } as unknown as Parameters<typeof withTrafficDemand>[1];
     const m = j(withTrafficDemand(MONACO, links, frame));
-    const zones = m.demand['zones'] as { id: string; lonLat: number[]; vehKmPerDay: Record<string, number> }[];
+    const zones = m.demand['zones'] as { id: string; catchmentOf: string; lonLat: number[]; vehKmPerDay: Record<string, number> }[];
     expect(zones).toHaveLength(n);
     expect(m.demand['fcevShare']).toEqual(m0.demand['fcevShare']);
     for (const [i, z] of zones.entries()) {
       expect(z.id).toBe(`catchment:${m0.stations[i]!['id'] as string}`);
+      expect(z.catchmentOf).toBe(m0.stations[i]!['id']);
       const total = z.vehKmPerDay['car']! + z.vehKmPerDay['bus']! + z.vehKmPerDay['truck']!;
       expect(total).toBeCloseTo(10_000, 6);
       const [zx, zy] = toLocal(frame, z.lonLat[0]!, z.lonLat[1]!);
@@ -137,5 +138,7 @@ describe('withTrafficDemand', () => {
     // Every station gets the same demand (same vehicle-km, same shares).
     const d = r.solution!.stations.map((s) => s.demandKgPerDay);
     for (const v of d) expect(v).toBeCloseTo(d[0]!, 6);
+    // The results say whose catchment each zone is, for the panel to name it.
+    expect(r.solution!.zones.filter((z) => !z.atStation).map((z) => z.catchmentOf)).toEqual(m0.stations.map((s) => s['id']));
   });
 });
