@@ -14,6 +14,7 @@ import {
   routedDemandDiffers,
   districtsCsv,
   encodeShareFragment,
+  issueText,
   linksCsv,
   linksGeoJson,
   listEdits,
@@ -376,6 +377,7 @@ function shareUrl(): { url: string } | { tooBig: number } {
 function Files() {
   const t = useT();
   const issues = useStore((s) => s.scenarioIssues);
+  const language = useStore((s) => s.language);
   const [share, setShare] = useState<{ url: string; copied?: boolean } | { tooBig: number } | null>(null);
   const exportScenario = (): void => {
     const s = useStore.getState().scenarioNow();
@@ -413,7 +415,7 @@ function Files() {
       {issues ? (
         <div className="layer-error" role="alert" data-testid="scenario-issues">
           <p>{t(issues.kind === 'fit' ? 'scenario.misfitList' : 'scenario.badFile', { source: issues.source, n: issues.issues.length })}</p>
-          <ul>{issues.issues.slice(0, 20).map((i, k) => <li key={k}><code>{i.path}</code>: {i.message}</li>)}</ul>
+          <ul>{issues.issues.slice(0, 20).map((i, k) => <li key={k}><code>{i.path}</code>: {issueText(language, i)}</li>)}</ul>
           <button type="button" className="link" onClick={() => useStore.getState().setScenarioIssues(null)}>✕</button>
         </div>
       ) : null}

@@ -258,6 +258,16 @@ describe('a planner’s scenario', () => {
     expect(text).toContain('$.name');
     expect(text).toContain('$.traffic.demandScale');
     expect(text).toContain('$.fleet');
+    // In our words, and in the UI's language.
+    expect(text).toContain('$.name: must not be empty');
+    expect(text).toContain('$.traffic.demandScale: must be at most 3 (got 9)');
+    expect(text).toContain('$.traffic.closedLinks: is required');
+    expect(text).not.toContain('Invalid key');
+    await page.click('button[data-lang=ko]');
+    const ko = (await page.textContent('[data-testid=scenario-issues]'))!;
+    expect(ko).toContain('$.traffic.demandScale: 3 이하여야 합니다 (받은 값: 9)');
+    expect(ko).toContain('$.traffic.closedLinks: 필수 항목입니다');
+    await page.click('button[data-lang=en]');
     expect(await page.locator('[data-testid=scenario-select] option').count()).toBe(before);
     expect(await page.locator('[data-testid=scenario-edits] li').count()).toBe(2);
   });

@@ -6,6 +6,7 @@
  */
 export { CELL_SIZES, CITY_LAYER_ROLES, SCENARIO_FORMAT, SCENARIO_VERSION, ScenarioSchema, checkScenario, issuePath } from './schema.ts';
 export type { CityLayerRole, GreenArea, LayerRef, PlacedStation, Scenario, ScenarioCarbon, ScenarioHydrogen, ScenarioIssue, ScenarioTraffic } from './schema.ts';
+export { ISSUE_CODES, type IssueCode, UNIQUE_WHATS, VALUE_KINDS, issueText, scenarioIssue } from './issues.ts';
 export { BASELINE_CARBON, BASELINE_HYDROGEN, BASELINE_TRAFFIC, DEFAULT_CELL_SIZE_M, DEFAULT_MAX_ITERATIONS, DEFAULT_TARGET_GAP, baselineOf, newScenario } from './defaults.ts';
 export { formatIssues, parseScenario, parseScenarioText } from './migrate.ts';
 export type { ParsedScenario } from './migrate.ts';

@@ -10,7 +10,8 @@ import * as v from 'valibot';
 import { jsonErrorLocation } from '../geo/index.ts';
 import { VEHICLE_CLASS_KEYS } from '../carbon/model/index.ts';
 import { BASELINE_CARBON, BASELINE_TRAFFIC, newScenario } from './defaults.ts';
-import { CELL_SIZES, SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario, type ScenarioIssue, checkScenario, issuePath } from './schema.ts';
+import { fromValibot, scenarioIssue } from './issues.ts';
+import { CELL_SIZES, SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario, type ScenarioIssue, checkScenario } from './schema.ts';
 
 const ScenarioV1Schema = v.strictObject({
   version: v.literal(1),
@@ -52,18 +53,18 @@ const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typ
 
 /** Any version's scenario (parsed JSON) → the current version, or every issue with its JSON path. */
 export function parseScenario(json: unknown): ParsedScenario {
-  if (!isObject(json)) return { ok: false, issues: [{ path: '$', message: 'a scenario is a JSON object' }] };
+  if (!isObject(json)) return { ok: false, issues: [scenarioIssue('$', 'notObject')] };
   const version = json['version'];
   if (version === 1) {
     const r = v.safeParse(ScenarioV1Schema, json, { abortEarly: false });
-    if (!r.success) return { ok: false, issues: r.issues.map((i) => ({ path: issuePath(i), message: i.message })) };
+    if (!r.success) return { ok: false, issues: r.issues.map(fromValibot) };
     return { ok: true, scenario: fromV1(r.output), migratedFrom: 1 };
   }
   if (typeof version === 'number' && version > SCENARIO_VERSION) {
-    return { ok: false, issues: [{ path: '$.version', message: `version ${version} is newer than this viewer reads (${SCENARIO_VERSION}); update CityTwin` }] };
+    return { ok: false, issues: [scenarioIssue('$.version', 'newerVersion', { version, supported: SCENARIO_VERSION })] };
   }
   if (json['format'] !== SCENARIO_FORMAT && version === undefined) {
-    return { ok: false, issues: [{ path: '$.format', message: `not a CityTwin scenario (expected "format": "${SCENARIO_FORMAT}")` }] };
+    return { ok: false, issues: [scenarioIssue('$.format', 'notScenario', { format: SCENARIO_FORMAT })] };
   }
   const r = checkScenario(json);
   return r.ok ? { ok: true, scenario: r.scenario } : r;
@@ -76,8 +77,10 @@ export function parseScenarioText(text: string): ParsedScenario {
     json = JSON.parse(text);
   } catch (err) {
     const at = jsonErrorLocation(text, err);
-    const where = at.line !== undefined ? ` at line ${at.line}, column ${at.column}` : '';
-    return { ok: false, issues: [{ path: '$', message: `invalid JSON${where}: ${at.message}` }] };
+    const issue = at.line !== undefined
+      ? scenarioIssue('$', 'invalidJsonAt', { line: at.line, column: at.column ?? 0, detail: at.message })
+      : scenarioIssue('$', 'invalidJson', { detail: at.message });
+    return { ok: false, issues: [issue] };
   }
   return parseScenario(json);
 }

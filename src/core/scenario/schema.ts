@@ -11,6 +11,9 @@ import * as v from 'valibot';
 import { LAND_COVER_KEYS, VEHICLE_CLASS_KEYS } from '../carbon/model/index.ts';
 import { H2_VEHICLE_CLASSES } from '../hydrogen/index.ts';
 import { PROFILE_IDS } from '../profile/index.ts';
+import { type ScenarioIssue, type UniqueWhat, fromValibot } from './issues.ts';
+
+export { type ScenarioIssue, issuePath } from './issues.ts';
 
 export const SCENARIO_FORMAT = 'citytwin.scenario';
 export const SCENARIO_VERSION = 2;
@@ -31,9 +34,12 @@ const lonLat = v.pipe(
   v.readonly(),
 );
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-/** Each key at most once in a list (a link closed twice, two lane counts for one link…); the repeat is reported. */
-const unique = <T>(key: (x: T) => unknown, what: string) =>
-  v.checkItems<T[], string>((item, i, list) => list.findIndex((x) => key(x) === key(item)) === i, `each ${what} at most once`);
+/**
+ * Each key at most once in a list (a link closed twice, two lane counts for one link…); the repeat is
+ * reported. The check's message is what the list holds, which issues.ts words in the user's language.
+ */
+const unique = <T>(key: (x: T) => unknown, what: UniqueWhat) =>
+  v.checkItems<T[], string>((item, i, list) => list.findIndex((x) => key(x) === key(item)) === i, what);
 
 const LayerRefSchema = v.strictObject({
   /** File or built-in name, for people. */
@@ -92,7 +98,7 @@ const HydrogenSchema = v.strictObject({
   demandFromTraffic: v.boolean(),
   stationsAdded: v.pipe(
     v.array(PlacedStationSchema),
-    unique<v.InferOutput<typeof PlacedStationSchema>>((a) => a.id, 'station id'),
+    unique<v.InferOutput<typeof PlacedStationSchema>>((a) => a.id, 'stationId'),
     v.readonly(),
   ),
   stationsRemoved: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), unique((r: string) => r, 'station'), v.readonly()),
@@ -120,7 +126,7 @@ const HydrogenSchema = v.strictObject({
 export const ScenarioSchema = v.strictObject({
   format: v.literal(SCENARIO_FORMAT),
   version: v.literal(SCENARIO_VERSION),
-  name: v.pipe(v.string(), v.minLength(1, 'a name is required'), v.maxLength(200)),
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   notes: text(20000),
   city: v.strictObject({
     name: text(300),
@@ -142,27 +148,9 @@ export type ScenarioHydrogen = Scenario['hydrogen'];
 export type GreenArea = ScenarioCarbon['greenAreas'][number];
 export type PlacedStation = ScenarioHydrogen['stationsAdded'][number];
 
-/** One problem with a scenario file: where (a JSON path from $) and what. */
-export interface ScenarioIssue {
-  readonly path: string;
-  readonly message: string;
-}
-
-/** JSON path of a valibot issue: $.a.b[2]["odd key"]. */
-export function issuePath(issue: v.BaseIssue<unknown>): string {
-  let out = '$';
-  for (const item of issue.path ?? []) {
-    const key = item.key;
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
-
 /** Validates a current-version scenario (no migration): the scenario, or every issue with its path. */
 export function checkScenario(json: unknown): { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] } {
   const r = v.safeParse(ScenarioSchema, json, { abortEarly: false });
   if (r.success) return { ok: true, scenario: r.output };
-  return { ok: false, issues: r.issues.map((i) => ({ path: issuePath(i), message: i.message })) };
+  return { ok: false, issues: r.issues.map(fromValibot) };
 }

@@ -5,6 +5,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { type ParsedScenario, parseScenario } from './migrate.ts';
 import { canonicalJson } from './hash.ts';
+import { scenarioIssue } from './issues.ts';
 import type { Scenario } from './schema.ts';
 
 /** Longest fragment a share link may carry (well under every browser's URL limit, and short enough to paste). */
@@ -33,12 +34,12 @@ export function encodeShareFragment(s: Scenario): string {
 /** Reads a fragment from `encodeShareFragment` (with or without '#'); a damaged one gives an issue at '$'. */
 export function decodeShareFragment(fragment: string): ParsedScenario {
   const body = fragment.replace(/^#/, '');
-  if (!body.startsWith(SHARE_PREFIX)) return { ok: false, issues: [{ path: '$', message: 'the link carries no scenario' }] };
+  if (!body.startsWith(SHARE_PREFIX)) return { ok: false, issues: [scenarioIssue('$', 'noShare')] };
   let json: unknown;
   try {
     json = JSON.parse(strFromU8(inflateSync(fromBase64Url(body.slice(SHARE_PREFIX.length)))));
   } catch (err) {
-    return { ok: false, issues: [{ path: '$', message: `the link's scenario cannot be read (cut short or changed?): ${err instanceof Error ? err.message : String(err)}` }] };
+    return { ok: false, issues: [scenarioIssue('$', 'badShare', { detail: err instanceof Error ? err.message : String(err) })] };
   }
   return parseScenario(json);
 }

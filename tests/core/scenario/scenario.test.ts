@@ -3,6 +3,7 @@
 // and KPI comparisons.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { type MessageKey, isMessageKey, translate } from '../../../src/core/language/index.ts';
 import {
   BASELINE_HYDROGEN,
   type Kpis,
@@ -18,6 +19,10 @@ import {
   ROUTED_ONLY_KPIS,
   computeKpis,
   incomparableKpis,
+  ISSUE_CODES,
+  UNIQUE_WHATS,
+  VALUE_KINDS,
+  issueText,
   decodeShareFragment,
   encodeShareFragment,
   hashBytes,
@@ -97,6 +102,43 @@ describe('schema', () => {
     for (const i of r.issues) expect(i.message.length).toBeGreaterThan(0);
   });
 
+  it('words each problem itself, in English and in Korean', () => {
+    const s = clone(newScenario(MONACO)) as unknown as Record<string, Record<string, unknown>>;
+    s['traffic']!['demandScale'] = 9;
+    delete s['traffic']!['lanes'];
+    s['traffic']!['maxIterations'] = 2.5;
+    s['traffic']!['targetGap'] = 'small';
+    s['carbon']!['basis'] = 'xyz';
+    (s as Record<string, unknown>)['name'] = '';
+    (s as Record<string, unknown>)['colour'] = 'red';
+    const r = parseScenario(s);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const by = Object.fromEntries(r.issues.map((i) => [i.path, [i.message, issueText('ko', i)]]));
+    expect(by).toEqual({
+      '$.name': ['must not be empty', '비워 둘 수 없습니다'],
+      '$.traffic.demandScale': ['must be at most 3 (got 9)', '3 이하여야 합니다 (받은 값: 9)'],
+      // Not valibot's "Invalid key: Expected "lanes" but received undefined".
+      '$.traffic.lanes': ['is required', '필수 항목입니다'],
+      '$.traffic.targetGap': ['must be a number (got "small")', '숫자 값이어야 합니다 (받은 값: "small")'],
+      '$.traffic.maxIterations': ['must be a whole number (got 2.5)', '정수여야 합니다 (받은 값: 2.5)'],
+      '$.carbon.basis': ['must be one of ttw, wtw (got "xyz")', 'ttw, wtw 중 하나여야 합니다 (받은 값: "xyz")'],
+      '$.colour': ['unknown field', '알 수 없는 항목입니다'],
+    });
+    // The English message is the English rendering of the same code and parameters.
+    for (const i of r.issues) expect(issueText('en', i)).toBe(i.message);
+    expect(r.issues.find((i) => i.path === '$.traffic.demandScale')).toMatchObject({ code: 'max', params: { max: 3, got: '9' } });
+  });
+
+  it('has every issue message in both languages', () => {
+    for (const code of ISSUE_CODES) {
+      expect(isMessageKey(`scenario.issue.${code}`), code).toBe(true);
+      // 'other' passes a message through as it is.
+      if (code !== 'other') expect(translate('ko', `scenario.issue.${code}` as MessageKey), code).not.toBe(translate('en', `scenario.issue.${code}` as MessageKey));
+    }
+    for (const k of [...VALUE_KINDS.map((x) => `kind.${x}`), ...UNIQUE_WHATS.map((x) => `what.${x}`)]) expect(isMessageKey(`scenario.issue.${k}`), k).toBe(true);
+  });
+
   it('reports a repeated link, zone or station at the repeat', () => {
     const s = clone(newScenario(MONACO)) as unknown as Record<string, Record<string, unknown>>;
     s['traffic']!['closedLinks'] = [4, 7, 4];
@@ -107,7 +149,8 @@ describe('schema', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.path).sort()).toEqual(['$.hydrogen.stationsRemoved[1]', '$.traffic.closedLinks[2]', '$.traffic.lanes[1]', '$.traffic.zoneFactors[1]']);
-    expect(r.issues.every((i) => /at most once/.test(i.message))).toBe(true);
+    expect(r.issues.every((i) => i.code === 'unique' && /more than once/.test(i.message))).toBe(true);
+    expect(r.issues.find((i) => i.path === '$.traffic.closedLinks[2]')?.message).toBe('lists the same link more than once');
   });
 
   it('locates a JSON syntax error by line and column', () => {
@@ -121,7 +164,8 @@ describe('schema', () => {
 
   it('refuses a newer version with a clear message, and what is not a scenario', () => {
     const r = parseScenario({ ...newScenario(MONACO), version: 3 });
-    expect(r).toEqual({ ok: false, issues: [{ path: '$.version', message: expect.stringMatching(/version 3 is newer than this viewer reads \(2\); update CityTwin/) as unknown }] });
+    expect(r).toMatchObject({ ok: false, issues: [{ path: '$.version', code: 'newerVersion', message: 'version 3 is newer than this viewer reads (2); update CityTwin' }] });
+    if (!r.ok) expect(issueText('ko', r.issues[0]!)).toBe('버전 3 파일은 이 뷰어가 읽는 버전(2)보다 새롭습니다. CityTwin을 업데이트하세요');
     expect(parseScenario([1, 2])).toMatchObject({ ok: false, issues: [{ path: '$' }] });
     expect(parseScenario({ type: 'FeatureCollection' })).toMatchObject({ ok: false, issues: [{ path: '$.format' }] });
   });
@@ -279,7 +323,7 @@ describe('share fragments', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.issues[0]!.message).toMatch(/cannot be read/);
     }
-    expect(decodeShareFragment('x=abc')).toEqual({ ok: false, issues: [{ path: '$', message: 'the link carries no scenario' }] });
+    expect(decodeShareFragment('x=abc')).toMatchObject({ ok: false, issues: [{ path: '$', code: 'noShare', message: 'the link carries no scenario' }] });
   });
 });
 
