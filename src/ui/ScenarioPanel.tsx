@@ -34,7 +34,7 @@ import { linkDifferences } from '../scene/trafficStyle.ts';
 import { cellValues, maxAbsOf } from '../scene/carbonStyle.ts';
 import { CarbonScale, TrafficChangeLegend } from './legends.tsx';
 import { ScrollTable } from './ScrollTable.tsx';
-import { kpiRounded, kpiUnitKey, kpiVerdict } from './kpiText.ts';
+import { hydrogenRowsUncompared, kpiRounded, kpiUnitKey, kpiVerdict } from './kpiText.ts';
 
 
 
@@ -336,7 +336,7 @@ function Compare() {
           {a?.kpis && b?.kpis && routedDemandDiffers(a.kpis, b.kpis) ? (
             <p className="warn" data-testid="unrouted-differs">
               {t('scenario.unroutedDiffers', { a: fmt0(a.kpis.unroutedVehPerHour ?? 0), b: fmt0(b.kpis.unroutedVehPerHour ?? 0) })}
-              {rows.some((r) => !r.comparable && r.key.startsWith('hydrogen.')) ? ` ${t('scenario.unroutedDiffers.hydrogen')}` : null}
+              {hydrogenRowsUncompared(rows) ? ` ${t('scenario.unroutedDiffers.hydrogen')}` : null}
             </p>
           ) : null}
           <ScrollTable>

@@ -1,7 +1,7 @@
 // How a KPI comparison row reads, the same in the scenario panel, the printed report and the kiosk:
 // its unit in the UI language, whether its change is better or worse, and a rounded figure that never
 // reads "-0".
-import type { KpiComparison } from '../core/scenario/index.ts';
+import { type KpiComparison, ROUTED_ONLY_HYDROGEN_KPIS } from '../core/scenario/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 
 /** Message key of each KPI_ROWS unit. */
@@ -31,6 +31,14 @@ export function kpiUnitKey(unit: string): MessageKey {
 export function kpiVerdict(row: KpiComparison): 'better' | 'worse' | null {
   if (!row.comparable || row.change === null || row.change === 0 || row.better === 'neither' || (row.percent !== null && Math.abs(row.percent) < 0.005)) return null;
   return (row.change > 0) === (row.better === 'higher') ? 'better' : 'worse';
+}
+
+/**
+ * Whether the hydrogen kilograms are among the rows left uncompared (their demand came from traffic that
+ * routes different trips in A and B): the unrouted-demand warning then says so too.
+ */
+export function hydrogenRowsUncompared(rows: readonly KpiComparison[]): boolean {
+  return rows.some((row) => !row.comparable && ROUTED_ONLY_HYDROGEN_KPIS.includes(row.key));
 }
 
 /**

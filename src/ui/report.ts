@@ -4,7 +4,7 @@
 import { type Kpis, type ScenarioEdit, compareKpis, routedDemandDiffers } from '../core/scenario/index.ts';
 import { type Language, type MessageKey, LOCALES, numberFormat, translate } from './i18n/index.ts';
 import { editText } from './editText.ts';
-import { kpiRounded, kpiUnitKey, kpiVerdict } from './kpiText.ts';
+import { hydrogenRowsUncompared, kpiRounded, kpiUnitKey, kpiVerdict } from './kpiText.ts';
 
 export interface ReportInput {
   readonly language: Language;
@@ -98,7 +98,7 @@ export function buildReport(r: ReportInput): string {
   }
   table.append(tbody);
   if (routedDemandDiffers(r.a.kpis, r.b.kpis)) {
-    const hydrogen = rows.some((row) => !row.comparable && row.key.startsWith('hydrogen.')) ? ` ${t('scenario.unroutedDiffers.hydrogen')}` : '';
+    const hydrogen = hydrogenRowsUncompared(rows) ? ` ${t('scenario.unroutedDiffers.hydrogen')}` : '';
     right.append(el(doc, 'p', t('scenario.unroutedDiffers', { a: fmt(r.a.kpis.unroutedVehPerHour, 'veh/h'), b: fmt(r.b.kpis.unroutedVehPerHour, 'veh/h') }) + hydrogen, 'notes'));
   }
   right.append(table);

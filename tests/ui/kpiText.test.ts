@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KPI_ROWS, type Kpis, compareKpis } from '../../src/core/scenario/index.ts';
-import { kpiRounded, kpiUnitKey, kpiVerdict } from '../../src/ui/kpiText.ts';
+import { hydrogenRowsUncompared, kpiRounded, kpiUnitKey, kpiVerdict } from '../../src/ui/kpiText.ts';
 import { LANGUAGES, translate } from '../../src/ui/i18n/index.ts';
 
 describe('kpiText', () => {
@@ -27,5 +27,15 @@ describe('kpiText', () => {
     const rows = (b: Kpis) => Object.fromEntries(compareKpis(a, b).map((r) => [r.key, kpiVerdict(r)]));
     expect(rows({ ...a, vht: 30, meanSpeedKmh: 20 })).toMatchObject({ vht: 'better', meanSpeedKmh: 'worse', vkt: null, unroutedVehPerHour: null });
     expect(rows({ ...a, vht: 30, meanSpeedKmh: 30, unroutedVehPerHour: 50 })).toMatchObject({ vht: null, meanSpeedKmh: null, unroutedVehPerHour: 'worse' });
+  });
+
+  it('says when the hydrogen kilograms are left uncompared too', () => {
+    const h = { demandKgPerDay: 500, deliveredKgPerDay: 450, unmetKgPerDay: 50, krwPerKg: 9000, kgCo2ePerKg: 4 };
+    const a: Kpis = { vkt: 1000, vht: 40, meanSpeedKmh: 25, congestedLinks: 2, unroutedVehPerHour: 0, co2e: null, hydrogen: { ...h, fromTraffic: true } };
+    const closed: Kpis = { ...a, unroutedVehPerHour: 50, hydrogen: { ...h, demandKgPerDay: 400, fromTraffic: true } };
+    expect(hydrogenRowsUncompared(compareKpis(a, closed))).toBe(true);
+    // Demand from the model's zones, or the same routed trips: the hydrogen rows are compared.
+    expect(hydrogenRowsUncompared(compareKpis({ ...a, hydrogen: h }, { ...closed, hydrogen: h }))).toBe(false);
+    expect(hydrogenRowsUncompared(compareKpis(a, { ...a, hydrogen: { ...h, demandKgPerDay: 400, fromTraffic: true } }))).toBe(false);
   });
 });
