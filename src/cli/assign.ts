@@ -11,11 +11,11 @@ import {
   buildNetwork,
   findLink,
   formatTntpFlow,
-  parseTntpNetBytes,
-  parseTntpTripsBytes,
+  parseTntpNetFrom,
+  parseTntpTripsFrom,
 } from '../core/traffic/assign/index.ts';
 import type { AssignMethod } from '../core/traffic/assign/index.ts';
-import { EXIT_OK, InputError, UsageError, defineCommand, integerOption, numberOption, readBytesFile, readBytesFileInBackground } from './command.ts';
+import { EXIT_OK, InputError, UsageError, defineCommand, integerOption, numberOption, readInputFile } from './command.ts';
 import type { CliIo, Command, OptionSpecs, OptionValues } from './command.ts';
 
 const USAGE = `Usage: cli assign --net <net.tntp> --trips <trips.tntp> [options]
@@ -137,18 +137,19 @@ function phaseClock(): () => Phase {
   };
 }
 
-async function run(parsed: AssignArgs, io: CliIo): Promise<number> {
+function run(parsed: AssignArgs, io: CliIo): number {
   const phase = phaseClock();
   const start = phase();
-  const netBytes = readBytesFile('net', parsed.net);
-  // The trip table, usually the larger file, is read on the thread pool while the network is parsed.
-  // Should the network fail, the process reports that and leaves; the read's own failure then goes unheard.
-  const tripsRead = readBytesFileInBackground('trips', parsed.trips);
-  tripsRead.catch(() => undefined);
-  const net = parseFile(() => buildNetwork(parseTntpNetBytes(netBytes, parsed.net)));
+  const net = parseFile(() =>
+    buildNetwork(readInputFile('net', parsed.net, (reader, whole) => parseTntpNetFrom(reader, parsed.net, whole))),
+  );
   const network = phase();
-  const tripsBytes = await tripsRead;
-  const demand = parseFile(() => buildDemand(parseTntpTripsBytes(tripsBytes, parsed.trips), net));
+  const demand = parseFile(() =>
+    buildDemand(
+      readInputFile('trips', parsed.trips, (reader, whole) => parseTntpTripsFrom(reader, parsed.trips, whole)),
+      net,
+    ),
+  );
   const closed: number[] = [];
   for (const [fromId, toId] of parsed.close) {
     const link = findLink(net, fromId, toId);

@@ -4,8 +4,9 @@
  * one per file (assign, carbon, hydrogen, tiles, scenario) and are listed in main.ts, which runs them
  * with `runCommand`.
  */
-import { closeSync, fstatSync, openSync, read, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { ByteReader } from '../core/traffic/assign/tntp-bytes.ts';
 
 export interface CliIo {
   /** Standard output (the command's result). */
@@ -118,53 +119,61 @@ export function readBytesFile(option: string, path: string): Buffer {
 }
 
 /**
- * The bytes of an input file, read on node's thread pool while the caller does other work. The file is
- * opened and sized now, so a missing or unreadable one throws here, the InputError readBytesFile gives;
- * the bytes come in one read request (node's readFile reads in 512 KiB steps, each started from the
- * main thread, so it would wait for the caller's work between steps). What is not a regular file (a
- * pipe, a directory) is read by readBytesFile, now. `cli assign` reads its trip table this way while it
- * parses the network: on the 25k-link bench grid the 6.7 MB table takes about 20 ms to read here.
+ * Reads input file `path` of option `--option` with `parse`, which takes it from the start a piece at
+ * a time through `reader` (so a large file needs no buffer of its own size) and, should it need them,
+ * the whole file's bytes from `whole`. A missing or unreadable file, or one that fails while being
+ * read, is the InputError readBytesFile gives. What is not a regular file (a pipe) is read whole first.
+ * `cli assign` reads its network and trip table this way (tntp-bytes.ts parseTntpTripsFrom says why).
  */
-export function readBytesFileInBackground(option: string, path: string): Promise<Buffer> {
+export function readInputFile<T>(
+  option: string,
+  path: string,
+  parse: (reader: ByteReader, whole: () => Uint8Array) => T,
+): T {
   let fd: number;
-  let size: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
     throw unreadable(option, path, error);
   }
   try {
-    const stat = fstatSync(fd);
-    size = stat.isFile() ? stat.size : -1;
-  } catch (error) {
-    closeSync(fd);
-    throw unreadable(option, path, error);
-  }
-  if (size < 0) {
-    closeSync(fd);
-    return Promise.resolve(readBytesFile(option, path));
-  }
-  const bytes = Buffer.allocUnsafe(size);
-  return new Promise<Buffer>((resolve, reject) => {
-    const from = (at: number): void => {
-      if (at === size) {
-        closeSync(fd);
-        resolve(bytes);
-        return;
-      }
-      read(fd, bytes, at, size - at, at, (error, count) => {
-        if (error !== null || count === 0) {
-          closeSync(fd);
-          // A file cut short while being read gives what it held.
-          if (error === null) resolve(bytes.subarray(0, at));
-          else reject(unreadable(option, path, error));
-          return;
+    let size: number;
+    try {
+      const stat = fstatSync(fd);
+      size = stat.isFile() ? stat.size : -1;
+    } catch (error) {
+      throw unreadable(option, path, error);
+    }
+    const whole = (): Uint8Array => readBytesFile(option, path);
+    if (size < 0) return parse(bytesReader(whole()), whole);
+    const reader: ByteReader = {
+      size,
+      read(into, offset, length) {
+        try {
+          return readSync(fd, into, offset, length, null);
+        } catch (error) {
+          throw unreadable(option, path, error);
         }
-        from(at + count);
-      });
+      },
     };
-    from(0);
-  });
+    return parse(reader, whole);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A ByteReader over bytes already in memory. */
+function bytesReader(bytes: Uint8Array): ByteReader {
+  let at = 0;
+  return {
+    size: bytes.length,
+    read(into, offset, length) {
+      const count = Math.min(length, bytes.length - at);
+      into.set(bytes.subarray(at, at + count), offset);
+      at += count;
+      return count;
+    },
+  };
 }
 
 /** Option specs as node's parseArgs takes them. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, readBytesFile, readBytesFileInBackground } from '../../src/cli/command.ts';
+import { InputError, readBytesFile, readInputFile } from '../../src/cli/command.ts';
 import { ROOT, cli } from './run-cli.ts';
 
 const fixture = (file: string): string => join(ROOT, 'tests/fixtures/tntp', file);
@@ -17,27 +17,49 @@ function thrown(run: () => unknown): unknown {
   return undefined;
 }
 
-describe('readBytesFileInBackground (cli assign reads its trip table with it)', () => {
-  it('gives the bytes readFileSync gives, for a large file and an empty one', async () => {
+/** Everything `readInputFile` hands its parser: the size, the pieces read in turn, and `whole`. */
+function readAll(path: string, piece: number): { size: number; bytes: Buffer; reads: number; whole: Uint8Array } {
+  return readInputFile('trips', path, (reader, whole) => {
+    const buffer = new Uint8Array(piece);
+    const parts: Buffer[] = [];
+    let reads = 0;
+    for (;;) {
+      const count = reader.read(buffer, 0, piece);
+      reads++;
+      if (count === 0) break;
+      parts.push(Buffer.from(buffer.subarray(0, count)));
+    }
+    return { size: reader.size, bytes: Buffer.concat(parts), reads, whole: whole() };
+  });
+}
+
+describe('readInputFile (cli assign reads its network and trip table with it)', () => {
+  it('gives a file in pieces, its size, and its whole bytes: a large file, an empty one and a device', () => {
     const path = fixture('Anaheim_trips.tntp');
-    const bytes = await readBytesFileInBackground('trips', path);
-    expect(bytes.equals(readFileSync(path))).toBe(true);
+    const expected = readFileSync(path);
+    const read = readAll(path, 4096);
+    expect(read.size).toBe(expected.length);
+    expect(read.bytes.equals(expected)).toBe(true);
+    expect(read.reads).toBe(Math.ceil(expected.length / 4096) + 1);
+    expect(Buffer.from(read.whole).equals(expected)).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'citytwin-read-'));
     try {
       writeFileSync(join(dir, 'empty.tntp'), '');
-      expect((await readBytesFileInBackground('trips', join(dir, 'empty.tntp'))).length).toBe(0);
+      expect(readAll(join(dir, 'empty.tntp'), 64)).toMatchObject({ size: 0, reads: 1 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    // Not a regular file: read whole first, then handed over the same way.
+    expect(readAll('/dev/null', 64)).toMatchObject({ size: 0, reads: 1 });
   });
 
-  it('throws at once, the InputError readBytesFile gives, for a missing file or a directory', () => {
+  it('throws the InputError readBytesFile gives for a missing file or a directory', () => {
     for (const path of ['no/such_trips.tntp', join(ROOT, 'tests')]) {
-      const background = thrown(() => readBytesFileInBackground('trips', path));
+      const piecewise = thrown(() => readAll(path, 64));
       const direct = thrown(() => readBytesFile('trips', path));
-      expect(background).toBeInstanceOf(InputError);
-      expect((background as Error).message).toBe((direct as Error).message);
-      expect((background as Error).message).toContain(`cannot read --trips file '${path}'`);
+      expect(piecewise).toBeInstanceOf(InputError);
+      expect((piecewise as Error).message).toBe((direct as Error).message);
+      expect((piecewise as Error).message).toContain(`cannot read --trips file '${path}'`);
     }
   });
 
@@ -46,7 +68,7 @@ describe('readBytesFileInBackground (cli assign reads its trip table with it)', 
     expect(missing.status).toBe(1);
     expect(missing.stdout).toBe('');
     expect(missing.stderr).toContain("cannot read --trips file 'no/such_trips.tntp'");
-    // The network is parsed while the trip table is read; its error is the one reported, nothing else.
+    // The network is read first; its error is the one reported, nothing else.
     const dir = mkdtempSync(join(tmpdir(), 'citytwin-read-'));
     try {
       const broken = join(dir, 'broken_net.tntp');

@@ -21,7 +21,8 @@ export {
   parseTntpNodes,
   parseTntpTrips,
 } from './tntp.ts';
-export { parseTntpNetBytes, parseTntpTripsBytes } from './tntp-bytes.ts';
+export { parseTntpNetBytes, parseTntpNetFrom, parseTntpTripsBytes, parseTntpTripsFrom } from './tntp-bytes.ts';
+export type { ByteReader, PieceOptions } from './tntp-bytes.ts';
 export type { TntpFlow, TntpNet, TntpNodes, TntpTrips } from './tntp.ts';
 export { applyLinkEdits, buildDemand, buildNetwork, findLink, flowsByLink } from './network.ts';
 export type { Demand, EditedLinks, LinkEdits, Network } from './network.ts';

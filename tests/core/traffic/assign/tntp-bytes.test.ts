@@ -3,10 +3,12 @@ import {
   TntpParseError,
   parseTntpNet,
   parseTntpNetBytes,
+  parseTntpNetFrom,
   parseTntpTrips,
   parseTntpTripsBytes,
+  parseTntpTripsFrom,
 } from '../../../../src/core/traffic/assign/index.ts';
-import type { TntpNet, TntpTrips } from '../../../../src/core/traffic/assign/index.ts';
+import type { ByteReader, PieceOptions, TntpNet, TntpTrips } from '../../../../src/core/traffic/assign/index.ts';
 import { seededRandom } from '../../../../src/core/random/index.ts';
 import { fixtureText } from './fixtures.ts';
 
@@ -30,11 +32,44 @@ function outcome(run: () => TntpNet | TntpTrips): Outcome {
   }
 }
 
-/** The bytes reading gives what the text reading gives for the same file: the same result or error. */
+/** A reader of `bytes` that hands over at most `most` bytes a call, as a file read may. */
+function reader(bytes: Uint8Array, most: number): ByteReader {
+  let at = 0;
+  return {
+    size: bytes.length,
+    read(into, offset, length) {
+      const count = Math.min(length, most, bytes.length - at);
+      into.set(bytes.subarray(at, at + count), offset);
+      at += count;
+      return count;
+    },
+  };
+}
+
+/**
+ * Pieces of these sizes (bytes) for the piecewise readings: one byte (every line longer than the
+ * buffer), small ones that cut lines and `\r\n` pairs anywhere, and the default. Reads hand over at
+ * most 5 bytes or all that is asked.
+ */
+const PIECES: readonly (PieceOptions & { readonly most: number })[] = [
+  { pieceBytes: 1, most: 5 },
+  { pieceBytes: 7, most: Infinity },
+  { pieceBytes: 64, most: 5 },
+  { most: Infinity },
+];
+
+/**
+ * The bytes reading, and the piecewise reading at every size in PIECES, give what the text reading
+ * gives for the same file: the same result or error.
+ */
 function expectSameNet(text: string): Outcome {
   const bytes = encoder.encode(text);
   const expected = outcome(() => parseTntpNet(new TextDecoder().decode(bytes), 'f_net.tntp'));
   expect(outcome(() => parseTntpNetBytes(bytes, 'f_net.tntp'))).toEqual(expected);
+  for (const piece of PIECES) {
+    const read = outcome(() => parseTntpNetFrom(reader(bytes, piece.most), 'f_net.tntp', () => bytes, piece));
+    expect(read, `pieces of ${piece.pieceBytes}`).toEqual(expected);
+  }
   return expected;
 }
 
@@ -42,6 +77,10 @@ function expectSameTrips(text: string): Outcome {
   const bytes = encoder.encode(text);
   const expected = outcome(() => parseTntpTrips(new TextDecoder().decode(bytes), 'f_trips.tntp'));
   expect(outcome(() => parseTntpTripsBytes(bytes, 'f_trips.tntp'))).toEqual(expected);
+  for (const piece of PIECES) {
+    const read = outcome(() => parseTntpTripsFrom(reader(bytes, piece.most), 'f_trips.tntp', () => bytes, piece));
+    expect(read, `pieces of ${piece.pieceBytes}`).toEqual(expected);
+  }
   return expected;
 }
 
@@ -95,6 +134,33 @@ describe('parseTntpNetBytes and parseTntpTripsBytes', () => {
       rows('1 3 100 1 1 0.15 4 0 0 1;', '3 2 100 1 1 0.15 4 0 0 1\u00a0;'),
     ];
     for (const text of ok) expect('ok' in expectSameNet(text), JSON.stringify(text)).toBe(true);
+  });
+
+  it('read a file cut into pieces anywhere as they read it whole, line breaks of every kind', () => {
+    const netRows = '1 3 100 1 1 0.15 4 0 0 1;\n~ note\n3 2 100 1 1 0.15 4 0 0 1;\n';
+    const tripsRows = 'Origin 1\n 2 : 10; 3 : 20;\n~ note\nOrigin 3\n 1 : 0.5;\n';
+    const lf = (text: string): string => text;
+    const crlf = (text: string): string => text.replace(/\n/g, '\r\n');
+    const cr = (text: string): string => text.replace(/\n/g, '\r');
+    for (const breaks of [lf, crlf, cr]) {
+      const cases = [
+        { text: breaks(`${NET_HEAD}${netRows}`), from: parseTntpNetFrom, whole: parseTntpNetBytes },
+        { text: breaks(`${TRIPS_HEAD.replace('30', '30.5')}${tripsRows}`), from: parseTntpTripsFrom, whole: parseTntpTripsBytes },
+      ];
+      for (const { text, from, whole } of cases) {
+        const bytes = encoder.encode(text);
+        const expected = outcome(() => whole(bytes, 'f.tntp'));
+        expect('ok' in expected, JSON.stringify(text)).toBe(true);
+        // Every first cut, and the cuts a grown buffer makes after it; the whole file is never asked for.
+        const never = (): Uint8Array => {
+          throw new Error('the whole file was asked for');
+        };
+        for (let pieceBytes = 1; pieceBytes <= bytes.length; pieceBytes++) {
+          const read = outcome(() => from(reader(bytes, Infinity), 'f.tntp', never, { pieceBytes }));
+          expect(read, `${JSON.stringify(text)} in pieces of ${pieceBytes}`).toEqual(expected);
+        }
+      }
+    }
   });
 
   it('give the text parser’s located error for every kind of bad net file', () => {
