@@ -1,6 +1,7 @@
 // The ingest worker's API (ARCHITECTURE rule 4's one api object) over src/core/ingest: streams GeoJSON from
 // a URL or a dropped file's blob: URL, builds drawable layers, and hands them back by transfer. Exposed by
 // ingest.worker.ts (the product) and, with the self-test calls added, by ingest.selftest.worker.ts (tests).
+import { FileError, problem } from '../src/core/language/problem.ts';
 import { exportGeoJson } from '../src/core/layerinput/export.ts';
 import { transfer } from 'comlink';
 import { type IngestedLayer, type LayerKind, type ProgressFn, collectBuffers, ingestFeatures, ingestStream, sizeVerdict } from '../src/core/ingest/index.ts';
@@ -16,12 +17,12 @@ import { throttled } from '../src/core/progress/index.ts';
  */
 async function ingestFromUrl(url: string, fileName: string, kind: LayerKind | 'auto', frame: LocalFrame | undefined, onProgress: ProgressFn | undefined, crs: CrsCode | 'auto'): Promise<IngestedLayer> {
   const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`);
+  if (!res.ok) throw new FileError(problem('load.http', { url, status: `${res.status} ${res.statusText}`.trim() }));
   const length = Number(res.headers.get('content-length'));
   const total = Number.isFinite(length) && length > 0 ? length : 0;
   if (total > 0) {
     const verdict = sizeVerdict(total);
-    if (!verdict.ok) throw new Error(verdict.message);
+    if (!verdict.ok) throw new FileError(verdict.problem);
   }
   const ingest = ingestStream(fileName, kind, { crs, ...(frame ? { frame } : {}), ...(onProgress ? { onProgress } : {}) });
   const decoder = new TextDecoder();
@@ -40,7 +41,7 @@ async function ingestFromUrl(url: string, fileName: string, kind: LayerKind | 'a
       hasher.update(value);
       if (total === 0) {
         const verdict = sizeVerdict(read);
-        if (!verdict.ok) throw new Error(verdict.message);
+        if (!verdict.ok) throw new FileError(verdict.problem);
       }
       ingest.push(decoder.decode(value, { stream: true }));
       report?.('parse', Math.min(read, total > 0 ? total : read) * 0.99, total > 0 ? total : read);
@@ -89,7 +90,7 @@ export const ingestApi = {
    */
   async exportLayer(url: string, fileName: string | undefined, crs: CrsCode | 'auto', drawn: Uint8Array, name?: string): Promise<Uint8Array> {
     const res = await fetch(url);
-    if (!res.ok) throw new Error(`could not read ${fileName ?? url} again: HTTP ${res.status}`);
+    if (!res.ok) throw new FileError(problem('load.httpAgain', { url: fileName ?? url, status: res.status }));
     const text = exportGeoJson(await res.text(), { ...(fileName !== undefined ? { fileName } : {}), crs }, drawn, name);
     const bytes = new TextEncoder().encode(text);
     return transfer(bytes, [bytes.buffer]);

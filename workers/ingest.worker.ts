@@ -2,8 +2,10 @@
 // Streams GeoJSON from a URL or a dropped file's blob: URL, builds drawable layers, and hands them back by transfer.
 import { expose } from 'comlink';
 import { answerHeartbeats } from './heartbeat.ts';
+import { sendProblems } from './problems.ts';
 import { ingestApi } from './ingest.ts';
 
 export type IngestApi = typeof ingestApi;
 answerHeartbeats();
+sendProblems();
 expose(ingestApi);

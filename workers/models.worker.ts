@@ -4,6 +4,7 @@
 // features do not stay in memory once the models hold their own tables.
 import { expose, transfer } from 'comlink';
 import { answerHeartbeats } from './heartbeat.ts';
+import { sendProblems } from './problems.ts';
 import { collectBuffers, copyTyped } from '../src/core/columnar/index.ts';
 import { type CityTrafficOptions, buildCityTraffic } from '../src/core/traffic/session/build.ts';
 import { TrafficSession, type TrafficIteration, type TrafficRunParams, type TrafficRunResult } from '../src/core/traffic/session/index.ts';
@@ -141,4 +142,5 @@ const api = {
 
 export type ModelsApi = typeof api;
 answerHeartbeats();
+sendProblems();
 expose(api);

@@ -3,6 +3,7 @@
  * Prints one JSON object on stdout: counts, depth, bytes, seconds, the frame origin and the root
  * transform (ENU at the origin -> ECEF).
  */
+import { problem } from '../core/language/problem.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GeoJsonError, createLocalFrame, firstLineObject, parseGeoJson, parseJsonLines } from '../core/geo/index.ts';
@@ -82,7 +83,7 @@ function readFeatures(path: string): unknown[] {
     let crsName: string | undefined;
     const byName = /\.(geojsonl|geojsons|ndjson|jsonl)$/i.test(path);
     try {
-      if (byName) throw new GeoJsonError('line-delimited', 'invalid-json');
+      if (byName) throw new GeoJsonError(problem('load.json', { reason: 'line-delimited' }), 'invalid-json');
       const parsed = parseGeoJson(text);
       features = parsed.features.slice();
       crsName = parsed.crsName;

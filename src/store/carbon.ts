@@ -1,5 +1,6 @@
 // The carbon slice: read the city into the model host worker, compute the carbon map for the scenario
 // (with the assigned traffic when there is one), keep a baseline on the same grid for differences.
+import { problem, problemOf, problemText } from '../core/language/problem.ts';
 import type { StateCreator } from 'zustand';
 import { inputLayer } from './inputs.ts';
 import { type CarbonParams, type TrafficForCarbon, trafficForCarbon } from '../core/carbon/session/index.ts';
@@ -9,6 +10,13 @@ import { CarbonClient } from '../sim-client/index.ts';
 import { builtinCityOf } from './builtinCities.ts';
 import { PROFILES, type ProfileId, profileAt } from '../core/profile/index.ts';
 import type { AppState, CarbonSlice, CarbonState } from './types.ts';
+
+
+/** Why file `file` could not be imported: the error's message, and its problem when it has one. */
+function importErrorOf(file: string, err: unknown): NonNullable<CarbonState['importError']> {
+  const p = problemOf(err);
+  return { file, message: err instanceof Error ? err.message : String(err), ...(p ? { problem: p } : {}) };
+}
 
 export const BASELINE_CARBON_PARAMS: Omit<CarbonParams, 'cellSize' | 'basis'> = { fleetShift: {} };
 
@@ -156,12 +164,13 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
       try {
         const info = await client.inspectFile(text, formatOf(name));
         if (info.properties.length === 0) {
-          patch({ importFile: null, importError: `${name}: no numeric property or column to map` });
+          const p = problem('load.noNumericProperty');
+          patch({ importFile: null, importError: { file: name, message: problemText('en', p), problem: p } });
           return;
         }
         patch({ importFile: { name, text, info }, importProperty: info.properties[0]!.name, importCrs: 'auto' });
       } catch (err) {
-        patch({ importFile: null, importError: `${name}: ${err instanceof Error ? err.message : String(err)}` });
+        patch({ importFile: null, importError: importErrorOf(name, err) });
       }
     },
     setImportChoice: (p) => {
@@ -180,7 +189,7 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
         const layer = await client.importFile(text, info.format, property, crs, frame);
         patch({ imported: { ...layer, name }, importVisible: true });
       } catch (err) {
-        patch({ importError: `${name}: ${err instanceof Error ? err.message : String(err)}` });
+        patch({ importError: importErrorOf(name, err) });
       }
     },
     removeImportedCarbon: () => patch({ imported: null, importFile: null, importError: null }),

@@ -1,5 +1,6 @@
 // The ingest slice: loading GeoJSON layers through the ingest worker, with progress, cancel and
 // recovery. Nothing already loaded is touched when a load fails.
+import { problemOf } from '../core/language/problem.ts';
 import type { StateCreator } from 'zustand';
 import { type IngestPhase, type IngestedLayer, ambiguousCrsOf, drawnMask } from '../core/ingest/index.ts';
 import type { LocalFrame } from '../core/geo/index.ts';
@@ -95,10 +96,12 @@ export const createIngestSlice: StateCreator<AppState, [], [], IngestSlice> = (_
       return true;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
+      const problem = problemOf(err);
+      const failure = { error: message, ...(problem ? { errorProblem: problem } : {}) };
       if (err instanceof CancelledError) get().notify('info', 'notice.cancelled', { name: label.name ?? id });
       // Keep what the layer showed before, if anything; record the error beside it.
-      if (previous?.data) get().patchLayer(id, { status: 'ready', progress: 1, data: previous.data, error: message });
-      else get().patchLayer(id, { status: 'error', error: message });
+      if (previous?.data) get().patchLayer(id, { status: 'ready', progress: 1, data: previous.data, ...failure });
+      else get().patchLayer(id, { status: 'error', ...failure });
       return false;
     } finally {
       get().endJob(id);

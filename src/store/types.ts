@@ -1,4 +1,5 @@
 // Shapes held in the store. Layer data are the worker's typed arrays, held by reference, never copied.
+import type { Problem } from '../core/language/problem.ts';
 import type { ProfileId } from '../core/profile/index.ts';
 import type { IngestPhase, IngestedLayer, LayerKind } from '../core/ingest/index.ts';
 import type { ColumnarGeometry } from '../core/columnar/index.ts';
@@ -33,7 +34,9 @@ export interface LayerState {
   /** 0..1 while loading. */
   readonly progress: number;
   readonly phase?: IngestPhase;
+  /** Why the last load failed, in English (logs, tests); `errorProblem` says it in the UI's language. */
   readonly error?: string;
+  readonly errorProblem?: Problem;
   readonly visible: boolean;
   readonly opacity: number;
   readonly data?: IngestedLayer;
@@ -225,8 +228,11 @@ export interface CarbonState {
   readonly importCrs: CrsCode | 'auto';
   readonly imported: (ImportedCarbonLayer & { readonly name: string }) | null;
   readonly importVisible: boolean;
-  /** Why the file could not be read or shown (with its line where there is one). */
-  readonly importError: string | null;
+  /**
+   * Why the file could not be read or shown (with its line where there is one): in English, and as a
+   * problem the UI says in its own language when the reader gave one.
+   */
+  readonly importError: { readonly file: string; readonly message: string; readonly problem?: Problem } | null;
   /** A green area being drawn on the map: its points so far (local metres) and land cover. */
   readonly drawing: { readonly points: readonly number[]; readonly cover: LandCover } | null;
 }

@@ -1,5 +1,6 @@
 // The carbon panel: grid and basis, what-ifs (fleet shift, grid electricity, a district retrofit),
 // totals by sector against the baseline, districts, display options, legend and every assumption.
+import { problemText } from '../core/language/problem.ts';
 import { CityProfile } from './CityProfile.tsx';
 import { PROFILES, cityProfileOf } from '../store/carbon.ts';
 import { useState } from 'react';
@@ -70,6 +71,7 @@ function GreenAreas({ busy }: { busy: boolean }) {
 
 function ImportCarbonMap() {
   const t = useT();
+  const language = useStore((s) => s.language);
   const fmt = useNumberFormat(1);
   const c = useStore(
     useShallow((s) => ({
@@ -98,7 +100,11 @@ function ImportCarbonMap() {
           }}
         />
       </label>
-      {c.importError ? <div className="layer-error" role="alert">{c.importError}</div> : null}
+      {c.importError ? (
+        <div className="layer-error" role="alert">
+          {`${c.importError.file}: ${c.importError.problem ? problemText(language, c.importError.problem) : c.importError.message}`}
+        </div>
+      ) : null}
       {info ? (
         <>
           <label className="field">

@@ -12,6 +12,7 @@ import { AREA_COLOR, POINT_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREE
 import { CRS_CODES, type CrsCode, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { type LayerKind, type LayerPart, sizeVerdict } from '../core/ingest/index.ts';
 import { layerName } from './layerName.ts';
+import { problemText } from '../core/language/problem.ts';
 import { Legend } from './Legend.tsx';
 import { TilesetInput } from './TilesetInput.tsx';
 import type { MessageKey } from './i18n/index.ts';
@@ -175,6 +176,7 @@ function LayerRowById({ id, index, count }: { id: string; index: number; count: 
 
 function LayerRow({ layer, index, count }: { layer: LayerState; index: number; count: number }) {
   const t = useT();
+  const language = useStore((s) => s.language);
   const fmt = useNumberFormat(0);
   const setOpacity = useStore((s) => s.setOpacity);
   const openSkipped = useStore((s) => s.openSkipped);
@@ -191,7 +193,7 @@ function LayerRow({ layer, index, count }: { layer: LayerState; index: number; c
       ) : null}
       {layer.error ? (
         <div className="layer-error" role="alert">
-          {t('layer.failed', { message: layer.error })}
+          {t('layer.failed', { message: layer.errorProblem ? problemText(language, layer.errorProblem) : layer.error })}
         </div>
       ) : null}
       {stats ? (
@@ -268,14 +270,14 @@ async function openTntpFiles(files: readonly File[]): Promise<void> {
 
 /** Opens files as layers through blob URLs, so every worker can read them too. */
 export function loadFiles(files: Iterable<File>, crs: CrsCode | 'auto' = 'auto'): void {
-  const { notify, loadUserLayer } = useStore.getState();
+  const { notify, loadUserLayer, language } = useStore.getState();
   const all = Array.from(files);
   const tntp = all.filter((f) => f.name.toLowerCase().endsWith('.tntp'));
   if (tntp.length > 0) void openTntpFiles(tntp);
   for (const file of all.filter((f) => !tntp.includes(f))) {
     const verdict = sizeVerdict(file.size);
     if (!verdict.ok) {
-      notify('error', 'notice.fileTooBig', { name: file.name, message: verdict.message });
+      notify('error', 'notice.fileTooBig', { name: file.name, message: problemText(language, verdict.problem) });
       continue;
     }
     if (verdict.warn) notify('info', 'notice.fileLarge', { name: file.name, mb: Math.round(file.size / 2 ** 20) });

@@ -216,6 +216,11 @@ describe('bad input and failures', () => {
     const row = page.locator('li.layer[data-layer=broken]');
     await expect.poll(() => row.getAttribute('data-status')).toBe('error');
     expect(await row.locator('.layer-error').textContent()).toMatch(/invalid JSON at line 3, column 22/);
+    // In Korean the same error in Korean words: its problem came over from the worker with the error.
+    await page.click('button[data-lang=ko]');
+    expect(await row.locator('.layer-error').textContent()).toMatch(/^불러오지 못했습니다: JSON 문법 오류 \(3행 22열\): \S/);
+    await page.click('button[data-lang=en]');
+    expect(await row.locator('.layer-error').textContent()).toMatch(/^Could not load: invalid JSON at line 3, column 22: \S/);
     // Nothing to show, rename or move: no visibility box, no ✎ ▲ ▼ on the failed layer's row.
     expect(await row.locator('.layer-name').textContent()).toBe('broken.geojson');
     expect(await row.locator('input[type=checkbox], [data-testid=layer-rename], [data-testid=layer-up], [data-testid=layer-down]').count()).toBe(0);

@@ -1,4 +1,5 @@
 /** CityJSON reading, file level: the header (version, transform, CRS), real vertex coordinates and the CRS decision. */
+import { problem } from '../language/problem.ts';
 import { type CrsCode, type CrsGuess, CrsError, DECLARED_ONLY_CRS_CODES, HORIZONTAL_CRS_OF, inferCrs } from '../crs/index.ts';
 import { horizontalCrsFromName } from './crs.ts';
 
@@ -55,7 +56,7 @@ export function readHeader(root: Record<string, unknown>): Header {
     const t = root['transform'];
     const scale = isRecord(t) ? triple(t['scale']) : undefined;
     const translate = isRecord(t) ? triple(t['translate']) : undefined;
-    if (!scale || !translate) throw new CityJsonError('transform must have "scale" and "translate", each three finite numbers', 'bad-transform');
+    if (!scale || !translate) throw new CityJsonError(problem('load.cityjsonTransform'), 'bad-transform');
     transform = { scale, translate };
   }
   const meta = root['metadata'];
@@ -69,7 +70,7 @@ export function readHeader(root: Record<string, unknown>): Header {
 }
 
 export function realVertices(vertices: unknown, t: Transform | undefined, where: string): Float64Array {
-  if (!Array.isArray(vertices)) throw new CityJsonError(`${where} must be an array of [x, y, z] vertices`, 'bad-vertices');
+  if (!Array.isArray(vertices)) throw new CityJsonError(problem('load.cityjsonVertices', { where }), 'bad-vertices');
   const out = new Float64Array(vertices.length * 3);
   const [sx, sy, sz] = t ? t.scale : [1, 1, 1];
   const [tx, ty, tz] = t ? t.translate : [0, 0, 0];
@@ -106,9 +107,9 @@ export function decideCrs(choice: CrsCode | 'auto', header: Header, chunks: read
     try {
       return { crs: horizontalCrsFromName(header.referenceSystem), crsHow: 'declared' };
     } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
+      if (!(err instanceof CrsError)) throw err;
       const also = [...DECLARED_ONLY_CRS_CODES.map((c) => `EPSG:${c}`), ...[...HORIZONTAL_CRS_OF.keys()].map((c) => `EPSG:${c}`)].join(', ');
-      throw new CityJsonError(`metadata.referenceSystem: ${msg}; in CityJSON also ${also}`, 'unsupported-crs');
+      throw new CityJsonError(problem('load.cityjsonCrsDeclared', { cause: err.problem, also }), 'unsupported-crs');
     }
   }
   const xy = sampleXY(chunks);
@@ -117,16 +118,13 @@ export function decideCrs(choice: CrsCode | 'auto', header: Header, chunks: read
   try {
     guess = inferCrs(xy);
   } catch (err) {
-    const msg = err instanceof CrsError ? err.message : String(err);
-    throw new CityJsonError(`the file has no metadata.referenceSystem and its CRS cannot be told from the coordinates: ${msg}`, 'unknown-crs');
+    if (!(err instanceof CrsError)) throw err;
+    throw new CityJsonError(problem('load.cityjsonCrsUnknown', { cause: err.problem }), 'unknown-crs');
   }
   if (guess.code === 4326) return { crs: 4326, crsHow: 'default', crsGuess: guess };
   if (guess.confidence === 'ambiguous') {
     const names = guess.candidates.slice(0, 4).map((c) => `EPSG:${c.code}`).join(', ');
-    throw new CityJsonError(
-      `the file has no metadata.referenceSystem and its coordinates fit several coordinate systems (${names}): choose one and load again`,
-      'unknown-crs',
-    );
+    throw new CityJsonError(problem('load.cityjsonCrsAmbiguous', { candidates: names }), 'unknown-crs');
   }
   return { crs: guess.code, crsHow: 'inferred', crsGuess: guess };
 }

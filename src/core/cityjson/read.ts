@@ -22,6 +22,7 @@
  * English message naming the geometry path); problems with the file (JSON, transform, vertices array,
  * CRS) throw CityJsonError.
  */
+import { problem } from '../language/problem.ts';
 import { type CrsCode, toWgs84 } from '../crs/index.ts';
 import { firstLineObject, jsonErrorLocation, lineColumn, parseJsonLines } from '../geo/index.ts';
 import { type FootprintMethod, footprintOf } from './footprint.ts';
@@ -332,16 +333,17 @@ export function isCityJsonRoot(root: unknown): root is Record<string, unknown> {
  * which line their id is written.
  */
 export function readCityJsonRoot(root: unknown, options: CityJsonOptions = {}, text?: string): CityJson {
-  if (!isRecord(root)) throw new CityJsonError('not CityJSON: the top level must be an object', 'not-cityjson');
+  if (!isRecord(root)) throw new CityJsonError(problem('load.cityjsonNotObject'), 'not-cityjson');
   if (root['type'] === 'CityJSONFeature') {
-    throw new CityJsonError('this is a single CityJSONFeature: it needs the CityJSON header line of its CityJSONSeq file (metadata, transform)', 'not-cityjson');
+    throw new CityJsonError(problem('load.cityjsonFeature'), 'not-cityjson');
   }
   if (root['type'] !== 'CityJSON') {
     const t = root['type'];
-    throw new CityJsonError(`not CityJSON: "type" must be "CityJSON", found ${typeof t === 'string' ? `"${t.slice(0, 40)}"` : 'none'}`, 'not-cityjson');
+    const p = typeof t === 'string' ? problem('load.cityjsonType', { type: t.slice(0, 40) }) : problem('load.cityjsonNoTypeName');
+    throw new CityJsonError(p, 'not-cityjson');
   }
   const objects = root['CityObjects'];
-  if (!isRecord(objects)) throw new CityJsonError('not CityJSON: "CityObjects" must be an object of city objects by id', 'not-cityjson');
+  if (!isRecord(objects)) throw new CityJsonError(problem('load.cityjsonObjectsMember'), 'not-cityjson');
   const header = readHeader(root);
   const xyz = realVertices(root['vertices'], header.transform, '"vertices"');
   return run(header, [{ objects, xyz }], options, text, 'cityjson');
@@ -353,15 +355,15 @@ export function readCityJsonRoot(root: unknown, options: CityJsonOptions = {}, t
  * Throws CityJsonError with the line and column of invalid JSON.
  */
 export function readCityJson(text: string, options: CityJsonOptions = {}): CityJson {
-  if (text.trim() === '') throw new CityJsonError('the file is empty', 'empty');
+  if (text.trim() === '') throw new CityJsonError(problem('load.empty'), 'empty');
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch (err) {
     if (firstLineObject(text)?.['type'] === 'CityJSON') return readCityJsonSeq(text, options);
     const at = jsonErrorLocation(text, err);
-    if (at.line === undefined || at.column === undefined) throw new CityJsonError(`invalid JSON: ${at.message}`, 'invalid-json');
-    throw new CityJsonError(`invalid JSON at line ${at.line}, column ${at.column}: ${at.message}`, 'invalid-json', at.line, at.column);
+    if (at.line === undefined || at.column === undefined) throw new CityJsonError(problem('load.json', { reason: at.message }), 'invalid-json');
+    throw new CityJsonError(problem('load.jsonAt', { line: at.line, column: at.column, reason: at.message }), 'invalid-json', at.line, at.column);
   }
   return readCityJsonRoot(root, options, text);
 }
@@ -372,8 +374,10 @@ export function readCityJsonSeq(text: string, options: CityJsonOptions = {}): Ci
   const first = parsed.values[0];
   if (!isCityJsonRoot(first)) {
     const bad = parsed.badLines[0];
-    if (bad && bad.index === 0) throw new CityJsonError(`invalid JSON at ${bad.message}`, 'invalid-json', bad.line, bad.column);
-    throw new CityJsonError('not a CityJSONSeq: the first line must be the CityJSON header ("type": "CityJSON")', 'not-cityjson');
+    if (bad && bad.index === 0) {
+      throw new CityJsonError(problem('load.jsonAt', { line: bad.line, column: bad.column, reason: bad.reason }), 'invalid-json', bad.line, bad.column);
+    }
+    throw new CityJsonError(problem('load.cityjsonSeqHeader'), 'not-cityjson');
   }
   const header = readHeader(first);
   const chunks: Chunk[] = [];

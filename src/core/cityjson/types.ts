@@ -1,4 +1,5 @@
 /** CityJSON reading: the result's shape, its error and skip codes, and the height attributes read. */
+import { type Problem, problemText } from '../language/problem.ts';
 import { type CrsCode, type CrsGuess } from '../crs/index.ts';
 import { type FootprintMethod } from './footprint.ts';
 
@@ -6,14 +7,18 @@ import { type FootprintMethod } from './footprint.ts';
 export type CityJsonErrorCode = 'invalid-json' | 'empty' | 'not-cityjson' | 'bad-transform' | 'bad-vertices' | 'unsupported-crs' | 'unknown-crs';
 
 export class CityJsonError extends Error {
+  /** What is wrong, in either language; `message` is its English text. */
+  readonly problem: Problem;
+
   constructor(
-    message: string,
+    p: Problem,
     readonly code: CityJsonErrorCode,
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(message);
+    super(problemText('en', p));
     this.name = 'CityJsonError';
+    this.problem = p;
   }
 }
 

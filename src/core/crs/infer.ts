@@ -15,6 +15,7 @@
  * fit several belts, exactly 2° apart: data that stays inside one belt's latitudes is ambiguous by
  * nature, and only the user (or a `crs` member) can settle it.
  */
+import { problem } from '../language/problem.ts';
 import { type CrsCode, KOREA_BOX, crsInfo, inBox } from './definitions.ts';
 import { CrsError } from './names.ts';
 import { toWgs84 } from './transform.ts';
@@ -106,20 +107,18 @@ const better = (a: CrsCandidate, b: CrsCandidate): number =>
 export function inferCrs(sample: ArrayLike<number>): CrsGuess {
   const xy = thin(sample);
   const n = xy.length / 2;
-  if (n === 0) throw new CrsError('empty-sample', 'no finite coordinates to infer a CRS from');
+  if (n === 0) throw new CrsError('empty-sample', problem('load.crsEmpty'));
   const [x0, x1] = range(xy, 0);
   const [y0, y1] = range(xy, 1);
   if (x0 >= -180 && x1 <= 180 && y0 >= -90 && y1 <= 90) {
     const c = score(4326, xy);
     return { code: 4326, confidence: 'certain', candidates: [c], sampled: n };
   }
-  const ranges = `x ${x0}…${x1}, y ${y0}…${y1}`;
-  if (x0 >= -90 && x1 <= 90 && y0 >= -180 && y1 <= 180) {
-    throw new CrsError('swapped-axes', `the coordinates look like latitude, longitude (${ranges}); expected longitude, latitude (x first)`);
-  }
+  const ranges = { x0, x1, y0, y1 };
+  if (x0 >= -90 && x1 <= 90 && y0 >= -180 && y1 <= 180) throw new CrsError('swapped-axes', problem('load.crsSwapped', ranges));
   const candidates = PREFERENCE.map((code) => score(code, xy)).filter((c) => c.inArea > 0).sort(better);
   const top = candidates[0];
-  if (!top) throw new CrsError('no-candidate', `the coordinates (${ranges}) fit none of the supported CRSs`);
+  if (!top) throw new CrsError('no-candidate', problem('load.crsNone', ranges));
   const rivals = candidates.slice(1).filter((c) => (top.inKorea > 0 ? c.inKorea > 0 : true));
   const second = rivals[0];
   const confidence: CrsConfidence = !second

@@ -8,14 +8,19 @@
  *   "urn:ogc:def:crs:OGC:1.3:CRS84", "OGC:CRS84", "CRS84", "http://www.opengis.net/def/crs/OGC/1.3/CRS84".
  * CRS84 and EPSG:4326 both map to 4326, read as longitude, latitude.
  */
+import { type Problem, problem, problemText } from '../language/problem.ts';
 import { CRS_CODES, type CrsCode, isCrsCode } from './definitions.ts';
 
 export type CrsErrorCode = 'unsupported-crs' | 'unreadable-crs-name' | 'empty-sample' | 'no-candidate' | 'swapped-axes';
 
 export class CrsError extends Error {
-  constructor(readonly code: CrsErrorCode, message: string) {
-    super(message);
+  /** What is wrong, in either language; `message` is its English text. */
+  readonly problem: Problem;
+
+  constructor(readonly code: CrsErrorCode, p: Problem) {
+    super(problemText('en', p));
     this.name = 'CrsError';
+    this.problem = p;
   }
 }
 
@@ -53,7 +58,7 @@ export function crsFromName(name: string): CrsCode {
   const compact = name.replace(/\s+/g, '');
   const parts = split(compact);
   if (!parts) {
-    throw new CrsError('unreadable-crs-name', `cannot read the CRS name ${shown(name)} (expected a form such as "EPSG:5186" or "urn:ogc:def:crs:EPSG::5186")`);
+    throw new CrsError('unreadable-crs-name', problem('load.crsUnreadable', { name: shown(name) }));
   }
   const authority = parts.authority.toUpperCase();
   const code = parts.code.toUpperCase();
@@ -68,5 +73,5 @@ export function crsFromName(name: string): CrsCode {
     const alias = ESRI_ALIASES.get(code);
     if (alias !== undefined) return alias;
   }
-  throw new CrsError('unsupported-crs', `unsupported CRS ${shown(name)} (${authority}:${code}); CityTwin reads ${SUPPORTED}`);
+  throw new CrsError('unsupported-crs', problem('load.crsUnsupported', { name: shown(name), code: `${authority}:${code}`, supported: SUPPORTED }));
 }

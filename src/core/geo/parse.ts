@@ -7,17 +7,22 @@
  * line that is not JSON is reported with its line and column and the other lines still load.
  */
 
+import { type Problem, problem, problemText } from '../language/problem.ts';
 import { AmbiguousError, type GeoJsonWarning, type RootRead, type WarnSink, WarningList, readFeature, readRoot } from './lenient.ts';
 
 export class GeoJsonError extends Error {
+  /** What is wrong, in either language; `message` is its English text. */
+  readonly problem: Problem;
+
   constructor(
-    message: string,
+    p: Problem,
     readonly code: 'invalid-json' | 'not-geojson' | 'empty',
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(message);
+    super(problemText('en', p));
     this.name = 'GeoJsonError';
+    this.problem = p;
   }
 }
 
@@ -187,12 +192,12 @@ export function jsonErrorLocation(text: string, err: unknown): JsonErrorLocation
 
 function locateJsonError(text: string, err: unknown): GeoJsonError {
   const at = jsonErrorLocation(text, err);
-  if (at.line === undefined || at.column === undefined) return new GeoJsonError(`invalid JSON: ${at.message}`, 'invalid-json');
-  return new GeoJsonError(`invalid JSON at line ${at.line}, column ${at.column}: ${at.message}`, 'invalid-json', at.line, at.column);
+  if (at.line === undefined || at.column === undefined) return new GeoJsonError(problem('load.json', { reason: at.message }), 'invalid-json');
+  return new GeoJsonError(problem('load.jsonAt', { line: at.line, column: at.column, reason: at.message }), 'invalid-json', at.line, at.column);
 }
 
 export function parseGeoJson(text: string): ParsedGeoJson {
-  if (text.trim() === '') throw new GeoJsonError('the file is empty', 'empty');
+  if (text.trim() === '') throw new GeoJsonError(problem('load.empty'), 'empty');
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -217,25 +222,22 @@ export function readGeoJsonRoot(root: unknown): ParsedGeoJson {
     ...(ambiguous.length > 0 ? { ambiguous } : {}),
   });
   if (Array.isArray(root)) return result(readFeatureList(root, '$', warnings, ambiguous), {});
-  if (root === null || typeof root !== 'object') throw new GeoJsonError('not GeoJSON: the top level must be an object', 'not-geojson');
+  if (root === null || typeof root !== 'object') throw new GeoJsonError(problem('load.notObject'), 'not-geojson');
   let read: RootRead;
   try {
     read = readRoot(root as Record<string, unknown>, warnings);
   } catch (err) {
-    if (err instanceof AmbiguousError) throw new GeoJsonError(`not GeoJSON: ambiguous: ${err.message}`, 'not-geojson');
+    if (err instanceof AmbiguousError) throw new GeoJsonError(problem('load.ambiguousRoot', { reason: err.message }), 'not-geojson');
     throw err;
   }
   if (read.kind === 'unknown') {
     const type = read.type;
-    throw new GeoJsonError(
-      `not GeoJSON: expected a FeatureCollection, Feature or geometry, found ${typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'no "type" (nor "features", "geometry" or "coordinates")'}`,
-      'not-geojson',
-    );
+    throw new GeoJsonError(typeof type === 'string' ? problem('load.unknownType', { type: type.slice(0, 40) }) : problem('load.noType'), 'not-geojson');
   }
   const crsName = readCrsName(read.crs);
   const extra = { ...(crsName === undefined ? {} : { crsName }), ...(typeof read.name === 'string' ? { name: read.name } : {}) };
   if (read.kind === 'read') return result(read.features, extra);
-  if (!Array.isArray(read.features)) throw new GeoJsonError('not GeoJSON: a FeatureCollection needs a "features" array', 'not-geojson');
+  if (!Array.isArray(read.features)) throw new GeoJsonError(problem('load.noFeaturesArray'), 'not-geojson');
   if (read.features.length === 0) warnings.warn({ index: -1, path: read.path, code: 'no-features', message: 'the file has no features' });
   return result(readFeatureList(read.features, read.path, warnings, ambiguous), extra);
 }
@@ -287,6 +289,8 @@ export interface BadLine {
   /** 1-based line and column in the file. */
   readonly line: number;
   readonly column: number;
+  /** Why the line is not JSON (the engine's words, without its position). */
+  readonly reason: string;
   readonly message: string;
 }
 
@@ -384,7 +388,7 @@ export class JsonLinesReader {
       const column = (at.column ?? b - a + 1) + (a - start);
       // The engine's own position counts from the start of the line: drop it, the line and column replace it.
       const reason = at.message.replace(/\s*in JSON at position \d+(\s*\(line \d+ column \d+\))?/, '');
-      this.onValue(null, lineNo, { index, line: lineNo, column, message: `line ${lineNo}, column ${column}: ${reason}` });
+      this.onValue(null, lineNo, { index, line: lineNo, column, reason, message: `line ${lineNo}, column ${column}: ${reason}` });
       return;
     }
     this.onValue(value, lineNo, undefined);

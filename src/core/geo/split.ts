@@ -12,6 +12,7 @@
  * whole file. Until the features array starts the text is kept (`keepText`), so a document that is not
  * a FeatureCollection (a single Feature, CityJSON, broken JSON) can still be read whole by the caller.
  */
+import { problem } from '../language/problem.ts';
 import { GeoJsonError, jsonErrorLocation } from './parse.ts';
 
 const enum S {
@@ -130,7 +131,7 @@ export class FeatureSplitter {
 
   private fail(at: number, reason: string): never {
     const { line, column } = this.locate(this.base + at);
-    throw new GeoJsonError(`invalid JSON at line ${line}, column ${column}: ${reason}`, 'invalid-json', line, column);
+    throw new GeoJsonError(problem('load.jsonAt', { line, column, reason }), 'invalid-json', line, column);
   }
 
   /** Stops streaming: before the features started the caller reads the kept text whole; after, it is an error. */
@@ -415,6 +416,6 @@ export class FeatureSplitter {
     const line = start.line + (at.line ?? 1) - 1;
     const column = (at.line ?? 1) === 1 ? start.column + (at.column ?? text.length + 1) - 1 : (at.column ?? 1);
     const reason = at.message.replace(/\s*in JSON at position \d+(\s*\(line \d+ column \d+\))?/, '');
-    return new GeoJsonError(`invalid JSON at line ${line}, column ${column}: ${reason}`, 'invalid-json', line, column);
+    return new GeoJsonError(problem('load.jsonAt', { line, column, reason }), 'invalid-json', line, column);
   }
 }

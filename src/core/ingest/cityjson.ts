@@ -1,5 +1,6 @@
 // A read CityJSON / CityJSONSeq file -> its layer: buildings as footprints with heights, or the other
 // objects' outlines as areas (or only the vegetation as green), with what the file held.
+import { type Problem, problem } from '../language/problem.ts';
 import { type CityJson, type CityJsonFeature, CityJsonError, type FootprintMethod } from '../cityjson/index.ts';
 import { GeoJsonError } from '../geo/index.ts';
 import type { CrsUsed } from './crs.ts';
@@ -10,10 +11,14 @@ import type { CityJsonSummary, IngestOptions, IngestedLayer, LayerKind, Rejected
 /** CityJSON types drawn by a 'green' layer. */
 const VEGETATION = new Set(['PlantCover', 'SolitaryVegetationObject']);
 
-function describeObjects(cj: CityJson): string {
+function describeObjects(cj: CityJson): Problem {
   const types = Object.entries(cj.objects.byType).map(([t, n]) => `${n} ${t}`);
-  return `${cj.objects.total} city objects${types.length > 0 ? `: ${types.join(', ')}` : ''}`;
+  const count = cj.objects.total;
+  return types.length > 0 ? problem('load.cityjsonObjectsOf', { count, types: types.join(', ') }) : problem('load.cityjsonObjects', { count });
 }
+
+/** The key of the message that a CityJSON file has nothing to draw as `chosen`. */
+const NOTHING_OF = { buildings: 'load.cityjsonNoBuildings', green: 'load.cityjsonNoGreen', areas: 'load.cityjsonNoSurfaces' } as const;
 
 /** Builds the layer of a CityJSON file; `read(areas)` reads it (with the other objects' outlines when `areas`). */
 export function fromCityJson(
@@ -23,8 +28,8 @@ export function fromCityJson(
   options: IngestOptions,
   t0: number,
 ): IngestedLayer {
-  if (kind === 'roads') throw new GeoJsonError('CityJSON roads are surfaces, not centre lines: load the file as areas', 'not-geojson');
-  if (kind === 'points') throw new GeoJsonError('CityJSON holds surfaces and solids, not points', 'not-geojson');
+  if (kind === 'roads') throw new GeoJsonError(problem('load.cityjsonRoads'), 'not-geojson');
+  if (kind === 'points') throw new GeoJsonError(problem('load.cityjsonPoints'), 'not-geojson');
   let cj = read(kind === 'areas' || kind === 'green');
   let chosen: 'buildings' | 'areas' | 'green' = kind === 'auto' ? 'buildings' : kind;
   if (kind === 'auto' && cj.features.length === 0 && cj.objects.other > 0) {
@@ -35,9 +40,12 @@ export function fromCityJson(
     chosen === 'buildings' ? cj.features : chosen === 'green' ? cj.areas.filter((f) => VEGETATION.has(String(f.properties['cityjson_type']))) : cj.areas;
   options.onProgress?.('parse', 1, 1);
   if (features.length === 0) {
-    const what = chosen === 'buildings' ? 'buildings' : chosen === 'green' ? 'vegetation (PlantCover, SolitaryVegetationObject)' : 'objects with surfaces';
     const first = cj.skipped[0];
-    throw new CityJsonError(`the CityJSON file has no ${what} that can be drawn (${describeObjects(cj)})${first ? `; first problem: ${first.message}` : ''}`, 'not-cityjson');
+    const p = problem(NOTHING_OF[chosen], {
+      objects: describeObjects(cj),
+      first: first ? problem('load.cityjsonFirst', { reason: first.message }) : '',
+    });
+    throw new CityJsonError(p, 'not-cityjson');
   }
   const footprints: Record<FootprintMethod, number> = { ground: 0, lowest: 0, outline: 0 };
   if (chosen === 'buildings') for (const m of cj.footprintMethods) footprints[m]++;
@@ -52,7 +60,8 @@ export function fromCityJson(
   const rejected: RejectedFeature[] = [...cj.skipped];
   const layer = withRejected({ ...built, crs, format, cityjson }, rejected, features.length + rejected.length, false);
   if (layer.stats.drawn === 0) {
-    throw new CityJsonError(`nothing in the CityJSON file can be drawn as ${chosen}: all ${features.length} footprints were skipped${firstProblem(layer)}`, 'not-cityjson');
+    const p = problem('load.cityjsonAllSkipped', { kind: problem(`load.kind.${chosen}`), count: features.length, first: firstProblem(layer) });
+    throw new CityJsonError(p, 'not-cityjson');
   }
   return layer;
 }

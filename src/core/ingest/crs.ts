@@ -1,6 +1,7 @@
 // Bringing a GeoJSON file's coordinates to WGS84 before ingest: the CRS the file declares (legacy
 // `crs` member), or the one the caller chose, or one inferred from the coordinates when that is not
 // ambiguous. Features are rewritten in place (they are the worker's own parsed copy).
+import { problem } from '../language/problem.ts';
 import { horizontalCrsFromName } from '../cityjson/index.ts';
 import { type CrsCode, type CrsGuess, CrsError, crsFromName, inferCrs, isCrsCode, toWgs84 } from '../crs/index.ts';
 import { type FeatureStore, GeoJsonError, GeometryClass, type PositionSource, classOf, coordinatesOf, isWgs84CrsName } from '../geo/index.ts';
@@ -73,7 +74,8 @@ export function toWgs84InPlace(features: readonly unknown[] | PositionSource, cr
       try {
         used = { code: crsFromName(crsName), how: 'declared' };
       } catch (err) {
-        throw new GeoJsonError(err instanceof CrsError ? err.message : String(err), 'not-geojson');
+        if (err instanceof CrsError) throw new GeoJsonError(err.problem, 'not-geojson');
+        throw err;
       }
     }
   } else {
@@ -86,10 +88,7 @@ export function toWgs84InPlace(features: readonly unknown[] | PositionSource, cr
       const names = candidatePlaces(guess.candidates.slice(0, 4).map((c) => c.code), xy)
         .map((c) => `EPSG:${c.code} at ${c.lat.toFixed(4)}°N ${c.lon.toFixed(4)}°E`)
         .join(', ');
-      throw new GeoJsonError(
-        `the coordinates are projected, not longitude/latitude, and fit several coordinate systems (${names}): choose one and load again`,
-        'not-geojson',
-      );
+      throw new GeoJsonError(problem('load.projectedAmbiguous', { candidates: names }), 'not-geojson');
     }
     used = { code: guess.code, how: 'inferred', guess };
   }

@@ -1,4 +1,5 @@
 // What a file is before it is read: its format by file name, and whether its size fits a browser tab.
+import { type Problem, problem, problemText } from '../language/problem.ts';
 import type { IngestFormat } from './types.ts';
 
 /** The format a file name says (by extension), or undefined when only the content can tell (.json, .geojson). */
@@ -18,15 +19,16 @@ export function formatFromFileName(fileName: string): IngestFormat | undefined {
 export const WARN_BYTES = 150 * 1024 * 1024;
 export const MAX_BYTES = 512 * 1024 * 1024;
 
-export type SizeVerdict = { readonly ok: true; readonly warn: boolean } | { readonly ok: false; readonly message: string };
+/** A refused file says why: `problem` in either language, `message` its English text. */
+export type SizeVerdict =
+  | { readonly ok: true; readonly warn: boolean }
+  | { readonly ok: false; readonly problem: Problem; readonly message: string };
 
 export function sizeVerdict(bytes: number): SizeVerdict {
   const mb = Math.round(bytes / (1024 * 1024));
   if (bytes > MAX_BYTES) {
-    return {
-      ok: false,
-      message: `the file is ${mb} MB; files over ${MAX_BYTES / (1024 * 1024)} MB do not fit in one browser tab's memory here: split it into parts (by area) and load them one by one`,
-    };
+    const p = problem('load.tooLarge', { mb, max: MAX_BYTES / (1024 * 1024) });
+    return { ok: false, problem: p, message: problemText('en', p) };
   }
   return { ok: true, warn: bytes > WARN_BYTES };
 }

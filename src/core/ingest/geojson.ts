@@ -1,6 +1,7 @@
 // A parsed GeoJSON file (feature objects, or the streamed path's FeatureStore) -> its layer: reprojected
 // to WGS84, duplicates rejected, the main kind chosen, built with its sub-layers, rejected features and
 // warnings added.
+import { problem } from '../language/problem.ts';
 import { type FeatureStore, GeoJsonError, MAX_WARNINGS, type LocalFrame, type PackedProperties, geometryMask } from '../geo/index.ts';
 import { detectKind, detectKindOf, reproject } from './crs.ts';
 import { ingestFeatures, ingestStore } from './build.ts';
@@ -50,7 +51,8 @@ export function fromGeoJson(
 function finishGeoJsonLayer(built: IngestedLayer, rejected: RejectedFeature[], features: number, chosen: LayerKind, notes: Notes): IngestedLayer {
   const layer = withRejected(built, rejected, features, true);
   if (features > 0 && layer.stats.drawn === 0 && !layer.stats.unlocated) {
-    throw new GeoJsonError(`nothing in the file can be drawn as ${chosen}: all ${layer.stats.features} features were skipped${firstProblem(layer)}`, 'empty');
+    const p = problem('load.allSkipped', { kind: problem(`load.kind.${chosen}`), count: layer.stats.features, first: firstProblem(layer) });
+    throw new GeoJsonError(p, 'empty');
   }
   if (notes.warningCount === 0) return layer;
   return { ...layer, warnings: notes.warnings.slice(0, MAX_WARNINGS), warningCount: notes.warningCount };

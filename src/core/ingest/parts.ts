@@ -1,6 +1,7 @@
 // A file of several geometry kinds as one layer: the main kind and its sub-layers (parts) in one local
 // frame, merged so that a feature is skipped only when no part draws it; which part draws a feature;
 // and the main kind a file is read as.
+import { problem } from '../language/problem.ts';
 import { collectBuffers } from '../columnar/index.ts';
 import { GeoJsonError, KindBit, type LocalFrame, type SkippedFeature } from '../geo/index.ts';
 import type { IngestStats, IngestedLayer, LayerKind, LayerPart } from './types.ts';
@@ -145,5 +146,5 @@ export function chooseKind(kind: LayerKind | 'auto', detect: () => LayerKind | n
   const detected = detect();
   if (detected !== null) return detected;
   if (masks.length === 0 || kindCounts(masks).unlocated > 0) return 'points';
-  throw new GeoJsonError('the file has no points, lines or polygons to draw', 'empty');
+  throw new GeoJsonError(problem('load.nothingToDraw'), 'empty');
 }

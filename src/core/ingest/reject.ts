@@ -1,5 +1,6 @@
 // Features dropped before geometry is built (ambiguous members, duplicate ids), and how they join a
 // built layer's skipped list and stats.
+import { type Problem, problem } from '../language/problem.ts';
 import type { AmbiguousFeature } from '../geo/index.ts';
 import type { IngestedLayer, RejectedFeature } from './types.ts';
 
@@ -57,9 +58,10 @@ export function withRejected(layer: IngestedLayer, rejected: RejectedFeature[], 
   return { ...layer, stats, ...(rejected.length > 0 ? { rejected } : {}) };
 }
 
-export function firstProblem(layer: IngestedLayer): string {
+/** The first feature a layer left out and why, as the end of a sentence ('' when none was). */
+export function firstProblem(layer: IngestedLayer): Problem | '' {
   const r = layer.rejected?.[0];
   const s = layer.data.skipped[0];
-  if (r && (!s || r.index <= s.index)) return ` (${r.message})`;
-  return s ? ` (feature ${s.index}: ${s.message})` : '';
+  if (r && (!s || r.index <= s.index)) return problem('load.firstSkipped', { reason: r.message });
+  return s ? problem('load.firstSkippedFeature', { index: s.index, reason: s.message }) : '';
 }

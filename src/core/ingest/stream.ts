@@ -21,6 +21,8 @@ import {
   readFeature,
   readRoot,
 } from '../geo/index.ts';
+import type { BadLine } from '../geo/index.ts';
+import { problem } from '../language/problem.ts';
 import { isCityJsonRoot } from '../cityjson/index.ts';
 import { fromStore } from './geojson.ts';
 import type { IngestOptions, IngestedLayer, LayerKind, Notes, RejectedFeature } from './types.ts';
@@ -61,7 +63,7 @@ export class GeoJsonStreamIngest {
   private linesWhole = false;
   private decided = false;
   private badLines = 0;
-  private firstBad: { line: number; column: number; message: string } | undefined;
+  private firstBad: { line: number; column: number; reason: string } | undefined;
   private readonly t0 = performance.now();
 
   constructor(
@@ -128,7 +130,7 @@ export class GeoJsonStreamIngest {
     this.add(f, false, line);
   }
 
-  private onLine(value: unknown, line: number, bad: { index: number; line: number; column: number; message: string } | undefined): void {
+  private onLine(value: unknown, line: number, bad: BadLine | undefined): void {
     if (!this.decided) {
       // The first non-blank line decides: CityJSONSeq is read whole.
       this.decided = true;
@@ -173,10 +175,11 @@ export class GeoJsonStreamIngest {
     if (this.mode === 'lines') {
       if (!this.linesWhole) this.lines!.end();
       if (this.linesWhole) return ingestWhole(this.whole ?? this.linesKept!.join(''), this.fileName, kind, options);
-      if (this.store.count === 0) throw new GeoJsonError('the file is empty', 'empty');
+      if (this.store.count === 0) throw new GeoJsonError(problem('load.empty'), 'empty');
       const firstBad = this.firstBad;
       if (firstBad && this.badLines === this.store.count) {
-        throw new GeoJsonError(`invalid JSON: no line of the file can be read (first: ${firstBad.message})`, 'invalid-json', firstBad.line, firstBad.column);
+        const p = problem('load.jsonNoLine', { line: firstBad.line, column: firstBad.column, reason: firstBad.reason });
+        throw new GeoJsonError(p, 'invalid-json', firstBad.line, firstBad.column);
       }
       return fromStore(this.store, undefined, 'geojsonl', this.rejected, kind, options, this.t0, Uint32Array.from(this.lineNumbers), this.notes(undefined));
     }
@@ -184,7 +187,7 @@ export class GeoJsonStreamIngest {
     const read = splitter.end();
     if (read === undefined) {
       const text = this.whole ?? splitter.text();
-      if (text.trim() === '') throw new GeoJsonError('the file is empty', 'empty');
+      if (text.trim() === '') throw new GeoJsonError(problem('load.empty'), 'empty');
       return ingestWhole(text, this.fileName, kind, options);
     }
     if (read.root === 'array') return fromStore(this.store, undefined, 'geojson', this.rejected, kind, options, this.t0, undefined, this.notes(undefined));
@@ -194,15 +197,13 @@ export class GeoJsonStreamIngest {
     try {
       members = readRoot({ ...read.members, features: [] }, root);
     } catch (err) {
-      if (err instanceof AmbiguousError) throw new GeoJsonError(`not GeoJSON: ambiguous: ${err.message}`, 'not-geojson');
+      if (err instanceof AmbiguousError) throw new GeoJsonError(problem('load.ambiguousRoot', { reason: err.message }), 'not-geojson');
       throw err;
     }
     if (members.kind !== 'features') {
       const type = Object.entries(read.members).find(([k]) => k.toLowerCase() === 'type')?.[1];
-      throw new GeoJsonError(
-        `not GeoJSON: expected a FeatureCollection, found ${typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'no "type"'} beside a "features" array`,
-        'not-geojson',
-      );
+      const p = typeof type === 'string' ? problem('load.typeBesideFeatures', { type: type.slice(0, 40) }) : problem('load.noTypeBesideFeatures');
+      throw new GeoJsonError(p, 'not-geojson');
     }
     if (this.store.count === 0) root.warn({ index: -1, path: '$.features', code: 'no-features', message: 'the file has no features' });
     return fromStore(this.store, readCrsName(members.crs), 'geojson', this.rejected, kind, options, this.t0, undefined, this.notes(root));

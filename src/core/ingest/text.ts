@@ -1,6 +1,7 @@
 // The entry points that read a file's text: in one piece (ingestText, ingestGeoJsonText) or streamed in
 // pieces (ingestStream). Both go through the streamed reader when the text is a GeoJSON document or
 // lines, and read the rest whole.
+import { problem } from '../language/problem.ts';
 import { GeoJsonError } from '../geo/index.ts';
 import { formatFromFileName } from './format.ts';
 import { GeoJsonStreamIngest } from './stream.ts';
@@ -25,7 +26,7 @@ export function ingestGeoJsonText(text: string, kind: LayerKind | 'auto', option
  */
 export function ingestText(text: string, fileName: string | undefined, kind: LayerKind | 'auto', options: IngestOptions = {}): IngestedLayer {
   options.onProgress?.('parse', 0, 1);
-  if (text.trim() === '') throw new GeoJsonError('the file is empty', 'empty');
+  if (text.trim() === '') throw new GeoJsonError(problem('load.empty'), 'empty');
   const hinted = fileName === undefined ? undefined : formatFromFileName(fileName);
   if (hinted === 'cityjsonseq' || hinted === 'cityjson') return ingestWhole(text, fileName, kind, options);
   let c = 0;

@@ -1,5 +1,6 @@
 // Reading a file as one whole text (no streaming): a JSON document (GeoJSON or CityJSON), or its lines
 // (GeoJSONSeq, CityJSONSeq). Every format, every message.
+import { problem } from '../language/problem.ts';
 import { type CityJson, isCityJsonRoot, readCityJsonRoot, readCityJsonSeq } from '../cityjson/index.ts';
 import { type AmbiguousFeature, GeoJsonError, WarningList, firstLineObject, parseGeoJson, parseJsonLines, readFeatureList, readGeoJsonRoot } from '../geo/index.ts';
 import { fromCityJson } from './cityjson.ts';
@@ -12,7 +13,7 @@ import type { IngestOptions, IngestedLayer, LayerKind, Notes, RejectedFeature } 
 export function ingestWhole(text: string, fileName: string | undefined, kind: LayerKind | 'auto', options: IngestOptions = {}): IngestedLayer {
   const t0 = performance.now();
   options.onProgress?.('parse', 0, 1);
-  if (text.trim() === '') throw new GeoJsonError('the file is empty', 'empty');
+  if (text.trim() === '') throw new GeoJsonError(problem('load.empty'), 'empty');
   const hinted = fileName === undefined ? undefined : formatFromFileName(fileName);
   if (hinted === 'geojsonl' || hinted === 'cityjsonseq') return ingestLines(text, kind, options, t0);
   let root: unknown;
@@ -39,10 +40,11 @@ function ingestLines(text: string, kind: LayerKind | 'auto', options: IngestOpti
     return fromCityJson(read, 'cityjsonseq', kind, options, t0);
   }
   const parsed = parseJsonLines(text);
-  if (parsed.values.length === 0) throw new GeoJsonError('the file is empty', 'empty');
+  if (parsed.values.length === 0) throw new GeoJsonError(problem('load.empty'), 'empty');
   const firstBad = parsed.badLines[0];
   if (firstBad && parsed.badLines.length === parsed.values.length) {
-    throw new GeoJsonError(`invalid JSON: no line of the file can be read (first: ${firstBad.message})`, 'invalid-json', firstBad.line, firstBad.column);
+    const p = problem('load.jsonNoLine', { line: firstBad.line, column: firstBad.column, reason: firstBad.reason });
+    throw new GeoJsonError(p, 'invalid-json', firstBad.line, firstBad.column);
   }
   const rejected: RejectedFeature[] = parsed.badLines.map((b) => ({
     index: b.index,

@@ -7,6 +7,7 @@ import { scenarioEn } from './scenario.en.ts';
 import { profileEn } from './profile.en.ts';
 import { layoutEn } from './layout.en.ts';
 import { coloursEn } from './colours.en.ts';
+import { loadEn } from './load.en.ts';
 
 export const en = {
   ...hydrogenEn,
@@ -17,6 +18,7 @@ export const en = {
   ...profileEn,
   ...layoutEn,
   ...coloursEn,
+  ...loadEn,
   'app.title': 'CityTwin',
   'app.subtitle': 'Digital-twin city viewer',
   'lang.label': 'Language',

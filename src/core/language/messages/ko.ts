@@ -8,6 +8,7 @@ import { scenarioKo } from './scenario.ko.ts';
 import { profileKo } from './profile.ko.ts';
 import { layoutKo } from './layout.ko.ts';
 import { coloursKo } from './colours.ko.ts';
+import { loadKo } from './load.ko.ts';
 
 export const ko: Record<MessageKey, string> = {
   ...hydrogenKo,
@@ -18,6 +19,7 @@ export const ko: Record<MessageKey, string> = {
   ...profileKo,
   ...layoutKo,
   ...coloursKo,
+  ...loadKo,
   'app.title': 'CityTwin',
   'app.subtitle': '디지털 트윈 도시 뷰어',
   'lang.label': '언어',
