@@ -364,58 +364,53 @@ function scanNet(pieces: Pieces, fileName: string): TntpNet | undefined {
   const net = emptyNet(read.head, fileName);
   const { from, to, capacity, length, fft, b, power, speed, toll, linkType, sourceLine } = net;
   const row = new Float64Array(NET_COLUMNS);
-  let bytes = pieces.bytes;
-  let end = bytes.length;
   let i = read.at;
   let line = read.line;
   let count = 0;
-  for (;;) {
-    if (i >= end) {
-      if (!pieces.next()) break;
-      bytes = pieces.bytes;
-      end = bytes.length;
-      i = 0;
-      continue;
+  // Piece by piece (a file in memory is one), each from its first byte after the first piece.
+  for (let bytes = pieces.bytes, end = bytes.length; ; bytes = pieces.bytes, end = bytes.length, i = 0) {
+    while (i < end) {
+      const c = bytes[i]!;
+      if (c === SPACE || c === TAB) {
+        i++;
+        continue;
+      }
+      if (c === LF || c === CR) {
+        i = pastBreak(bytes, i);
+        line++;
+        continue;
+      }
+      if (c === TILDE) {
+        i = lineEnd(bytes, i);
+        continue;
+      }
+      // A row: ten fields separated by blanks, an optional ';', nothing else but a comment.
+      i = rowAt(bytes, i, row);
+      if (i >= 0) i = rowTail(bytes, i);
+      if (i < 0) return undefined;
+      // The text parser's checks; it gives the message.
+      const tail = row[0]!;
+      const head = row[1]!;
+      const type = row[9]!;
+      if (count >= numLinks) return undefined;
+      if (!Number.isInteger(tail) || !Number.isInteger(head) || !Number.isInteger(type)) return undefined;
+      if (tail < 1 || tail > numNodes || head < 1 || head > numNodes || tail === head) return undefined;
+      if (!(row[2]! > 0)) return undefined;
+      for (let k = 3; k <= 8; k++) if (row[k]! < 0) return undefined;
+      from[count] = tail;
+      to[count] = head;
+      capacity[count] = row[2]!;
+      length[count] = row[3]!;
+      fft[count] = row[4]!;
+      b[count] = row[5]!;
+      power[count] = row[6]!;
+      speed[count] = row[7]!;
+      toll[count] = row[8]!;
+      linkType[count] = type;
+      sourceLine[count] = line;
+      count++;
     }
-    const c = bytes[i]!;
-    if (c === SPACE || c === TAB) {
-      i++;
-      continue;
-    }
-    if (c === LF || c === CR) {
-      i = pastBreak(bytes, i);
-      line++;
-      continue;
-    }
-    if (c === TILDE) {
-      i = lineEnd(bytes, i);
-      continue;
-    }
-    // A row: ten fields separated by blanks, an optional ';', nothing else but a comment.
-    i = rowAt(bytes, i, row);
-    if (i >= 0) i = rowTail(bytes, i);
-    if (i < 0) return undefined;
-    // The text parser's checks; it gives the message.
-    const tail = row[0]!;
-    const head = row[1]!;
-    const type = row[9]!;
-    if (count >= numLinks) return undefined;
-    if (!Number.isInteger(tail) || !Number.isInteger(head) || !Number.isInteger(type)) return undefined;
-    if (tail < 1 || tail > numNodes || head < 1 || head > numNodes || tail === head) return undefined;
-    if (!(row[2]! > 0)) return undefined;
-    for (let k = 3; k <= 8; k++) if (row[k]! < 0) return undefined;
-    from[count] = tail;
-    to[count] = head;
-    capacity[count] = row[2]!;
-    length[count] = row[3]!;
-    fft[count] = row[4]!;
-    b[count] = row[5]!;
-    power[count] = row[6]!;
-    speed[count] = row[7]!;
-    toll[count] = row[8]!;
-    linkType[count] = type;
-    sourceLine[count] = line;
-    count++;
+    if (!pieces.next()) break;
   }
   return count === numLinks ? net : undefined;
 }
@@ -531,56 +526,50 @@ function scanTrips(pieces: Pieces, size: number, fileName: string): TntpTrips | 
     n: 0,
     sum: 0,
   };
-  let bytes = pieces.bytes;
-  let end = bytes.length;
   let i = read.at;
   let origin = 0;
-  for (;;) {
-    if (i >= end) {
-      if (!pieces.next()) break;
-      bytes = pieces.bytes;
-      end = bytes.length;
-      i = 0;
-      continue;
-    }
-    const c = bytes[i]!;
-    if (c === SPACE || c === TAB) {
-      i++;
-      continue;
-    }
-    if (c === LF || c === CR) {
-      i = pastBreak(bytes, i);
-      continue;
-    }
-    if (c === TILDE) {
-      i = lineEnd(bytes, i);
-      continue;
-    }
-    if (c >= DIGIT_0 && c <= DIGIT_9) {
-      // A line of entries, once an origin has been named.
-      if (origin === 0) return undefined;
-      i = entryLine(bytes, i, origin, scan);
+  for (let bytes = pieces.bytes, end = bytes.length; ; bytes = pieces.bytes, end = bytes.length, i = 0) {
+    while (i < end) {
+      const c = bytes[i]!;
+      if (c === SPACE || c === TAB) {
+        i++;
+        continue;
+      }
+      if (c === LF || c === CR) {
+        i = pastBreak(bytes, i);
+        continue;
+      }
+      if (c === TILDE) {
+        i = lineEnd(bytes, i);
+        continue;
+      }
+      if (c >= DIGIT_0 && c <= DIGIT_9) {
+        // A line of entries, once an origin has been named.
+        if (origin === 0) return undefined;
+        i = entryLine(bytes, i, origin, scan);
+        if (i < 0) return undefined;
+        continue;
+      }
+      // 'Origin <id>' on a line of its own, with an optional ';': a later origin only (entries grouped,
+      // as files write them).
+      if (i + ORIGIN.length >= end) return undefined;
+      for (let k = 0; k < ORIGIN.length; k++) if ((bytes[i + k]! | 0x20) !== ORIGIN[k]) return undefined;
+      i += ORIGIN.length;
+      if (bytes[i] !== SPACE && bytes[i] !== TAB) return undefined;
+      while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+      const o0 = i;
+      let id = 0;
+      for (; i < end; i++) {
+        const d = bytes[i]!;
+        if (d < DIGIT_0 || d > DIGIT_9) break;
+        id = id * 10 + (d - DIGIT_0);
+      }
+      if (i === o0 || i - o0 > 9 || id < 1 || id > numZones || id < origin) return undefined;
+      origin = id;
+      i = rowTail(bytes, i);
       if (i < 0) return undefined;
-      continue;
     }
-    // 'Origin <id>' on a line of its own, with an optional ';': a later origin only (entries grouped,
-    // as files write them).
-    if (i + ORIGIN.length >= end) return undefined;
-    for (let k = 0; k < ORIGIN.length; k++) if ((bytes[i + k]! | 0x20) !== ORIGIN[k]) return undefined;
-    i += ORIGIN.length;
-    if (bytes[i] !== SPACE && bytes[i] !== TAB) return undefined;
-    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-    const o0 = i;
-    let id = 0;
-    for (; i < end; i++) {
-      const d = bytes[i]!;
-      if (d < DIGIT_0 || d > DIGIT_9) break;
-      id = id * 10 + (d - DIGIT_0);
-    }
-    if (i === o0 || i - o0 > 9 || id < 1 || id > numZones || id < origin) return undefined;
-    origin = id;
-    i = rowTail(bytes, i);
-    if (i < 0) return undefined;
+    if (!pieces.next()) break;
   }
   const { n, sum, destination, demand, originStart } = scan;
   if (total !== undefined && !totalAgrees(total.value, sum)) return undefined;
