@@ -1,5 +1,6 @@
 // The traffic slice: build the city's network and demand in the model host worker, run and re-run
 // assignments (warm), edit the scenario (close links, change lanes, scale demand), keep a baseline.
+import { type Problem, problemOf } from '../core/language/problem.ts';
 import type { StateCreator } from 'zustand';
 import type { TrafficIteration, TrafficRunParams, TrafficRunResult } from '../core/traffic/session/index.ts';
 import { buildSegmentIndex } from '../core/traffic/viz/index.ts';
@@ -11,6 +12,11 @@ import type { LocalFrame } from '../core/geo/index.ts';
 import { trafficModelOptions } from '../core/scenario/apply.ts';
 import { cityProfileOf } from './carbon.ts';
 
+/** A failed TNTP set's error for the traffic state: its English message, and its problem when it has one. */
+function failureOf(err: unknown): { error: string; errorProblem: Problem | null } {
+  return { error: err instanceof Error ? err.message : String(err), errorProblem: problemOf(err) ?? null };
+}
+
 export const INITIAL_TRAFFIC: TrafficState = {
   status: 'idle',
   view: null,
@@ -20,6 +26,7 @@ export const INITIAL_TRAFFIC: TrafficState = {
   baseline: null,
   progress: null,
   error: null,
+  errorProblem: null,
   demandScale: 1,
   targetGap: 1e-4,
   edits: { closed: [], lanes: [] },
@@ -37,7 +44,9 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
       set((s) => ({ traffic: { ...s.traffic, status: s.traffic.view ? 'idle' : s.traffic.status, view: null, ribbons: null, index: null } }));
     },
   });
-  const patch = (p: Partial<TrafficState>): void => set((s) => ({ traffic: { ...s.traffic, ...p } }));
+  // A new error (or none) replaces the problem of the last one, unless it brings its own.
+  const patch = (p: Partial<TrafficState>): void =>
+    set((s) => ({ traffic: { ...s.traffic, ...('error' in p && !('errorProblem' in p) ? { errorProblem: null } : {}), ...p } }));
 
   return {
     traffic: INITIAL_TRAFFIC,
@@ -145,7 +154,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
         // is reported before a network far away replaces the open city.
         frame = await client.checkTntp(files);
       } catch (err) {
-        patch({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+        patch({ status: 'error', ...failureOf(err) });
         return;
       }
       const current = get().frame;
@@ -163,7 +172,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
         get().dismissKeys(['notice.tntpMissing']);
         get().notify('info', 'notice.tntpOpened', { name: files.net.name, links: out.view.linkCount, zones: out.view.zones.count });
       } catch (err) {
-        patch({ status: 'error', error: err instanceof Error ? err.message : String(err), tntp: null });
+        patch({ status: 'error', ...failureOf(err), tntp: null });
       }
     },
   };

@@ -171,6 +171,8 @@ export interface TrafficState {
   readonly progress: TrafficIteration | null;
   /** 'no-roads' or a worker's message. */
   readonly error: string | null;
+  /** The error in either language, when the worker's error said what is wrong with a file. */
+  readonly errorProblem: Problem | null;
   readonly demandScale: number;
   readonly targetGap: number;
   readonly edits: TrafficEdits;

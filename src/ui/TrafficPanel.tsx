@@ -1,6 +1,7 @@
 // The traffic panel: build the network, run (and re-run) the assignment with progress and cancel,
 // scale demand, read the summary against the baseline, see the most congested links and every
 // assumption behind the model.
+import { problemText } from '../core/language/problem.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 import { viewControl } from '../scene/viewControl.ts';
@@ -37,6 +38,7 @@ function TrafficProgress({ targetGap }: { targetGap: number }) {
 
 export function TrafficPanel() {
   const t = useT();
+  const language = useStore((s) => s.language);
   const fmt0 = useNumberFormat(0);
   const fmt1 = useNumberFormat(1);
   // Every field the panel draws but the progress (TrafficProgress draws that).
@@ -79,7 +81,9 @@ export function TrafficPanel() {
       {traffic.tntp ? <p className="small" data-testid="traffic-tntp">{t('traffic.tntpSource', { name: traffic.tntp })}</p> : null}
       {traffic.error ? (
         <div className="layer-error" role="alert">
-          {traffic.error === 'no-roads' ? t('traffic.noRoads') : t('traffic.failed', { message: traffic.error })}
+          {traffic.error === 'no-roads'
+            ? t('traffic.noRoads')
+            : t('traffic.failed', { message: traffic.errorProblem ? problemText(language, traffic.errorProblem) : traffic.error })}
         </div>
       ) : null}
       {!view ? (

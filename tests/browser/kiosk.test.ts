@@ -51,14 +51,19 @@ describe('kiosk mode', () => {
     await context.close();
   });
 
-  it('reports a bad kiosk file field by field with JSON paths', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
-    await page.goto(`${url}?kiosk=${testKiosk({ idleSeconds: 1, viewpoints: [] })}`);
-    const text = await page.locator('[data-testid="kiosk-issues"]').textContent({ timeout: 60_000 });
-    expect(text).toContain('$.idleSeconds');
-    expect(text).toContain('$.viewpoints');
-    await context.close();
+  it('reports a bad kiosk file field by field with JSON paths, in the screen’s language', async () => {
+    const bad = `${url}?kiosk=${testKiosk({ idleSeconds: 1, viewpoints: [] })}`;
+    const said = async (locale: string): Promise<string[]> => {
+      const context = await browser.newContext({ viewport: VIEWPORT, locale });
+      const page = await context.newPage();
+      await page.goto(bad);
+      await page.locator('[data-testid="kiosk-issues"] li').first().waitFor({ timeout: 60_000 });
+      const rows = await page.locator('[data-testid="kiosk-issues"] li').allTextContents();
+      await context.close();
+      return rows.sort();
+    };
+    expect(await said('en-GB')).toEqual(['$.idleSeconds: must be at least 5 (got 1)', '$.viewpoints: must list at least 1 item(s)']);
+    expect(await said('ko-KR')).toEqual(['$.idleSeconds: 5 이상이어야 합니다 (받은 값: 1)', '$.viewpoints: 항목이 1개 이상이어야 합니다']);
   });
 
   it('moves the camera along the tour with no input (the pixels change)', async () => {

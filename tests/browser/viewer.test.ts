@@ -218,7 +218,7 @@ describe('bad input and failures', () => {
     expect(await row.locator('.layer-error').textContent()).toMatch(/invalid JSON at line 3, column 22/);
     // In Korean the same error in Korean words: its problem came over from the worker with the error.
     await page.click('button[data-lang=ko]');
-    expect(await row.locator('.layer-error').textContent()).toMatch(/^불러오지 못했습니다: JSON 문법 오류 \(3행 22열\): \S/);
+    expect(await row.locator('.layer-error').textContent()).toMatch(/^불러오지 못했습니다: JSON 형식 오류 \(3행 22열\): \S/);
     await page.click('button[data-lang=en]');
     expect(await row.locator('.layer-error').textContent()).toMatch(/^Could not load: invalid JSON at line 3, column 22: \S/);
     // Nothing to show, rename or move: no visibility box, no ✎ ▲ ▼ on the failed layer's row.

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type KioskFile, type KioskIssue, type LoopFrame, LOOP_START, attractDue, backoffMs, languageAt, parseKioskText } from '../../core/kiosk/index.ts';
-import { KPI_ROWS, type KpiKey, type Kpis, kpiValue, parseScenarioText } from '../../core/scenario/index.ts';
+import { KPI_ROWS, type KpiKey, type Kpis, issueText, kpiValue, parseScenarioText } from '../../core/scenario/index.ts';
 import { CityCanvas } from '../../scene/CityCanvas.tsx';
 import { setWorkerLimits } from '../../sim-client/index.ts';
 import { useStore } from '../../store/index.ts';
@@ -330,6 +330,7 @@ function Kiosk({ kiosk, source }: { kiosk: KioskFile; source: KioskSource }) {
 /** The kiosk shell: reads and checks the kiosk file (retrying while the network is down), then runs the show. */
 export function KioskApp({ source }: { source: KioskSource }) {
   const t = useT();
+  const language = useStore((s) => s.language);
   const { kiosk, issues, retryIn } = useKioskFile(source);
   useEffect(() => {
     // The page itself never zooms, scrolls or shows a context menu.
@@ -367,7 +368,7 @@ export function KioskApp({ source }: { source: KioskSource }) {
         <ul>
           {issues.map((i, n) => (
             <li key={n}>
-              <code>{i.path}</code>: {i.message}
+              <code>{i.path}</code>: {issueText(language, i)}
             </li>
           ))}
         </ul>

@@ -9,6 +9,8 @@
  * 85 nearly level) and bearing (clockwise from north), MiB for memory.
  */
 import * as v from 'valibot';
+import { jsonErrorLocation } from '../geo/index.ts';
+import { type ScenarioIssue, fromValibot, scenarioIssue } from '../scenario/issues.ts';
 
 export const KIOSK_FORMAT = 'citytwin.kiosk';
 export const KIOSK_VERSION = 1;
@@ -85,32 +87,32 @@ export type KioskFile = v.InferOutput<typeof KioskSchema>;
 export type Viewpoint = KioskFile['viewpoints'][number];
 export type PlaylistItem = KioskFile['playlist'][number];
 
-export interface KioskIssue {
-  /** JSON path, e.g. `$.viewpoints[2].tilt`. */
-  readonly path: string;
-  readonly message: string;
-}
-
-function pathOf(issue: v.BaseIssue<unknown>): string {
-  let p = '$';
-  for (const item of issue.path ?? []) p += typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`;
-  return p;
-}
+/**
+ * One problem with a kiosk file: its JSON path, a code and parameters, and the English message. The
+ * words are the scenario file's (src/core/scenario/issues.ts), so the kiosk's error screen says them in
+ * its language with `issueText`.
+ */
+export type KioskIssue = ScenarioIssue;
 
 /** A kiosk file checked against the schema: the file with defaults filled in, or every problem with its path. */
 export function parseKiosk(json: unknown): { ok: true; kiosk: KioskFile } | { ok: false; issues: KioskIssue[] } {
   const r = v.safeParse(KioskSchema, json);
   if (r.success) return { ok: true, kiosk: r.output };
-  return { ok: false, issues: r.issues.map((i) => ({ path: pathOf(i), message: i.message })) };
+  return { ok: false, issues: r.issues.map(fromValibot) };
 }
 
-/** Same, from text (a JSON syntax error is one issue at `$`). */
+/** Same, from text (a JSON syntax error is one issue at `$`, with its line and column where known). */
 export function parseKioskText(text: string): ReturnType<typeof parseKiosk> {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [{ path: '$', message: `not JSON: ${(e as Error).message}` }] };
+  } catch (err) {
+    const at = jsonErrorLocation(text, err);
+    const issue =
+      at.line !== undefined
+        ? scenarioIssue('$', 'invalidJsonAt', { line: at.line, column: at.column ?? 0, detail: at.message })
+        : scenarioIssue('$', 'invalidJson', { detail: at.message });
+    return { ok: false, issues: [issue] };
   }
   return parseKiosk(json);
 }

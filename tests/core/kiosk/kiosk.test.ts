@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOOP_START, advance, attractDue, backoffMs, bearingDelta, easeInOut, frameAt, interpolateView, languageAt, memoryVerdict, parseKiosk, parseKioskText, playlistItemAt, slope, tourSeconds } from '../../../src/core/kiosk/index.ts';
+import { issueText } from '../../../src/core/scenario/index.ts';
 import { parseScenarioText } from '../../../src/core/scenario/index.ts';
 
 const read = (p: string): string => readFileSync(new URL(`../../../${p}`, import.meta.url), 'utf8');
@@ -32,7 +33,26 @@ describe('kiosk files', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.path).sort()).toEqual(['$.idleSeconds', '$.language', '$.viewpoints[2].tilt']);
-    expect(parseKioskText('{ nope').ok).toBe(false);
+    // In our own words, in both languages (the scenario file's), not valibot's.
+    const said = (lang: 'ko' | 'en'): string[] => r.issues.map((i) => `${i.path}: ${issueText(lang, i)}`).sort();
+    expect(said('en')).toEqual([
+      '$.idleSeconds: must be at least 5 (got 1)',
+      '$.language: must be one of ko, en, alternate (got "fr")',
+      '$.viewpoints[2].tilt: must be at most 80 (got 89)',
+    ]);
+    expect(said('ko')).toEqual([
+      '$.idleSeconds: 5 이상이어야 합니다 (받은 값: 1)',
+      '$.language: ko, en, alternate 중 하나여야 합니다 (받은 값: "fr")',
+      '$.viewpoints[2].tilt: 80 이하여야 합니다 (받은 값: 89)',
+    ]);
+    expect(r.issues.map((i) => `${i.path}: ${i.message}`).sort()).toEqual(said('en'));
+    const syntax = parseKioskText('{\n  "format": nope\n}');
+    expect(syntax.ok).toBe(false);
+    if (syntax.ok) return;
+    expect(syntax.issues).toHaveLength(1);
+    expect(syntax.issues[0]!.path).toBe('$');
+    expect(issueText('en', syntax.issues[0]!)).toMatch(/^invalid JSON at line 2, column 13: \S/);
+    expect(issueText('ko', syntax.issues[0]!)).toMatch(/^JSON 형식 오류 \(2행 13열\): \S/);
   });
 
   it('fills the defaults of recovery and health', () => {

@@ -4,6 +4,7 @@ import { ko } from '../../../src/core/language/messages/ko.ts';
 import { FileError, problem, problemOf, problemText } from '../../../src/core/language/problem.ts';
 import { ingestText, sizeVerdict } from '../../../src/core/ingest/index.ts';
 import { CityJsonError } from '../../../src/core/cityjson/index.ts';
+import { TntpParseError, parseTntpNetBytes, parseTntpTrips } from '../../../src/core/traffic/assign/index.ts';
 
 /** The error `run` throws. */
 function thrown(run: () => unknown): Error {
@@ -40,7 +41,7 @@ describe('file problems in both languages', () => {
     const broken = bothLanguages('{"type": "FeatureCollection",\n "features": [\n  {"type": "Feature",, }\n]}');
     expect(broken.en).toBe(broken.message);
     expect(broken.en).toMatch(/^invalid JSON at line 3, column 22: \S/);
-    expect(broken.ko).toMatch(/^JSON 문법 오류 \(3행 22열\): \S/);
+    expect(broken.ko).toMatch(/^JSON 형식 오류 \(3행 22열\): \S/);
     expect(bothLanguages('  \n')).toEqual({ en: 'the file is empty', ko: '파일이 비어 있습니다', message: 'the file is empty' });
     expect(bothLanguages('{"type": "Topology", "objects": {}}').ko).toBe(
       'GeoJSON이 아닙니다: FeatureCollection, Feature 또는 도형이어야 하는데 "Topology"입니다',
@@ -48,7 +49,7 @@ describe('file problems in both languages', () => {
     expect(bothLanguages('[1, 2]').ko).toBe('그릴 수 있는 점, 선, 다각형이 파일에 없습니다');
     const lines = bothLanguages('{"type": "Feature"\nnot json\n', 'f.geojsonl');
     expect(lines.en).toMatch(/^invalid JSON: no line of the file can be read \(first: line 1, column \d+: \S/);
-    expect(lines.ko).toMatch(/^JSON 문법 오류: 파일의 어느 줄도 읽을 수 없습니다 \(첫 오류: 1행 \d+열: \S/);
+    expect(lines.ko).toMatch(/^JSON 형식 오류: 파일의 어느 줄도 읽을 수 없습니다 \(첫 오류: 1행 \d+열: \S/);
   });
 
   it('names a CRS the viewer does not read, and the projected coordinates it cannot place, in Korean', () => {
@@ -109,5 +110,18 @@ describe('file problems in both languages', () => {
     expect(problemOf(forged(deep))).toBeUndefined();
     // Values from a file stay text: markup in a parameter comes out as the same characters.
     expect(problemText('ko', problem('load.unknownType', { type: '<img src=x onerror=alert(1)>' }))).toContain('"<img src=x onerror=alert(1)>"');
+  });
+
+  it('locates a TNTP file’s problem in Korean: the file, the line and what is wrong', () => {
+    const head = '<NUMBER OF ZONES> 2\n<NUMBER OF NODES> 4\n<FIRST THRU NODE> 1\n<NUMBER OF LINKS> 2\n<END OF METADATA>\n';
+    const net = new TextEncoder().encode(`${head}1 3 100 1 1 0.15 4 0 0 1;\n3 2 0 1 1 0.15 4 0 0 1;\n`);
+    const error = thrown(() => parseTntpNetBytes(net, 'grid_net.tntp'));
+    expect(error).toBeInstanceOf(TntpParseError);
+    expect(error.message).toBe('grid_net.tntp: line 7: capacity must be > 0, got 0');
+    expect((error as TntpParseError).detail).toBe('capacity must be > 0, got 0');
+    expect(problemText('ko', problemOf(error)!)).toBe('grid_net.tntp 7행: capacity은(는) 0보다 커야 하는데 0입니다');
+    const trips = thrown(() => parseTntpTrips('<NUMBER OF ZONES> 3\n<TOTAL OD FLOW> 40\n<END OF METADATA>\nOrigin 1\n 2 : 10; 3 : 20;\n', 'grid_trips.tntp'));
+    expect(trips.message).toBe('grid_trips.tntp: line 2: <TOTAL OD FLOW> is 40 but the entries sum to 30');
+    expect(problemText('ko', problemOf(trips)!)).toBe('grid_trips.tntp 2행: <TOTAL OD FLOW>는 40인데 항목의 합은 30입니다');
   });
 });

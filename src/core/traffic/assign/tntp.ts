@@ -12,19 +12,25 @@
  * Every problem throws a {@link TntpParseError} carrying the file name passed in and a 1-based line.
  * Node ids stay 1-based here, exactly as in the file; `network.ts` turns them into 0-based indices.
  */
+import { type Problem, problem, problemText } from '../../language/problem.ts';
 
 /** A parse error: `file`, 1-based `line` and a `detail` without the location. */
 export class TntpParseError extends Error {
   readonly file: string;
   readonly line: number;
+  /** What is wrong, in English, without the location. */
   readonly detail: string;
+  /** The whole message (file, line and what) in either language; `message` is its English text. */
+  readonly problem: Problem;
 
-  constructor(file: string, line: number, detail: string) {
-    super(`${file}: line ${line}: ${detail}`);
+  constructor(file: string, line: number, what: Problem) {
+    const located = problem('tntp.at', { file, line, detail: what });
+    super(problemText('en', located));
     this.name = 'TntpParseError';
     this.file = file;
     this.line = line;
-    this.detail = detail;
+    this.detail = problemText('en', what);
+    this.problem = located;
   }
 }
 
@@ -131,15 +137,15 @@ function readMetadata(lines: readonly string[], file: string, required: boolean)
     if (match === null) {
       if (trimmed.startsWith('~')) continue;
       if (!required && tags.size === 0) return undefined;
-      throw new TntpParseError(file, i + 1, `expected a metadata line '<TAG> value' or <END OF METADATA>, got '${clip(trimmed)}'`);
+      throw new TntpParseError(file, i + 1, problem('tntp.metaLine', { got: clip(trimmed) }));
     }
     const tag = (match[1] ?? '').trim().toUpperCase().replace(/\s+/g, ' ');
     if (tag === 'END OF METADATA') return { tags, bodyStart: i + 1, endLine: i + 1 };
-    if (tags.has(tag)) throw new TntpParseError(file, i + 1, `duplicate metadata <${tag}>`);
+    if (tags.has(tag)) throw new TntpParseError(file, i + 1, problem('tntp.metaDuplicate', { tag }));
     tags.set(tag, { value: stripComment(match[2] ?? '').trim(), line: i + 1 });
   }
   if (!required && tags.size === 0) return undefined;
-  throw new TntpParseError(file, Math.max(1, lines.length), 'missing <END OF METADATA>');
+  throw new TntpParseError(file, Math.max(1, lines.length), problem('tntp.metaEnd'));
 }
 
 function clip(text: string): string {
@@ -151,15 +157,15 @@ function metaInteger(meta: Metadata, tag: string, file: string, min: number): nu
   if (entry === undefined) return undefined;
   const value = Number(entry.value);
   if (entry.value === '' || !Number.isInteger(value)) {
-    throw new TntpParseError(file, entry.line, `<${tag}> must be an integer, got '${clip(entry.value)}'`);
+    throw new TntpParseError(file, entry.line, problem('tntp.metaInteger', { tag, got: clip(entry.value) }));
   }
-  if (value < min) throw new TntpParseError(file, entry.line, `<${tag}> must be >= ${min}, got ${value}`);
+  if (value < min) throw new TntpParseError(file, entry.line, problem('tntp.metaMin', { tag, min, got: value }));
   return value;
 }
 
 function requireMeta(meta: Metadata, tag: string, file: string, min: number): number {
   const value = metaInteger(meta, tag, file, min);
-  if (value === undefined) throw new TntpParseError(file, meta.endLine, `missing metadata <${tag}>`);
+  if (value === undefined) throw new TntpParseError(file, meta.endLine, problem('tntp.metaMissing', { tag }));
   return value;
 }
 
@@ -173,13 +179,13 @@ function rowFields(raw: string, lineNo: number, file: string): string[] | undefi
   let body = text;
   if (semi >= 0) {
     if (text.slice(semi + 1).trim() !== '') {
-      throw new TntpParseError(file, lineNo, `unexpected text after ';': '${clip(text.slice(semi + 1).trim())}'`);
+      throw new TntpParseError(file, lineNo, problem('tntp.afterSemicolon', { got: clip(text.slice(semi + 1).trim()) }));
     }
     body = text.slice(0, semi);
   }
   const trimmed = body.trim();
   if (trimmed === '') {
-    if (semi >= 0) throw new TntpParseError(file, lineNo, "empty row before ';'");
+    if (semi >= 0) throw new TntpParseError(file, lineNo, problem('tntp.emptyRow'));
     return undefined;
   }
   return trimmed.split(/\s+/);
@@ -188,7 +194,7 @@ function rowFields(raw: string, lineNo: number, file: string): string[] | undefi
 function parseNumber(field: string, name: string, lineNo: number, file: string): number {
   const value = Number(field);
   if (field === '' || !Number.isFinite(value)) {
-    throw new TntpParseError(file, lineNo, `${name} must be a number, got '${clip(field)}'`);
+    throw new TntpParseError(file, lineNo, problem('tntp.number', { name, got: clip(field) }));
   }
   return value;
 }
@@ -196,14 +202,14 @@ function parseNumber(field: string, name: string, lineNo: number, file: string):
 function parseInteger(field: string, name: string, lineNo: number, file: string): number {
   const value = Number(field);
   if (field === '' || !Number.isInteger(value)) {
-    throw new TntpParseError(file, lineNo, `${name} must be an integer, got '${clip(field)}'`);
+    throw new TntpParseError(file, lineNo, problem('tntp.integer', { name, got: clip(field) }));
   }
   return value;
 }
 
 function checkNodeId(id: number, name: string, numNodes: number, lineNo: number, file: string): void {
   if (id < 1 || id > numNodes) {
-    throw new TntpParseError(file, lineNo, `${name} ${id} out of range 1..${numNodes}`);
+    throw new TntpParseError(file, lineNo, problem('tntp.idRange', { name, id, max: numNodes }));
   }
 }
 
@@ -293,7 +299,7 @@ export interface NetHeader {
 
 export function netHeader(lines: readonly string[], fileName: string): NetHeader {
   const meta = readMetadata(lines, fileName, true);
-  if (meta === undefined) throw new TntpParseError(fileName, 1, 'missing metadata block');
+  if (meta === undefined) throw new TntpParseError(fileName, 1, problem('tntp.noMeta'));
   const numZones = requireMeta(meta, 'NUMBER OF ZONES', fileName, 0);
   const numNodes = requireMeta(meta, 'NUMBER OF NODES', fileName, 1);
   const numLinks = requireMeta(meta, 'NUMBER OF LINKS', fileName, 0);
@@ -301,11 +307,11 @@ export function netHeader(lines: readonly string[], fileName: string): NetHeader
   const firstThruNode = metaInteger(meta, 'FIRST THRU NODE', fileName, 1) ?? 1;
   if (numZones > numNodes) {
     const line = meta.tags.get('NUMBER OF ZONES')?.line ?? meta.endLine;
-    throw new TntpParseError(fileName, line, `<NUMBER OF ZONES> ${numZones} exceeds <NUMBER OF NODES> ${numNodes}`);
+    throw new TntpParseError(fileName, line, problem('tntp.zonesExceed', { zones: numZones, nodes: numNodes }));
   }
   if (firstThruNode > numNodes + 1) {
     const line = meta.tags.get('FIRST THRU NODE')?.line ?? meta.endLine;
-    throw new TntpParseError(fileName, line, `<FIRST THRU NODE> ${firstThruNode} exceeds <NUMBER OF NODES> + 1`);
+    throw new TntpParseError(fileName, line, problem('tntp.thruExceeds', { thru: firstThruNode }));
   }
   return { meta, numZones, numNodes, numLinks, firstThruNode };
 }
@@ -343,12 +349,12 @@ export interface TripsHeader {
 
 export function tripsHeader(lines: readonly string[], fileName: string): TripsHeader {
   const meta = readMetadata(lines, fileName, true);
-  if (meta === undefined) throw new TntpParseError(fileName, 1, 'missing metadata block');
+  if (meta === undefined) throw new TntpParseError(fileName, 1, problem('tntp.noMeta'));
   const numZones = requireMeta(meta, 'NUMBER OF ZONES', fileName, 1);
   const totalEntry = meta.tags.get('TOTAL OD FLOW');
   if (totalEntry === undefined) return { meta, numZones, total: undefined };
   const value = parseNumber(totalEntry.value, '<TOTAL OD FLOW>', totalEntry.line, fileName);
-  if (value < 0) throw new TntpParseError(fileName, totalEntry.line, '<TOTAL OD FLOW> must be >= 0');
+  if (value < 0) throw new TntpParseError(fileName, totalEntry.line, problem('tntp.totalNegative'));
   return { meta, numZones, total: { value, line: totalEntry.line } };
 }
 
@@ -371,31 +377,31 @@ export function parseTntpNet(text: string, fileName: string): TntpNet {
     const fields = rowFields(lines[i] ?? '', lineNo, fileName);
     if (fields === undefined) continue;
     if (fields.length !== NET_COLUMNS.length) {
-      throw new TntpParseError(fileName, lineNo, `expected ${NET_COLUMNS.length} columns, got ${fields.length}`);
+      throw new TntpParseError(fileName, lineNo, problem('tntp.columns', { n: NET_COLUMNS.length, got: fields.length }));
     }
     if (count >= numLinks) {
-      throw new TntpParseError(fileName, lineNo, `more link rows than <NUMBER OF LINKS> ${numLinks}`);
+      throw new TntpParseError(fileName, lineNo, problem('tntp.moreLinks', { n: numLinks }));
     }
     const f = (k: number): string => fields[k] ?? '';
     const tail = parseInteger(f(0), 'init_node', lineNo, fileName);
     const head = parseInteger(f(1), 'term_node', lineNo, fileName);
     checkNodeId(tail, 'init_node', numNodes, lineNo, fileName);
     checkNodeId(head, 'term_node', numNodes, lineNo, fileName);
-    if (tail === head) throw new TntpParseError(fileName, lineNo, `link ${tail}->${head} starts and ends at the same node`);
+    if (tail === head) throw new TntpParseError(fileName, lineNo, problem('tntp.selfLoop', { tail, head }));
     const cap = parseNumber(f(2), 'capacity', lineNo, fileName);
-    if (!(cap > 0)) throw new TntpParseError(fileName, lineNo, `capacity must be > 0, got ${cap}`);
+    if (!(cap > 0)) throw new TntpParseError(fileName, lineNo, problem('tntp.positive', { name: 'capacity', got: cap }));
     const len = parseNumber(f(3), 'length', lineNo, fileName);
-    if (len < 0) throw new TntpParseError(fileName, lineNo, `length must be >= 0, got ${len}`);
+    if (len < 0) throw new TntpParseError(fileName, lineNo, problem('tntp.nonNegative', { name: 'length', got: len }));
     const t0 = parseNumber(f(4), 'free_flow_time', lineNo, fileName);
-    if (t0 < 0) throw new TntpParseError(fileName, lineNo, `free_flow_time must be >= 0, got ${t0}`);
+    if (t0 < 0) throw new TntpParseError(fileName, lineNo, problem('tntp.nonNegative', { name: 'free_flow_time', got: t0 }));
     const bb = parseNumber(f(5), 'b', lineNo, fileName);
-    if (bb < 0) throw new TntpParseError(fileName, lineNo, `b must be >= 0, got ${bb}`);
+    if (bb < 0) throw new TntpParseError(fileName, lineNo, problem('tntp.nonNegative', { name: 'b', got: bb }));
     const pw = parseNumber(f(6), 'power', lineNo, fileName);
-    if (pw < 0) throw new TntpParseError(fileName, lineNo, `power must be >= 0, got ${pw}`);
+    if (pw < 0) throw new TntpParseError(fileName, lineNo, problem('tntp.nonNegative', { name: 'power', got: pw }));
     const sp = parseNumber(f(7), 'speed', lineNo, fileName);
-    if (sp < 0) throw new TntpParseError(fileName, lineNo, `speed must be >= 0, got ${sp}`);
+    if (sp < 0) throw new TntpParseError(fileName, lineNo, problem('tntp.nonNegative', { name: 'speed', got: sp }));
     const tl = parseNumber(f(8), 'toll', lineNo, fileName);
-    if (tl < 0) throw new TntpParseError(fileName, lineNo, `toll must be >= 0, got ${tl}`);
+    if (tl < 0) throw new TntpParseError(fileName, lineNo, problem('tntp.nonNegative', { name: 'toll', got: tl }));
     const ty = parseInteger(f(9), 'link_type', lineNo, fileName);
 
     from[count] = tail;
@@ -413,7 +419,7 @@ export function parseTntpNet(text: string, fileName: string): TntpNet {
   }
   if (count !== numLinks) {
     const line = meta.tags.get('NUMBER OF LINKS')?.line ?? meta.endLine;
-    throw new TntpParseError(fileName, line, `<NUMBER OF LINKS> is ${numLinks} but the file has ${count} link rows`);
+    throw new TntpParseError(fileName, line, problem('tntp.linkCount', { n: numLinks, got: count }));
   }
   return net;
 }
@@ -446,7 +452,7 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
     if (originMatch !== null) {
       const idText = (originMatch[1] ?? '').replace(/;\s*$/, '').trim();
       const id = parseInteger(idText, 'origin', lineNo, fileName);
-      if (id < 1 || id > numZones) throw new TntpParseError(fileName, lineNo, `origin ${id} out of range 1..${numZones}`);
+      if (id < 1 || id > numZones) throw new TntpParseError(fileName, lineNo, problem('tntp.idRange', { name: 'origin', id, max: numZones }));
       origin = id;
       continue;
     }
@@ -461,27 +467,27 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
       let dest: number;
       let value: number;
       if (plainEntry(text, start, end)) {
-        if (origin === 0) throw new TntpParseError(fileName, lineNo, "demand entry before any 'Origin' line");
+        if (origin === 0) throw new TntpParseError(fileName, lineNo, problem('tntp.entryBeforeOrigin'));
         dest = plain.dest;
         value = plain.value;
       } else {
         const segment = text.slice(start, end).trim();
         if (segment === '') {
           if (last) continue;
-          throw new TntpParseError(fileName, lineNo, "empty entry before ';'");
+          throw new TntpParseError(fileName, lineNo, problem('tntp.emptyEntry'));
         }
         const pair = /^(\S+)\s*:\s*(\S+)$/.exec(segment);
         if (pair === null) {
-          throw new TntpParseError(fileName, lineNo, `expected 'destination : flow;', got '${clip(segment)}'`);
+          throw new TntpParseError(fileName, lineNo, problem('tntp.entryForm', { got: clip(segment) }));
         }
-        if (origin === 0) throw new TntpParseError(fileName, lineNo, "demand entry before any 'Origin' line");
+        if (origin === 0) throw new TntpParseError(fileName, lineNo, problem('tntp.entryBeforeOrigin'));
         dest = parseInteger(pair[1] ?? '', 'destination', lineNo, fileName);
         value = parseNumber(pair[2] ?? '', 'demand', lineNo, fileName);
       }
       if (dest < 1 || dest > numZones) {
-        throw new TntpParseError(fileName, lineNo, `destination ${dest} out of range 1..${numZones}`);
+        throw new TntpParseError(fileName, lineNo, problem('tntp.idRange', { name: 'destination', id: dest, max: numZones }));
       }
-      if (value < 0) throw new TntpParseError(fileName, lineNo, `demand must be >= 0, got ${value}`);
+      if (value < 0) throw new TntpParseError(fileName, lineNo, problem('tntp.nonNegative', { name: 'demand', got: value }));
       sum += value;
       if (value === 0) continue;
       if (origin < lastOrigin) grouped = false;
@@ -494,7 +500,7 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
     }
   }
   if (total !== undefined && !totalAgrees(total.value, sum)) {
-    throw new TntpParseError(fileName, total.line, `<TOTAL OD FLOW> is ${total.value} but the entries sum to ${roundForMessage(sum)}`);
+    throw new TntpParseError(fileName, total.line, problem('tntp.totalMismatch', { total: total.value, sum: roundForMessage(sum) }));
   }
 
   // Group by origin (stable counting sort keeps file order within an origin); entries already grouped
@@ -529,7 +535,7 @@ export function parseTntpTrips(text: string, fileName: string): TntpTrips {
     for (let k = originStart[o]!; k < originStart[o + 1]!; k++) {
       const d = destination[k]!;
       if (seen[d] === o + 1) {
-        throw new TntpParseError(fileName, rowLine[k]!, `duplicate demand for origin ${o + 1} destination ${d + 1}`);
+        throw new TntpParseError(fileName, rowLine[k]!, problem('tntp.duplicateDemand', { origin: o + 1, destination: d + 1 }));
       }
       seen[d] = o + 1;
     }
@@ -559,7 +565,7 @@ function eachRow(text: string, fileName: string, columns: number, visit: (fields
       continue;
     }
     headerAllowed = false;
-    if (fields.length !== columns) throw new TntpParseError(fileName, lineNo, `expected ${columns} columns, got ${fields.length}`);
+    if (fields.length !== columns) throw new TntpParseError(fileName, lineNo, problem('tntp.columns', { n: columns, got: fields.length }));
     visit(fields, lineNo);
   }
 }
@@ -577,10 +583,10 @@ export function parseTntpNodes(text: string, fileName: string, numNodes?: number
     const id = parseInteger(fields[0] ?? '', 'node id', lineNo, fileName);
     if (seen !== undefined && numNodes !== undefined) {
       checkNodeId(id, 'node id', numNodes, lineNo, fileName);
-      if (seen[id] === 1) throw new TntpParseError(fileName, lineNo, `duplicate node id ${id}`);
+      if (seen[id] === 1) throw new TntpParseError(fileName, lineNo, problem('tntp.duplicateNode', { id }));
       seen[id] = 1;
     } else if (id < 1) {
-      throw new TntpParseError(fileName, lineNo, `node id must be >= 1, got ${id}`);
+      throw new TntpParseError(fileName, lineNo, problem('tntp.atLeastOne', { name: 'node id', got: id }));
     }
     ids.push(id);
     xs.push(parseNumber(fields[1] ?? '', 'x', lineNo, fileName));
@@ -601,10 +607,10 @@ export function parseTntpFlow(text: string, fileName: string): TntpFlow {
   eachRow(text, fileName, 4, (fields, lineNo) => {
     const tail = parseInteger(fields[0] ?? '', 'from', lineNo, fileName);
     const head = parseInteger(fields[1] ?? '', 'to', lineNo, fileName);
-    if (tail < 1) throw new TntpParseError(fileName, lineNo, `from node must be >= 1, got ${tail}`);
-    if (head < 1) throw new TntpParseError(fileName, lineNo, `to node must be >= 1, got ${head}`);
+    if (tail < 1) throw new TntpParseError(fileName, lineNo, problem('tntp.atLeastOne', { name: 'from node', got: tail }));
+    if (head < 1) throw new TntpParseError(fileName, lineNo, problem('tntp.atLeastOne', { name: 'to node', got: head }));
     const vol = parseNumber(fields[2] ?? '', 'volume', lineNo, fileName);
-    if (vol < 0) throw new TntpParseError(fileName, lineNo, `volume must be >= 0, got ${vol}`);
+    if (vol < 0) throw new TntpParseError(fileName, lineNo, problem('tntp.nonNegative', { name: 'volume', got: vol }));
     from.push(tail);
     to.push(head);
     volume.push(vol);

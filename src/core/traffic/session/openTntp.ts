@@ -4,6 +4,7 @@
  * coordinates, its own trip table, capacities, free-flow times and BPR parameters as the files give them.
  * The viewer then runs, draws and edits it like the network it builds from OpenStreetMap.
  */
+import { FileError, problem } from '../../language/problem.ts';
 import { type LocalFrame, createLocalFrame, toLocal } from '../../geo/index.ts';
 import { type Demand, buildDemand, buildNetwork, parseTntpNetBytes, parseTntpNodes, parseTntpTripsBytes } from '../assign/index.ts';
 import type { TntpNet, TntpTrips } from '../assign/index.ts';
@@ -105,7 +106,8 @@ export function readTntp(files: TntpFiles): TntpRead {
   const trips = parseTntpTripsBytes(files.trips.bytes, files.trips.name);
   const nodes = parseTntpNodes(tntpText(files.nodes), files.nodes.name, net.numNodes);
   if (trips.numZones !== net.numZones) {
-    throw new Error(`${files.trips.name}: ${trips.numZones} zones, but ${files.net.name} has ${net.numZones}: the files are from different networks`);
+    const p = problem('tntp.zonesDiffer', { trips: files.trips.name, zones: trips.numZones, net: files.net.name, netZones: net.numZones });
+    throw new FileError(p);
   }
   // Coordinates: lon/lat is required to place the network on the map.
   const lon = new Float64Array(net.numNodes).fill(Number.NaN);
@@ -120,10 +122,10 @@ export function readTntp(files: TntpFiles): TntpRead {
   const [w, e] = extent(lon);
   const [s, n] = extent(lat);
   if (!(w >= -180 && e <= 180 && s >= -90 && n <= 90)) {
-    throw new Error(`${files.nodes.name}: node coordinates must be longitude/latitude (WGS84) to draw the network on the map; they range over x ${w}…${e}, y ${s}…${n}`);
+    throw new FileError(problem('tntp.nodesNotLonLat', { file: files.nodes.name, w, e, s, n }));
   }
   const missing = lon.findIndex((v) => Number.isNaN(v));
-  if (missing >= 0) throw new Error(`${files.nodes.name}: node ${missing + 1} has no coordinates`);
+  if (missing >= 0) throw new FileError(problem('tntp.nodeMissing', { file: files.nodes.name, node: missing + 1 }));
   return { files, net, trips, lon, lat, lonLatBounds: [w, s, e, n] };
 }
 
