@@ -1,6 +1,6 @@
 // The carbon slice: read the city into the model host worker, compute the carbon map for the scenario
 // (with the assigned traffic when there is one), keep a baseline on the same grid for differences.
-import { problem, problemOf, problemText } from '../core/language/problem.ts';
+import { problem, problemMessage, problemOf } from '../core/language/problem.ts';
 import type { StateCreator } from 'zustand';
 import { inputLayer } from './inputs.ts';
 import { type CarbonParams, type TrafficForCarbon, trafficForCarbon } from '../core/carbon/session/index.ts';
@@ -165,7 +165,7 @@ export const createCarbonSlice: StateCreator<AppState, [], [], CarbonSlice> = (s
         const info = await client.inspectFile(text, formatOf(name));
         if (info.properties.length === 0) {
           const p = problem('load.noNumericProperty');
-          patch({ importFile: null, importError: { file: name, message: problemText('en', p), problem: p } });
+          patch({ importFile: null, importError: { file: name, message: problemMessage(p), problem: p } });
           return;
         }
         patch({ importFile: { name, text, info }, importProperty: info.properties[0]!.name, importCrs: 'auto' });

@@ -1,6 +1,6 @@
 // The carbon panel: grid and basis, what-ifs (fleet shift, grid electricity, a district retrofit),
 // totals by sector against the baseline, districts, display options, legend and every assumption.
-import { problemText } from '../core/language/problem.ts';
+import { problemText } from '../core/language/problemText.ts';
 import { CityProfile } from './CityProfile.tsx';
 import { PROFILES, cityProfileOf } from '../store/carbon.ts';
 import { useState } from 'react';

@@ -12,7 +12,7 @@ import { AREA_COLOR, POINT_COLOR, BUILDING_COLOR, BUILDING_ESTIMATED_COLOR, GREE
 import { CRS_CODES, type CrsCode, crsInfo, isCrsCode } from '../core/crs/index.ts';
 import { type LayerKind, type LayerPart, sizeVerdict } from '../core/ingest/index.ts';
 import { layerName } from './layerName.ts';
-import { problemText } from '../core/language/problem.ts';
+import { problemText } from '../core/language/problemText.ts';
 import { Legend } from './Legend.tsx';
 import { TilesetInput } from './TilesetInput.tsx';
 import type { MessageKey } from './i18n/index.ts';

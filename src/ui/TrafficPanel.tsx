@@ -1,7 +1,7 @@
 // The traffic panel: build the network, run (and re-run) the assignment with progress and cancel,
 // scale demand, read the summary against the baseline, see the most congested links and every
 // assumption behind the model.
-import { problemText } from '../core/language/problem.ts';
+import { problemText } from '../core/language/problemText.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 import { viewControl } from '../scene/viewControl.ts';

@@ -1,5 +1,5 @@
 /** CityJSON reading: the result's shape, its error and skip codes, and the height attributes read. */
-import { type Problem, problemText } from '../language/problem.ts';
+import { type Problem, problemMessage } from '../language/problem.ts';
 import { type CrsCode, type CrsGuess } from '../crs/index.ts';
 import { type FootprintMethod } from './footprint.ts';
 
@@ -16,7 +16,7 @@ export class CityJsonError extends Error {
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(problemText('en', p));
+    super(problemMessage(p));
     this.name = 'CityJsonError';
     this.problem = p;
   }

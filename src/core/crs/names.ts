@@ -8,7 +8,7 @@
  *   "urn:ogc:def:crs:OGC:1.3:CRS84", "OGC:CRS84", "CRS84", "http://www.opengis.net/def/crs/OGC/1.3/CRS84".
  * CRS84 and EPSG:4326 both map to 4326, read as longitude, latitude.
  */
-import { type Problem, problem, problemText } from '../language/problem.ts';
+import { type Problem, problem, problemMessage } from '../language/problem.ts';
 import { CRS_CODES, type CrsCode, isCrsCode } from './definitions.ts';
 
 export type CrsErrorCode = 'unsupported-crs' | 'unreadable-crs-name' | 'empty-sample' | 'no-candidate' | 'swapped-axes';
@@ -18,7 +18,7 @@ export class CrsError extends Error {
   readonly problem: Problem;
 
   constructor(readonly code: CrsErrorCode, p: Problem) {
-    super(problemText('en', p));
+    super(problemMessage(p));
     this.name = 'CrsError';
     this.problem = p;
   }

@@ -7,7 +7,7 @@
  * line that is not JSON is reported with its line and column and the other lines still load.
  */
 
-import { type Problem, problem, problemText } from '../language/problem.ts';
+import { type Problem, problem, problemMessage } from '../language/problem.ts';
 import { AmbiguousError, type GeoJsonWarning, type RootRead, type WarnSink, WarningList, readFeature, readRoot } from './lenient.ts';
 
 export class GeoJsonError extends Error {
@@ -20,7 +20,7 @@ export class GeoJsonError extends Error {
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(problemText('en', p));
+    super(problemMessage(p));
     this.name = 'GeoJsonError';
     this.problem = p;
   }

@@ -1,5 +1,5 @@
 // What a file is before it is read: its format by file name, and whether its size fits a browser tab.
-import { type Problem, problem, problemText } from '../language/problem.ts';
+import { type Problem, problem, problemMessage } from '../language/problem.ts';
 import type { IngestFormat } from './types.ts';
 
 /** The format a file name says (by extension), or undefined when only the content can tell (.json, .geojson). */
@@ -28,7 +28,7 @@ export function sizeVerdict(bytes: number): SizeVerdict {
   const mb = Math.round(bytes / (1024 * 1024));
   if (bytes > MAX_BYTES) {
     const p = problem('load.tooLarge', { mb, max: MAX_BYTES / (1024 * 1024) });
-    return { ok: false, problem: p, message: problemText('en', p) };
+    return { ok: false, problem: p, message: problemMessage(p) };
   }
   return { ok: true, warn: bytes > WARN_BYTES };
 }

@@ -1,29 +1,51 @@
 /**
  * What is wrong with a file, in words the viewer can say in either language: a message key and its
  * parameters, a parameter being plain text, a number, or a problem of its own (a cause, told in the
- * same language). The errors the readers throw (GeoJsonError, CityJsonError, CrsError, FileError) carry
- * one as `problem`, and their `message` is its English text, which the command line and logs show.
+ * same language). The errors the readers throw (GeoJsonError, CityJsonError, CrsError, FileError,
+ * TntpParseError) carry one as `problem`, and their `message` is its English text (`problemMessage`),
+ * which the command line and logs show; the viewer says it with `problemText` (problemText.ts).
  * `problemOf` reads one back from an error that came from a worker (workers/problems.ts sends it).
+ *
+ * Only the English of these messages is loaded here (load.en.ts), not the interface's catalogs:
+ * `cli assign` reads its files through these readers, and the catalogs (115 KB of source) added about
+ * 19 ms to its start.
  */
-import { type Language, type MessageKey, isMessageKey, translate } from './index.ts';
+import { loadEn } from './messages/load.en.ts';
+
+/** The messages a problem can be: those of load.en.ts (and load.ko.ts). */
+export type ProblemKey = keyof typeof loadEn;
 
 export interface Problem {
-  readonly key: MessageKey;
+  readonly key: ProblemKey;
   readonly params?: ProblemParams;
 }
 
 export type ProblemParams = Readonly<Record<string, string | number | Problem>>;
 
-export function problem(key: MessageKey, params?: ProblemParams): Problem {
+export function problem(key: ProblemKey, params?: ProblemParams): Problem {
   return params === undefined ? { key } : { key, params };
 }
 
-/** The problem in `lang`, its causes too. Parameters are substituted as plain text, never markup. */
-export function problemText(lang: Language, p: Problem): string {
-  if (p.params === undefined) return translate(lang, p.key);
-  const flat: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(p.params)) flat[name] = typeof value === 'object' ? problemText(lang, value) : value;
-  return translate(lang, p.key, flat);
+/**
+ * A problem's message with `{name}` slots filled as plain text (never markup), its causes said by `say`;
+ * `template` gives each key's words in the language wanted.
+ */
+export function fillProblem(p: Problem, template: (key: ProblemKey) => string, say: (cause: Problem) => string): string {
+  const params = p.params ?? {};
+  return template(p.key).replace(/\{(\w+)\}/g, (slot, name: string) => {
+    const value = params[name];
+    if (value === undefined) return slot;
+    return typeof value === 'object' ? say(value) : String(value);
+  });
+}
+
+/** The problem in English, its causes too: the `message` of the errors that carry it. */
+export function problemMessage(p: Problem): string {
+  return fillProblem(p, (key) => loadEn[key], problemMessage);
+}
+
+function isProblemKey(key: string): key is ProblemKey {
+  return Object.prototype.hasOwnProperty.call(loadEn, key);
 }
 
 /** An error whose message is a problem's English text; the base of errors that need no code of their own. */
@@ -31,7 +53,7 @@ export class FileError extends Error {
   readonly problem: Problem;
 
   constructor(p: Problem) {
-    super(problemText('en', p));
+    super(problemMessage(p));
     this.name = 'FileError';
     this.problem = p;
   }
@@ -43,7 +65,7 @@ const MAX_DEPTH = 4;
 function readProblem(value: unknown, depth: number): Problem | undefined {
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return undefined;
   const { key, params } = value as { key?: unknown; params?: unknown };
-  if (typeof key !== 'string' || !isMessageKey(key)) return undefined;
+  if (typeof key !== 'string' || !isProblemKey(key)) return undefined;
   if (params === undefined) return { key };
   if (params === null || typeof params !== 'object' || Array.isArray(params)) return undefined;
   const out: Record<string, string | number | Problem> = {};

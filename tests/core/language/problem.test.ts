@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/core/language/messages/en.ts';
 import { ko } from '../../../src/core/language/messages/ko.ts';
-import { FileError, problem, problemOf, problemText } from '../../../src/core/language/problem.ts';
+import { FileError, type ProblemKey, problem, problemMessage, problemOf } from '../../../src/core/language/problem.ts';
+import { problemText } from '../../../src/core/language/problemText.ts';
 import { ingestText, sizeVerdict } from '../../../src/core/ingest/index.ts';
 import { CityJsonError } from '../../../src/core/cityjson/index.ts';
 import { TntpParseError, parseTntpNetBytes, parseTntpTrips } from '../../../src/core/traffic/assign/index.ts';
@@ -34,6 +35,13 @@ describe('file problems in both languages', () => {
       expect(slots(ko[key]), key).toEqual(slots(en[key]));
       // Only the punctuation-only endings read the same in both.
       if (!['load.firstSkipped'].includes(key)) expect(ko[key], key).not.toBe(en[key]);
+    }
+    // The readers' English (without the interface's catalogs) is the interface's English.
+    const all = Object.keys(en).filter((k) => k.startsWith('load.') || k.startsWith('tntp.')) as ProblemKey[];
+    expect(all.length).toBeGreaterThan(80);
+    for (const key of all) {
+      const p = problem(key, { detail: problem('load.empty'), n: 3, name: 'x' });
+      expect(problemMessage(p), key).toBe(problemText('en', p));
     }
   });
 

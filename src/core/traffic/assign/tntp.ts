@@ -12,7 +12,7 @@
  * Every problem throws a {@link TntpParseError} carrying the file name passed in and a 1-based line.
  * Node ids stay 1-based here, exactly as in the file; `network.ts` turns them into 0-based indices.
  */
-import { type Problem, problem, problemText } from '../../language/problem.ts';
+import { type Problem, problem, problemMessage } from '../../language/problem.ts';
 
 /** A parse error: `file`, 1-based `line` and a `detail` without the location. */
 export class TntpParseError extends Error {
@@ -25,11 +25,11 @@ export class TntpParseError extends Error {
 
   constructor(file: string, line: number, what: Problem) {
     const located = problem('tntp.at', { file, line, detail: what });
-    super(problemText('en', located));
+    super(problemMessage(located));
     this.name = 'TntpParseError';
     this.file = file;
     this.line = line;
-    this.detail = problemText('en', what);
+    this.detail = problemMessage(what);
     this.problem = located;
   }
 }
