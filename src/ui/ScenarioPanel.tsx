@@ -25,7 +25,8 @@ import { viewControl } from '../scene/viewControl.ts';
 import { BASELINE_ID, entryScenario, resultKey, useStore } from '../store/index.ts';
 import { UTF8_BOM } from '../core/scenario/export.ts';
 import { fileStem, saveFile } from './download.ts';
-import { buildReport } from './report.ts';
+import { type ReportInput, buildReport } from './report.ts';
+import { embeddedFontCss } from './reportFonts.ts';
 import { editText, entryName } from './editText.ts';
 import { linkName } from './linkName.ts';
 import type { MessageKey } from './i18n/index.ts';
@@ -192,11 +193,15 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
     void import('@observablehq/plot').then((Plot) => {
       if (cancelled) return;
       const style = { fontSize: '12px', fontFamily: 'inherit', background: 'transparent' };
+      // Room under the tick labels for the axis label: Plot's 30 px, made for 10 px text, let the two
+      // overlap at 12 px (in the panel and in the report).
+      const marginBottom = 44;
       charts.push(
         Plot.plot({
           width: 330,
-          height: 40 + 24 * data.length,
+          height: 54 + 24 * data.length,
           marginLeft: 150,
+          marginBottom,
           style,
           // Symmetric about 0 and at least ±1 %, so no change draws no bar (a domain fitted to all-zero
           // changes filled the width) and the ticks are readable percentages.
@@ -214,8 +219,9 @@ function KpiChart({ rows }: { rows: readonly KpiComparison[] }) {
         charts.push(
           Plot.plot({
             width: 330,
-            height: 40 + 30 * (sectors.length / 2),
+            height: 54 + 30 * (sectors.length / 2),
             marginLeft: 150,
+            marginBottom,
             style,
             x: { label: t('scenario.sectorChart'), grid: true, tickFormat: '~s' },
             y: { label: null, axis: null },
@@ -445,7 +451,7 @@ function ResultFiles() {
     const blob = await viewControl()?.snapshot();
     const mapPng = blob ? await new Promise<string>((resolve) => { const r = new FileReader(); r.onload = () => resolve(String(r.result)); r.readAsDataURL(blob); }) : null;
     const sb = entryScenario(st, eb);
-    const html = buildReport({
+    const input: ReportInput = {
       language: st.language,
       a: { name: entryName(t, ea.id, ea.scenario.name), kpis: ea.kpis },
       b: { name: entryName(t, eb.id, eb.scenario.name), kpis: eb.kpis, notes: sb.notes, edits: listEdits(sb) },
@@ -454,7 +460,11 @@ function ResultFiles() {
       mapPng,
       charts: [...document.querySelectorAll<SVGSVGElement>('[data-testid=kpi-chart] > svg')],
       date: new Date(),
-    });
+    };
+    // The interface's font goes with the report, for the characters it shows (reportFonts.ts).
+    const plain = buildReport(input);
+    const fonts = await embeddedFontCss(new DOMParser().parseFromString(plain, 'text/html').body.textContent ?? '');
+    const html = fonts === '' ? plain : buildReport({ ...input, fonts });
     saveFile(`${stem()}.report.html`, html, 'text/html;charset=utf-8');
   };
   if (!b) return <section><h3>{t('scenario.results')}</h3><p className="muted small">{t('scenario.noResults')}</p></section>;

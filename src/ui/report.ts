@@ -18,6 +18,8 @@ export interface ReportInput {
   readonly date: Date;
   /** A link's street name ('' for none). */
   readonly linkName?: (link: number) => string;
+  /** @font-face rules that carry the interface's font (reportFonts.ts), so the file draws its text anywhere. */
+  readonly fonts?: string;
 }
 
 const PRINT_CSS = `
@@ -34,6 +36,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowra
 ul { margin: 0; padding-left: 5mm; }
 img { max-width: 100%; }
 img.map { width: 100%; max-height: 95mm; object-fit: cover; border: 0.3mm solid #dde2e8; }
+svg.chart { max-width: 100%; height: auto; }
 @media screen { body { max-width: 210mm; margin: 10mm auto; } }
 `;
 
@@ -58,7 +61,7 @@ export function buildReport(r: ReportInput): string {
   const meta = el(doc, 'meta');
   meta.setAttribute('charset', 'utf-8');
   doc.head.prepend(meta);
-  doc.head.append(el(doc, 'style', PRINT_CSS));
+  doc.head.append(el(doc, 'style', r.fonts ? `${r.fonts}\n${PRINT_CSS}` : PRINT_CSS));
   const body = doc.body;
   body.append(el(doc, 'h1', t('report.title', { name: r.b.name })));
   body.append(el(doc, 'p', t('report.meta', { city: r.city, a: r.a.name, date: r.date.toLocaleString(LOCALES[r.language]) }), 'meta'));
@@ -102,13 +105,15 @@ export function buildReport(r: ReportInput): string {
     right.append(el(doc, 'p', t('scenario.unroutedDiffers', { a: fmt(r.a.kpis.unroutedVehPerHour, 'veh/h'), b: fmt(r.b.kpis.unroutedVehPerHour, 'veh/h') }) + hydrogen, 'notes'));
   }
   right.append(table);
+  // The charts as SVG of the document itself, not images: an image's text could not use the report's fonts.
   r.charts.forEach((chart, i) => {
     const title = t(i === 0 ? 'scenario.kpiChart' : 'scenario.sectorChart');
     right.append(el(doc, 'h2', title));
-    const img = el(doc, 'img');
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(chart))}`;
-    img.alt = title;
-    right.append(img);
+    const svg = doc.importNode(chart, true);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', title);
+    svg.classList.add('chart');
+    right.append(svg);
   });
   cols.append(left, right);
   body.append(cols);

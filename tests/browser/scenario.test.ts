@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type OpenedApp, collectErrors, openCity, waitForCity } from './harness.ts';
+import { koreanFontProblems } from './uiChecks.ts';
 
 let app: OpenedApp;
 let page: Page;
@@ -203,10 +204,35 @@ describe('a planner’s scenario', () => {
     expect(await report.locator('ul li').allTextContents()).toEqual([expect.stringMatching(/^Link \d+( \(.+\))? closed$/), 'Fleet: battery-electric cars 30 %']);
     expect(await report.locator('tbody tr').count()).toBe(14);
     expect(await report.getAttribute('img.map', 'src')).toMatch(/^data:image\/png;base64,/);
-    const charts = await report.locator('img:not(.map)').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
-    expect(charts).toHaveLength(2);
-    for (const c of charts) expect(c).toMatch(/^data:image\/svg\+xml/);
+    // The charts are SVG of the report itself, so their text is drawn in the report's own font.
+    expect(await report.locator('svg.chart[role=img]').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-label')))).toEqual([
+      'Change from A, %',
+      'CO₂e by sector, t/yr (A grey, B blue)',
+    ]);
+    expect(html).toMatch(/@font-face \{ font-family: 'Noto Sans KR'; [^}]*src: url\(data:font\/woff2;base64,/);
     await report.close();
+  });
+
+  it('carries the font for the Korean report’s Hangul: it draws without a Korean font on the machine', async () => {
+    await page.click('button[data-lang=ko]');
+    try {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-report]')]);
+      const html = readFileSync((await download.path())!, 'utf8');
+      const faces = html.match(/@font-face \{/g)?.length ?? 0;
+      // Only the slices the text uses (of 124 for the regular weight), and no second weight.
+      expect(faces).toBeGreaterThan(5);
+      expect(faces).toBeLessThan(124);
+      expect(html).not.toMatch(/font-weight: 700/);
+      const report = await app.context.newPage();
+      await report.setContent(html);
+      await report.evaluate(() => document.fonts.ready);
+      const { checked, problems } = await koreanFontProblems(report, app.context, 'body *');
+      expect(checked).toBeGreaterThan(10);
+      expect(problems).toEqual([]);
+      await report.close();
+    } finally {
+      await page.click('button[data-lang=en]');
+    }
   });
 
   it('after a reload the scenario is still there with its edits and figures', async () => {

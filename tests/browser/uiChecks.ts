@@ -158,22 +158,23 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/g;
  * a field's value or placeholder, a chooser's chosen option), asks Chromium which fonts drew its glyphs
  * (CSS.getPlatformFontsForNode) and reports it unless the bundled font drew at least one glyph per Hangul
  * syllable. On a machine without a Korean system font (`fc-list :lang=ko` is empty) any other font means tofu.
+ * `scope` selects the elements looked at (the viewer's by default).
  */
-export async function koreanFontProblems(page: Page, context: BrowserContext): Promise<{ checked: number; problems: string[] }> {
-  await page.evaluate((src) => {
+export async function koreanFontProblems(page: Page, context: BrowserContext, scope = '.app *'): Promise<{ checked: number; problems: string[] }> {
+  await page.evaluate(([src, within]) => {
     const re = new RegExp(src, 'g');
     const shown = (el: Element): string => {
       if (el instanceof HTMLSelectElement) return el.selectedOptions[0]?.text ?? '';
       if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return el.value || el.placeholder;
       return Array.from(el.childNodes).filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent).join('');
     };
-    for (const el of document.querySelectorAll('.app *')) {
+    for (const el of document.querySelectorAll(within)) {
       if (el.getClientRects().length === 0 || el.closest('svg:not(.h2-chart)')) continue;
       const hangul = shown(el).match(re)?.length ?? 0;
       if (hangul === 0) continue;
       el.setAttribute('data-font-check', String(hangul));
     }
-  }, HANGUL.source);
+  }, [HANGUL.source, scope] as const);
   const cdp = await context.newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
