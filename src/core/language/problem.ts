@@ -33,7 +33,7 @@ export function problem(key: ProblemKey, params?: ProblemParams): Problem {
 export function fillProblem(p: Problem, template: (key: ProblemKey) => string, say: (cause: Problem) => string): string {
   const params = p.params ?? {};
   return template(p.key).replace(/\{(\w+)\}/g, (slot, name: string) => {
-    const value = params[name];
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
     if (value === undefined) return slot;
     return typeof value === 'object' ? say(value) : String(value);
   });
@@ -68,7 +68,8 @@ function readProblem(value: unknown, depth: number): Problem | undefined {
   if (typeof key !== 'string' || !isProblemKey(key)) return undefined;
   if (params === undefined) return { key };
   if (params === null || typeof params !== 'object' || Array.isArray(params)) return undefined;
-  const out: Record<string, string | number | Problem> = {};
+  // No prototype: a parameter named "__proto__" from a forged error stays a parameter.
+  const out: Record<string, string | number | Problem> = Object.create(null) as Record<string, string | number | Problem>;
   for (const [name, v] of Object.entries(params)) {
     if (typeof v === 'string' || typeof v === 'number') out[name] = v;
     else {

@@ -116,6 +116,10 @@ describe('file problems in both languages', () => {
     let deep: unknown = { key: 'load.empty' };
     for (let i = 0; i < 6; i++) deep = { key: 'load.cityjsonCrsUnknown', params: { cause: deep } };
     expect(problemOf(forged(deep))).toBeUndefined();
+    // A parameter named like a built-in stays a parameter; slots it does not fill stay as they are.
+    const odd = problemOf(forged(JSON.parse('{"key": "load.unknownType", "params": {"__proto__": {"key": "load.empty"}, "type": "x"}}')))!;
+    expect(problemText('en', odd)).toBe('not GeoJSON: expected a FeatureCollection, Feature or geometry, found "x"');
+    expect(problemText('en', problem('load.unknownType', {}))).toBe('not GeoJSON: expected a FeatureCollection, Feature or geometry, found "{type}"');
     // Values from a file stay text: markup in a parameter comes out as the same characters.
     expect(problemText('ko', problem('load.unknownType', { type: '<img src=x onerror=alert(1)>' }))).toContain('"<img src=x onerror=alert(1)>"');
   });
