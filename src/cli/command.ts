@@ -122,7 +122,8 @@ export function readBytesFile(option: string, path: string): Buffer {
  * Reads input file `path` of option `--option` with `parse`, which takes it from the start a piece at
  * a time through `reader` (so a large file needs no buffer of its own size) and, should it need them,
  * the whole file's bytes from `whole`. A missing or unreadable file, or one that fails while being
- * read, is the InputError readBytesFile gives. What is not a regular file (a pipe) is read whole first.
+ * read, is the InputError readBytesFile gives. What is not a regular file (a pipe) is read whole first,
+ * once.
  * `cli assign` reads its network and trip table this way (tntp-bytes.ts parseTntpTripsFrom says why).
  */
 export function readInputFile<T>(
@@ -144,8 +145,18 @@ export function readInputFile<T>(
     } catch (error) {
       throw unreadable(option, path, error);
     }
+    if (size < 0) {
+      // A pipe is read once, from the descriptor already open (opening it again would wait for another
+      // writer): the parser's whole file is these bytes.
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(fd);
+      } catch (error) {
+        throw unreadable(option, path, error);
+      }
+      return parse(bytesReader(bytes), () => bytes);
+    }
     const whole = (): Uint8Array => readBytesFile(option, path);
-    if (size < 0) return parse(bytesReader(whole()), whole);
     const reader: ByteReader = {
       size,
       read(into, offset, length) {

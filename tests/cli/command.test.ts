@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,26 @@ describe('readInputFile (cli assign reads its network and trip table with it)', 
     }
     // Not a regular file: read whole first, then handed over the same way.
     expect(readAll('/dev/null', 64)).toMatchObject({ size: 0, reads: 1 });
+  });
+
+  it('reads a pipe once: the parser’s whole file is the bytes its pieces came from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citytwin-read-'));
+    try {
+      const fifo = join(dir, 'trips.fifo');
+      execFileSync('mkfifo', [fifo]);
+      const text = 'Origin 1\n 2 : 10;\n';
+      // The writer opens the pipe once; reading it a second time would wait for a writer for ever.
+      // (A writer left in the background by a shell that has already returned; it gives up after 20 s.)
+      execFileSync('sh', ['-c', `(timeout 20 sh -c 'printf "%s" "$0" > "$1"' "$0" "$1" &)`, text, fifo], { stdio: 'ignore' });
+      const read = readInputFile('trips', fifo, (reader, whole) => {
+        const pieces = new Uint8Array(64);
+        const count = reader.read(pieces, 0, 64);
+        return { size: reader.size, pieces: Buffer.from(pieces.subarray(0, count)).toString(), whole: Buffer.from(whole()).toString() };
+      });
+      expect(read).toEqual({ size: text.length, pieces: text, whole: text });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('throws the InputError readBytesFile gives for a missing file or a directory', () => {
