@@ -25,7 +25,7 @@ import { viewControl } from '../scene/viewControl.ts';
 import { BASELINE_ID, entryScenario, resultKey, useStore } from '../store/index.ts';
 import { UTF8_BOM } from '../core/scenario/export.ts';
 import { fileStem, saveFile } from './download.ts';
-import { type ReportInput, buildReport } from './report.ts';
+import { buildReport, reportHtml } from './report.ts';
 import { embeddedFontCss } from './reportFonts.ts';
 import { editText, entryName } from './editText.ts';
 import { linkName } from './linkName.ts';
@@ -451,7 +451,7 @@ function ResultFiles() {
     const blob = await viewControl()?.snapshot();
     const mapPng = blob ? await new Promise<string>((resolve) => { const r = new FileReader(); r.onload = () => resolve(String(r.result)); r.readAsDataURL(blob); }) : null;
     const sb = entryScenario(st, eb);
-    const input: ReportInput = {
+    const doc = buildReport({
       language: st.language,
       a: { name: entryName(t, ea.id, ea.scenario.name), kpis: ea.kpis },
       b: { name: entryName(t, eb.id, eb.scenario.name), kpis: eb.kpis, notes: sb.notes, edits: listEdits(sb) },
@@ -460,12 +460,10 @@ function ResultFiles() {
       mapPng,
       charts: [...document.querySelectorAll<SVGSVGElement>('[data-testid=kpi-chart] > svg')],
       date: new Date(),
-    };
+    });
     // The interface's font goes with the report, for the characters it shows (reportFonts.ts).
-    const plain = buildReport(input);
-    const fonts = await embeddedFontCss(new DOMParser().parseFromString(plain, 'text/html').body.textContent ?? '');
-    const html = fonts === '' ? plain : buildReport({ ...input, fonts });
-    saveFile(`${stem()}.report.html`, html, 'text/html;charset=utf-8');
+    const fonts = await embeddedFontCss(doc.body.textContent ?? '');
+    saveFile(`${stem()}.report.html`, reportHtml(doc, fonts), 'text/html;charset=utf-8');
   };
   if (!b) return <section><h3>{t('scenario.results')}</h3><p className="muted small">{t('scenario.noResults')}</p></section>;
   return (

@@ -18,8 +18,6 @@ export interface ReportInput {
   readonly date: Date;
   /** A link's street name ('' for none). */
   readonly linkName?: (link: number) => string;
-  /** @font-face rules that carry the interface's font (reportFonts.ts), so the file draws its text anywhere. */
-  readonly fonts?: string;
 }
 
 const PRINT_CSS = `
@@ -47,8 +45,8 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?:
   return e;
 }
 
-/** The report as a standalone HTML document's text. */
-export function buildReport(r: ReportInput): string {
+/** The report as a document of its own (`reportHtml` writes it out). */
+export function buildReport(r: ReportInput): Document {
   const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => translate(r.language, key, params);
   const nf = (digits: number) => numberFormat(r.language, { maximumFractionDigits: digits });
   const fmt = (v: number | null, unit: string): string => {
@@ -61,7 +59,7 @@ export function buildReport(r: ReportInput): string {
   const meta = el(doc, 'meta');
   meta.setAttribute('charset', 'utf-8');
   doc.head.prepend(meta);
-  doc.head.append(el(doc, 'style', r.fonts ? `${r.fonts}\n${PRINT_CSS}` : PRINT_CSS));
+  doc.head.append(el(doc, 'style', PRINT_CSS));
   const body = doc.body;
   body.append(el(doc, 'h1', t('report.title', { name: r.b.name })));
   body.append(el(doc, 'p', t('report.meta', { city: r.city, a: r.a.name, date: r.date.toLocaleString(LOCALES[r.language]) }), 'meta'));
@@ -118,5 +116,14 @@ export function buildReport(r: ReportInput): string {
   cols.append(left, right);
   body.append(cols);
   body.append(el(doc, 'p', t('report.footer'), 'meta'));
+  return doc;
+}
+
+/**
+ * The report's standalone HTML, with `fonts`: @font-face rules that carry the interface's font
+ * (reportFonts.ts, for the report's text), so the file draws its text anywhere.
+ */
+export function reportHtml(doc: Document, fonts: string): string {
+  if (fonts !== '') doc.head.append(el(doc, 'style', fonts));
   return `<!doctype html>\n${new XMLSerializer().serializeToString(doc.documentElement)}`;
 }

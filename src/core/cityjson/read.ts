@@ -24,7 +24,7 @@
  */
 import { problem } from '../language/problem.ts';
 import { type CrsCode, toWgs84 } from '../crs/index.ts';
-import { firstLineObject, jsonErrorLocation, lineColumn, parseJsonLines } from '../geo/index.ts';
+import { firstLineObject, jsonErrorLocation, jsonProblem, lineColumn, parseJsonLines } from '../geo/index.ts';
 import { type FootprintMethod, footprintOf } from './footprint.ts';
 
 import { CityJsonError, type CityJsonSkipped, type CityJsonFeature, type CityJsonObjects, type CityJson, type CityJsonOptions, GROUND_ATTRIBUTES, ROOF_HEIGHT_ATTRIBUTES, ON_GROUND_TOLERANCE_M } from './types.ts';
@@ -362,8 +362,7 @@ export function readCityJson(text: string, options: CityJsonOptions = {}): CityJ
   } catch (err) {
     if (firstLineObject(text)?.['type'] === 'CityJSON') return readCityJsonSeq(text, options);
     const at = jsonErrorLocation(text, err);
-    if (at.line === undefined || at.column === undefined) throw new CityJsonError(problem('load.json', { reason: at.message }), 'invalid-json');
-    throw new CityJsonError(problem('load.jsonAt', { line: at.line, column: at.column, reason: at.message }), 'invalid-json', at.line, at.column);
+    throw new CityJsonError(jsonProblem(at), 'invalid-json', at.line, at.column);
   }
   return readCityJsonRoot(root, options, text);
 }

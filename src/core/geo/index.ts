@@ -26,6 +26,7 @@ export {
   isWgs84CrsName,
   jsonErrorLocation,
   jsonErrorOffset,
+  jsonProblem,
   lineColumn,
   parseGeoJson,
   JsonLinesReader,

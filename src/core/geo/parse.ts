@@ -190,10 +190,15 @@ export function jsonErrorLocation(text: string, err: unknown): JsonErrorLocation
   return { message, ...lineColumn(text, offset) };
 }
 
+/** What JSON.parse refused, located where the location is known. */
+export function jsonProblem(at: JsonErrorLocation): Problem {
+  if (at.line === undefined || at.column === undefined) return problem('load.json', { reason: at.message });
+  return problem('load.jsonAt', { line: at.line, column: at.column, reason: at.message });
+}
+
 function locateJsonError(text: string, err: unknown): GeoJsonError {
   const at = jsonErrorLocation(text, err);
-  if (at.line === undefined || at.column === undefined) return new GeoJsonError(problem('load.json', { reason: at.message }), 'invalid-json');
-  return new GeoJsonError(problem('load.jsonAt', { line: at.line, column: at.column, reason: at.message }), 'invalid-json', at.line, at.column);
+  return new GeoJsonError(jsonProblem(at), 'invalid-json', at.line, at.column);
 }
 
 export function parseGeoJson(text: string): ParsedGeoJson {

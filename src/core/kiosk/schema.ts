@@ -9,8 +9,7 @@
  * 85 nearly level) and bearing (clockwise from north), MiB for memory.
  */
 import * as v from 'valibot';
-import { jsonErrorLocation } from '../geo/index.ts';
-import { type ScenarioIssue, fromValibot, scenarioIssue } from '../scenario/issues.ts';
+import { type ScenarioIssue, fromValibot, jsonSyntaxIssue } from '../scenario/issues.ts';
 
 export const KIOSK_FORMAT = 'citytwin.kiosk';
 export const KIOSK_VERSION = 1;
@@ -107,12 +106,7 @@ export function parseKioskText(text: string): ReturnType<typeof parseKiosk> {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    const at = jsonErrorLocation(text, err);
-    const issue =
-      at.line !== undefined
-        ? scenarioIssue('$', 'invalidJsonAt', { line: at.line, column: at.column ?? 0, detail: at.message })
-        : scenarioIssue('$', 'invalidJson', { detail: at.message });
-    return { ok: false, issues: [issue] };
+    return { ok: false, issues: [jsonSyntaxIssue(text, err)] };
   }
   return parseKiosk(json);
 }

@@ -5,6 +5,7 @@
  */
 import { type MessageKey, en } from './messages/en.ts';
 import { ko } from './messages/ko.ts';
+import { fillSlots } from './slots.ts';
 
 export type Language = 'ko' | 'en';
 export type { MessageKey };
@@ -24,7 +25,7 @@ const catalogs: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>>
 export function translate(lang: Language, key: MessageKey, params?: MessageParams): string {
   const template = catalogs[lang][key] ?? en[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fillSlots(template, (name) => (name in params ? String(params[name]) : undefined));
 }
 
 export function isMessageKey(key: string): key is MessageKey {

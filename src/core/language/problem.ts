@@ -11,6 +11,7 @@
  * 19 ms to its start.
  */
 import { loadEn } from './messages/load.en.ts';
+import { fillSlots } from './slots.ts';
 
 /** The messages a problem can be: those of load.en.ts (and load.ko.ts). */
 export type ProblemKey = keyof typeof loadEn;
@@ -32,9 +33,9 @@ export function problem(key: ProblemKey, params?: ProblemParams): Problem {
  */
 export function fillProblem(p: Problem, template: (key: ProblemKey) => string, say: (cause: Problem) => string): string {
   const params = p.params ?? {};
-  return template(p.key).replace(/\{(\w+)\}/g, (slot, name: string) => {
+  return fillSlots(template(p.key), (name) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
-    if (value === undefined) return slot;
+    if (value === undefined) return undefined;
     return typeof value === 'object' ? say(value) : String(value);
   });
 }

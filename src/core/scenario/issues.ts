@@ -5,6 +5,7 @@
  * ("$.traffic.lanes: is required", not valibot's "Invalid key: Expected "lanes" but received undefined").
  */
 import type * as v from 'valibot';
+import { jsonErrorLocation } from '../geo/index.ts';
 import { type Language, type MessageKey, type MessageParams, translate } from '../language/index.ts';
 
 export const ISSUE_CODES = [
@@ -43,6 +44,14 @@ export function issueText(lang: Language, issue: Pick<ScenarioIssue, 'code' | 'p
 
 export function scenarioIssue(path: string, code: IssueCode, params: MessageParams = {}): ScenarioIssue {
   return { path, code, params, message: issueText('en', { code, params }) };
+}
+
+/** The issue of a file's text that JSON.parse refused with `err`: at `$`, with its line and column where known. */
+export function jsonSyntaxIssue(text: string, err: unknown): ScenarioIssue {
+  const at = jsonErrorLocation(text, err);
+  return at.line !== undefined
+    ? scenarioIssue('$', 'invalidJsonAt', { line: at.line, column: at.column ?? 0, detail: at.message })
+    : scenarioIssue('$', 'invalidJson', { detail: at.message });
 }
 
 /** JSON path of a valibot issue: $.a.b[2]["odd key"]. */

@@ -7,10 +7,9 @@
  * is kept by name; the viewer then cannot check the layers match) and no hydrogen part (the baseline's).
  */
 import * as v from 'valibot';
-import { jsonErrorLocation } from '../geo/index.ts';
 import { VEHICLE_CLASS_KEYS } from '../carbon/model/index.ts';
 import { BASELINE_CARBON, BASELINE_TRAFFIC, newScenario } from './defaults.ts';
-import { fromValibot, scenarioIssue } from './issues.ts';
+import { fromValibot, jsonSyntaxIssue, scenarioIssue } from './issues.ts';
 import { CELL_SIZES, SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario, type ScenarioIssue, checkScenario } from './schema.ts';
 
 const ScenarioV1Schema = v.strictObject({
@@ -76,11 +75,7 @@ export function parseScenarioText(text: string): ParsedScenario {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    const at = jsonErrorLocation(text, err);
-    const issue = at.line !== undefined
-      ? scenarioIssue('$', 'invalidJsonAt', { line: at.line, column: at.column ?? 0, detail: at.message })
-      : scenarioIssue('$', 'invalidJson', { detail: at.message });
-    return { ok: false, issues: [issue] };
+    return { ok: false, issues: [jsonSyntaxIssue(text, err)] };
   }
   return parseScenario(json);
 }

@@ -52,7 +52,7 @@ export function parseTntpNetBytes(bytes: Uint8Array, fileName: string): TntpNet 
 
 /** Parse a `_trips` file from its bytes (UTF-8); same result and errors as `parseTntpTrips`. */
 export function parseTntpTripsBytes(bytes: Uint8Array, fileName: string): TntpTrips {
-  return scanTrips(Pieces.whole(bytes), bytes.length, fileName) ?? parseTntpTrips(decode(bytes), fileName);
+  return scanTrips(Pieces.whole(bytes), fileName) ?? parseTntpTrips(decode(bytes), fileName);
 }
 
 /**
@@ -105,7 +105,7 @@ export function parseTntpTripsFrom(
   whole: () => Uint8Array,
   options: PieceOptions = {},
 ): TntpTrips {
-  return scanTrips(Pieces.read(reader, options), reader.size, fileName) ?? parseTntpTrips(decode(whole()), fileName);
+  return scanTrips(Pieces.read(reader, options), fileName) ?? parseTntpTrips(decode(whole()), fileName);
 }
 
 /**
@@ -117,14 +117,17 @@ export function parseTntpTripsFrom(
 class Pieces {
   /** The piece to scan now. */
   bytes: Uint8Array;
+  /** The whole file's size in bytes. */
+  readonly size: number;
   private buffer: Uint8Array;
   /** Bytes of the buffer read so far; those past `bytes` belong to the next piece. */
   private filled: number;
   private ended: boolean;
   private readonly reader: ByteReader | undefined;
 
-  private constructor(reader: ByteReader | undefined, buffer: Uint8Array, filled: number) {
+  private constructor(reader: ByteReader | undefined, buffer: Uint8Array, filled: number, size: number) {
     this.reader = reader;
+    this.size = size;
     this.buffer = buffer;
     this.filled = filled;
     this.ended = reader === undefined;
@@ -132,12 +135,12 @@ class Pieces {
   }
 
   static whole(bytes: Uint8Array): Pieces {
-    return new Pieces(undefined, bytes, bytes.length);
+    return new Pieces(undefined, bytes, bytes.length, bytes.length);
   }
 
   static read(reader: ByteReader, options: PieceOptions): Pieces {
-    const size = Math.max(1, Math.floor(options.pieceBytes ?? PIECE_BYTES));
-    const pieces = new Pieces(reader, new Uint8Array(size), 0);
+    const pieceBytes = Math.max(1, Math.floor(options.pieceBytes ?? PIECE_BYTES));
+    const pieces = new Pieces(reader, new Uint8Array(pieceBytes), 0, reader.size);
     pieces.load();
     return pieces;
   }
@@ -507,15 +510,14 @@ function entryLine(bytes: Uint8Array, i: number, origin: number, scan: TripsScan
   return i;
 }
 
-/** Scans a trip table of `size` bytes. */
-function scanTrips(pieces: Pieces, size: number, fileName: string): TntpTrips | undefined {
+function scanTrips(pieces: Pieces, fileName: string): TntpTrips | undefined {
   const read = readHeader(pieces, fileName, tripsHeader);
   if (read === undefined) return undefined;
   const { numZones, total } = read.head;
   // Entries are written straight into their final arrays. Without repeated pairs there are at most
   // numZones² of them, and each takes at least three bytes ('d:v') plus a separator; pages past the
   // last entry are never touched. (A file grown since it was sized overflows them: the scan gives up.)
-  const capacity = Math.min(numZones * numZones, Math.floor(size / 3) + 1);
+  const capacity = Math.min(numZones * numZones, Math.floor(pieces.size / 3) + 1);
   const scan: TripsScan = {
     numZones,
     capacity,
